@@ -1,0 +1,374 @@
+"""The `tracker` command. Each command is a thin shell over the core modules.
+
+Textual is imported only inside the `tui` command, so every other command
+starts fast (a test checks this).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from . import plan as planlib
+from .store import Change, Store, TrackerError, current_user, open_store
+
+DEFAULT_PLAN = Path("plans") / "2022-2025.yaml"
+
+
+@dataclass
+class Settings:
+    plan_path: Path
+    db_path: Path
+    user: str
+    _store: Store | None = None
+
+    def store(self, sync: bool = True) -> Store:
+        """The open store, synced with the plan file if it changed."""
+        if self._store is None:
+            self._store = open_store(self.db_path)
+            if sync:
+                from .sync import ensure_synced
+
+                result = ensure_synced(self._store, self.plan_path, self.user)
+                if result is not None and result.changed:
+                    err(f"Synced {self.plan_path} into {self.db_path}: {result.summary()}")
+                for line in (result.lines if result else []):
+                    if line.sign == "!":
+                        err(line.format())
+            self._store.info  # noqa: B018 — fails clearly if the DB holds no plan
+        return self._store
+
+
+def err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+class TrackerGroup(click.Group):
+    """Turns the errors users can act on into one clear message and exit 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except planlib.PlanInvalid as exc:
+            for line in exc.lines():
+                err(line)
+            count = len(exc.problems)
+            err(f"{count} problem{'s' * (count != 1)} in {exc.path}; nothing was changed.")
+            ctx.exit(1)
+        except TrackerError as exc:
+            err(f"error: {exc}")
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            err("interrupted; nothing half-written (each change is one transaction)")
+            ctx.exit(130)
+
+
+@click.group(cls=TrackerGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--plan", "plan_path", type=click.Path(path_type=Path), envvar="TRACKER_PLAN",
+              default=DEFAULT_PLAN, show_default=True, help="The plan file (TRACKER_PLAN).")
+@click.option("--db", "db_path", type=click.Path(path_type=Path), envvar="TRACKER_DB",
+              help="The database (TRACKER_DB); default: beside the plan, e.g. "
+                   "plans/2022-2025.db.")
+@click.option("--user", envvar="TRACKER_USER", help="Who you are in the history "
+              "(TRACKER_USER; default: your login).")
+@click.version_option(package_name="tracker", prog_name="tracker")
+@click.pass_context
+def main(ctx, plan_path: Path, db_path: Path | None, user: str | None):
+    """Follow up on a multi-year plan: owners, status, yearly priorities, notes.
+
+    With no command, opens the interactive tracker.
+    """
+    ctx.obj = Settings(plan_path, db_path or plan_path.with_suffix(".db"), current_user(user))
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(tui)
+
+
+# -- the plan -------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("plan_file", required=False, type=click.Path(path_type=Path))
+@click.pass_obj
+def validate(settings: Settings, plan_file: Path | None):
+    """Check a plan file; report every problem with its line."""
+    path = plan_file or settings.plan_path
+    plan = planlib.load_plan(path)
+    initiatives = sum(1 for _ in plan.initiatives())
+    click.echo(f"{path}: valid — {len(plan.objectives)} objectives, {initiatives} initiatives, "
+               f"{len(plan.roster)} possible owners, period {plan.start}-{plan.end}.")
+
+
+@main.command()
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.pass_obj
+def sync(settings: Settings, dry_run: bool):
+    """Bring the database in line with the plan file (never loses tracking data)."""
+    from .sync import sync_file
+
+    store = settings.store(sync=False)
+    result = sync_file(store, settings.plan_path, settings.user, dry_run=dry_run)
+    for line in result.lines:
+        click.echo(line.format())
+    if result.lines:
+        click.echo("")
+    click.echo(result.summary())
+    if dry_run and result.changed:
+        click.echo("This was a dry run: nothing was written.")
+
+
+@main.command()
+@click.argument("initiative_id")
+@click.argument("field_name", metavar="FIELD")
+@click.option("--keep", "choice", flag_value="keep", help="Keep the tracker's value.")
+@click.option("--take-plan", "choice", flag_value="plan", help="Take the plan's value.")
+@click.pass_obj
+def resolve(settings: Settings, initiative_id: str, field_name: str, choice: str | None):
+    """Settle a sync conflict on FIELD (status, owners, priority:2024)."""
+    from .sync import resolve_conflict
+
+    if choice is None:
+        raise TrackerError("say which value wins: --keep (the tracker's) or --take-plan")
+    store = settings.store()
+    click.echo(resolve_conflict(store, initiative_id, field_name, choice == "plan",
+                                settings.user, "cli"))
+
+
+# -- editing --------------------------------------------------------------------
+
+
+def parse_priority(text: str) -> tuple[int, str | None]:
+    year, sep, level = text.partition("=")
+    if not sep or not year.strip().isdigit():
+        raise TrackerError(f"--priority takes YEAR=LEVEL (e.g. 2024=high, or 2024= to "
+                           f"clear), not '{text}'")
+    return int(year), level.strip() or None
+
+
+@main.command(name="set")
+@click.argument("initiative_id")
+@click.option("--status", help="A status key or label: igangsat, 'in progress', in_progress.")
+@click.option("--owner", "owners", multiple=True, help="Set the owners (repeat for several).")
+@click.option("--add-owner", multiple=True, help="Add an owner.")
+@click.option("--remove-owner", multiple=True, help="Remove an owner.")
+@click.option("--priority", "priorities", multiple=True, metavar="YEAR=LEVEL",
+              help="A year's priority, e.g. 2024=high (2024= clears it).")
+@click.option("--note", help="Add a note.")
+@click.option("--expect-version", type=int, help="Refuse if the initiative is no longer at "
+              "this version (for scripts).")
+@click.pass_obj
+def set_(settings: Settings, initiative_id, status, owners, add_owner, remove_owner,
+         priorities, note, expect_version):
+    """Change an initiative's status, owners, priorities, or add a note."""
+    change = Change(status=status, owners=list(owners) if owners else None,
+                    add_owners=list(add_owner), remove_owners=list(remove_owner),
+                    priorities=dict(parse_priority(p) for p in priorities), note=note)
+    if change.is_empty():
+        raise TrackerError("nothing to set: give --status, --owner, --add-owner, "
+                           "--remove-owner, --priority or --note")
+    store = settings.store()
+    before = store.initiative(initiative_id).version
+    version = store.edit(initiative_id, change, settings.user, "cli", expect_version)
+    if version == before:
+        click.echo(f"{initiative_id}: already so; nothing changed.")
+    else:
+        click.echo(f"{initiative_id}: saved (version {version}).")
+
+
+@main.command()
+@click.pass_obj
+def undo(settings: Settings):
+    """Turn back your last edit (recorded as a new edit)."""
+    click.echo(settings.store().undo(settings.user, "cli"))
+
+
+@main.command()
+@click.pass_obj
+def redo(settings: Settings):
+    """Turn back your last undo."""
+    click.echo(settings.store().redo(settings.user, "cli"))
+
+
+# -- reading --------------------------------------------------------------------
+
+
+def console():
+    from rich.console import Console
+
+    out = Console(highlight=False, soft_wrap=False)
+    if not out.is_terminal and "COLUMNS" not in os.environ:
+        out.width = 160  # a file or a pipe: room for the whole table
+    return out
+
+
+@main.command(name="list")
+@click.option("--objective", help="Only this objective (id like m9, or its number).")
+@click.option("--status", help="Only initiatives with this status.")
+@click.option("--owner", help="Only initiatives with this owner.")
+@click.option("--year", type=int, help="Only initiatives with a priority this year.")
+@click.option("--archived", is_flag=True, help="Show archived initiatives instead.")
+@click.pass_obj
+def list_(settings: Settings, objective, status, owner, year, archived):
+    """The initiatives with owners, status and priorities, as a table."""
+    from rich.table import Table
+    from rich.text import Text
+
+    store = settings.store()
+    info = store.info
+    objective_id = resolve_objective(store, objective) if objective else None
+    views = store.initiatives(objective=objective_id, status=status, owner=owner, year=year,
+                              archived=archived)
+    numbers = {o.id: o.number for o in store.objectives(include_archived=True)}
+    table = Table(title=Text(info.title), title_justify="left", expand=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Id", no_wrap=True, overflow="ellipsis")
+    table.add_column("Initiative", ratio=1, min_width=12, no_wrap=True, overflow="ellipsis")
+    table.add_column("Owners", overflow="fold")
+    table.add_column("Status", no_wrap=True)
+    for y in info.years:
+        table.add_column(str(y), no_wrap=True, min_width=4)
+    for v in views:
+        table.add_row(str(numbers.get(v.objective_id, "")), Text(v.id), Text(v.name),
+                      Text(", ".join(v.owners) or "–"), Text(info.status(v.status).da),
+                      *[Text(info.level(v.priorities[y]).da if y in v.priorities else "–")
+                        for y in info.years])
+    out = console()
+    out.print(table)
+    out.print(Text(f"{len(views)} initiative{'s' * (len(views) != 1)}."))
+
+
+def resolve_objective(store: Store, text: str) -> str:
+    objectives = store.objectives(include_archived=True)
+    for o in objectives:
+        if text.casefold() in (o.id.casefold(), str(o.number)):
+            return o.id
+    raise TrackerError(f"unknown objective '{text}'; choose one of: "
+                       f"{', '.join(o.id for o in objectives)}")
+
+
+@main.command()
+@click.argument("initiative_id")
+@click.pass_obj
+def show(settings: Settings, initiative_id: str):
+    """Everything about one initiative: text, tracking, notes, latest changes."""
+    from rich.text import Text
+
+    from . import present
+
+    store = settings.store()
+    info = store.info
+    v = store.initiative(initiative_id)
+    out = console()
+    out.print(Text(f"{v.id} — {v.name}", style="bold"))
+    if v.archived:
+        out.print(Text("ARCHIVED: gone from the plan; tracking data kept."))
+    rows = [("Objective", v.objective_id), ("Kind", v.kind), ("Title", v.title),
+            ("Description", v.description or "–"),
+            ("Also supports", ", ".join(v.also_supports) or "–"),
+            ("Status", info.status(v.status).da),
+            ("Owners", ", ".join(f"{info.owner_name(o)} ({o})" for o in v.owners) or "–")]
+    rows += [(f"Priority {y}", info.level(v.priorities[y]).da if y in v.priorities else "–")
+             for y in info.years]
+    rows.append(("Version", f"{v.version}, last changed {present.when(v.updated_at or '')}"
+                 f" by {v.updated_by}"))
+    for label, text in rows:
+        out.print(Text(f"{label + ':':<15}") + Text(text))
+    notes = store.notes(v.id)
+    out.print(Text(f"\nNotes ({len(notes)}), newest first:", style="bold"))
+    for note in notes:
+        out.print(Text(f"  {present.when(note.created_at)} {note.author}: ") + Text(note.text))
+    out.print(Text("\nLatest changes:", style="bold"))
+    for entry in store.history(v.id, limit=10):
+        out.print(Text(f"  {present.when(entry.at)} {entry.who} ({entry.source}): ")
+                  + Text(present.change(info, entry)))
+
+
+def parse_date(text: str, option: str) -> str:
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise TrackerError(f"{option} takes a date like 2024-06-30, not '{text}'") from None
+
+
+@main.command()
+@click.argument("initiative_id", required=False)
+@click.option("--since", help="Only changes on or after this date (YYYY-MM-DD).")
+@click.pass_obj
+def history(settings: Settings, initiative_id: str | None, since: str | None):
+    """Who changed what, when (all initiatives, or one)."""
+    from rich.text import Text
+
+    from . import present
+
+    store = settings.store()
+    if initiative_id:
+        store.check_initiative(initiative_id)
+    since_stamp = parse_date(since, "--since") if since else None
+    entries = store.history(initiative_id, since=since_stamp)
+    out = console()
+    for entry in entries:
+        out.print(Text(f"{present.when(entry.at)}  {entry.who} ({entry.source})  "
+                       f"{entry.initiative_id}  ") + Text(present.change(store.info, entry)))
+    if not entries:
+        out.print("No changes recorded" + (f" since {since_stamp}." if since_stamp else "."))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
+              show_default=True)
+@click.option("--year", type=int, help="Only initiatives with a priority this year.")
+@click.option("--owner", help="Only initiatives with this owner.")
+@click.option("--date", "date", help="The report's date (default: today), YYYY-MM-DD.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write to this file (default: the terminal).")
+@click.pass_obj
+def export(settings: Settings, fmt, year, owner, date, output):
+    """The status report for meetings, as markdown (or JSON for scripts)."""
+    from . import report
+
+    store = settings.store()
+    date = parse_date(date, "--date") if date else dt.date.today().isoformat()
+    content = report.build(store, date, year=year, owner=owner)
+    text = report.markdown(content) if fmt == "markdown" else report.to_json(content)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_file(output, text)
+    err(f"Wrote the {fmt} report to {output}.")
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write all or nothing: a temporary file beside it, then a rename."""
+    path = Path(path)
+    if not path.parent.exists():
+        raise TrackerError(f"cannot write {path}: the folder {path.parent} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise TrackerError(f"cannot write {path}: {exc.strerror}") from None
+
+
+@main.command()
+@click.pass_obj
+def tui(settings: Settings):
+    """Open the interactive tracker (the default)."""
+    if not sys.stdout.isatty():
+        raise TrackerError("the interactive tracker needs a terminal; see `tracker --help` "
+                           "for the commands that work in scripts")
+    from .tui.app import run
+
+    store = settings.store(sync=False)
+    run(store, settings)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

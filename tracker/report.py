@@ -1,0 +1,171 @@
+"""The status report: a pure function of the database, as markdown or JSON.
+
+`build(store, ...)` gathers the content once; `markdown()` and `to_json()`
+render it. The same database gives byte-identical output (the date is an
+argument), so reports diff cleanly in git.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .store import InitiativeView, Store
+
+BAR_WIDTH = 10
+
+
+def build(store: Store, date: str, year: int | None = None, owner: str | None = None) -> dict:
+    info = store.info
+    years = [year] if year is not None else info.years
+    owner_id = store.owner_id(owner) if owner else None
+    if year is not None:
+        store.check_year(year)
+
+    def wanted(views: list[InitiativeView]) -> list[InitiativeView]:
+        return [v for v in views
+                if (owner_id is None or owner_id in v.owners)
+                and (year is None or year in v.priorities)]
+
+    def row(v: InitiativeView) -> dict:
+        status = info.status(v.status)
+        note = v.latest_note
+        return {
+            "id": v.id, "title": v.title, "short": v.short, "kind": v.kind,
+            "objective": v.objective_id,
+            "owners": [{"id": o, "name": info.owner_name(o)} for o in v.owners],
+            "status": status.key, "status_label": status.da, "done": status.done,
+            "priorities": {str(y): v.priorities.get(y, "") for y in years},
+            "latest_note": None if note is None else
+            {"text": note.text, "author": note.author, "at": note.created_at},
+        }
+
+    all_views = store.initiatives()
+    objectives = []
+    for objective in store.objectives():
+        views = wanted([v for v in all_views if v.objective_id == objective.id])
+        objectives.append({
+            "id": objective.id, "number": objective.number, "name": objective.name,
+            "title": objective.title,
+            "done": sum(1 for v in views if info.status(v.status).done),
+            "total": len(views),
+            "initiatives": [row(v) for v in views],
+        })
+    shown = [i for o in objectives for i in o["initiatives"]]
+    return {
+        "plan": {"title": info.title, "region": info.region,
+                 "period": f"{info.start}-{info.end}", "adopted": info.adopted},
+        "date": date,
+        "filters": {"year": year, "owner": owner_id},
+        "years": years,
+        "levels": {t.key: t.da for t in info.levels},
+        "statuses": [{"key": t.key, "label": t.da,
+                      "count": sum(1 for i in shown if i["status"] == t.key)}
+                     for t in info.statuses],
+        "objectives": objectives,
+        "archived": [row(v) for v in wanted(store.initiatives(archived=True))],
+        "conflicts": [c.__dict__ for c in store.conflicts()],
+    }
+
+
+def to_json(report: dict) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Markdown. Every piece of user text goes through `cell()` or `inline()`, so a
+# title holding `|`, a newline, `<script>` or `[link](x)` stays plain text.
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPECIAL = re.compile(r"([\\`*_\[\]#~|!])")
+
+
+def inline(text: str) -> str:
+    """User text as literal markdown on one line."""
+    text = _CONTROL.sub("", str(text))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _SPECIAL.sub(r"\\\1", text)
+    return " ".join(text.split())
+
+
+def cell(text: str) -> str:
+    """User text for a table cell: literal, newlines kept as <br>."""
+    lines = [inline(line) for line in str(text).splitlines()]
+    return "<br>".join(line for line in lines if line) or " "
+
+
+def bar(done: int, total: int) -> str:
+    filled = round(BAR_WIDTH * done / total) if total else 0
+    return "█" * filled + "░" * (BAR_WIDTH - filled)
+
+
+def table(header: list[str], rows: list[list[str]], align: list[str] | None = None) -> list[str]:
+    align = align or ["---"] * len(header)
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    return out
+
+
+def markdown(report: dict) -> str:
+    plan = report["plan"]
+    years = report["years"]
+    levels = report["levels"]
+    lines = [f"# Status: {inline(plan['title'])}", ""]
+    facts = [inline(plan["region"]) if plan["region"] else "",
+             f"plan period {plan['period']}",
+             f"adopted {plan['adopted']}" if plan["adopted"] else "",
+             f"report of {report['date']}"]
+    lines.append(" · ".join(f for f in facts if f))
+    filters = report["filters"]
+    if filters["year"] or filters["owner"]:
+        parts = []
+        if filters["year"]:
+            parts.append(f"initiatives with a priority in {filters['year']}")
+        if filters["owner"]:
+            parts.append(f"initiatives owned by {inline(filters['owner'])}")
+        lines += ["", "Showing only " + " and ".join(parts) + "."]
+    lines += ["", "## Summary", ""]
+    lines += table(["Status", "Initiatives"],
+                   [[inline(s["label"]), str(s["count"])] for s in report["statuses"]],
+                   ["---", "---:"])
+    lines.append("")
+    lines += table(["Objective", "Done", "Progress"],
+                   [[f"{o['number']}. {inline(o['name'])}", f"{o['done']}/{o['total']}",
+                     f"`{bar(o['done'], o['total'])}`"] for o in report["objectives"]],
+                   ["---", "---:", "---"])
+
+    def initiative_table(items: list[dict]) -> list[str]:
+        header = ["Id", "Initiative", "Owners", "Status"] + [str(y) for y in years] + \
+            ["Latest note"]
+        rows = []
+        for i in items:
+            note = i["latest_note"]
+            rows.append(
+                [f"`{i['id']}`", cell(i["title"]),
+                 cell(", ".join(o["name"] for o in i["owners"])) if i["owners"] else "–",
+                 inline(i["status_label"])]
+                + [inline(levels.get(i["priorities"][str(y)], i["priorities"][str(y)]))
+                   or "–" for y in years]
+                + [f"{cell(note['text'])} ({inline(note['author'])}, {note['at'][:10]})"
+                   if note else "–"])
+        return table(header, rows)
+
+    for objective in report["objectives"]:
+        lines += ["", f"## {objective['number']}. {inline(objective['name'])}", "",
+                  f"> {inline(objective['title'])}", ""]
+        if objective["initiatives"]:
+            lines += initiative_table(objective["initiatives"])
+        else:
+            lines.append("_No initiatives._")
+    if report["archived"]:
+        lines += ["", "## Archived initiatives", "",
+                  "Gone from the plan; their tracking data is kept.", ""]
+        lines += initiative_table(report["archived"])
+    if report["conflicts"]:
+        lines += ["", "## Open sync conflicts", ""]
+        lines += table(["Initiative", "Field", "Plan says", "Tracker has"],
+                       [[f"`{c['initiative_id']}`", inline(c["field"]),
+                         cell(c["plan_value"]) if c["plan_value"] else "–",
+                         cell(c["tracker_value"]) if c["tracker_value"] else "–"]
+                        for c in report["conflicts"]])
+    return "\n".join(lines) + "\n"

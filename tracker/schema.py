@@ -1,0 +1,128 @@
+"""The database schema, as versioned migrations (sqlite-utils `Migrations`).
+
+Plan-owned tables (objectives, initiatives, plan_base) are written only by the
+sync; tracking tables (tracking, owners, priorities, notes) by edits; `audit`
+is append-only, enforced by triggers. Add a migration to change the schema;
+never edit one that has shipped.
+"""
+
+from sqlite_utils import Migrations
+
+MIGRATION_SET = "tracker"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001_initial")
+def initial(db) -> None:
+    _run(db, """
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE objectives (
+            id TEXT PRIMARY KEY,
+            number INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            short TEXT NOT NULL DEFAULT '',
+            title_en TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL,
+            archived INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE initiatives (
+            id TEXT PRIMARY KEY,
+            objective_id TEXT NOT NULL REFERENCES objectives(id) ON UPDATE CASCADE,
+            title TEXT NOT NULL,
+            short TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            also_supports TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL,
+            archived INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX initiatives_objective ON initiatives(objective_id);
+        CREATE TABLE tracking (
+            initiative_id TEXT PRIMARY KEY
+                REFERENCES initiatives(id) ON UPDATE CASCADE ON DELETE CASCADE,
+            status TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT,
+            updated_by TEXT
+        );
+        CREATE TABLE owners (
+            initiative_id TEXT NOT NULL
+                REFERENCES initiatives(id) ON UPDATE CASCADE ON DELETE CASCADE,
+            owner TEXT NOT NULL,
+            PRIMARY KEY (initiative_id, owner)
+        );
+        CREATE TABLE priorities (
+            initiative_id TEXT NOT NULL
+                REFERENCES initiatives(id) ON UPDATE CASCADE ON DELETE CASCADE,
+            year INTEGER NOT NULL,
+            level TEXT NOT NULL,
+            PRIMARY KEY (initiative_id, year)
+        );
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            initiative_id TEXT NOT NULL
+                REFERENCES initiatives(id) ON UPDATE CASCADE ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            author TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            withdrawn INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX notes_initiative ON notes(initiative_id, id);
+        -- The plan's declared tracking values as of the last sync: the merge base.
+        CREATE TABLE plan_base (
+            initiative_id TEXT NOT NULL
+                REFERENCES initiatives(id) ON UPDATE CASCADE ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (initiative_id, field)
+        );
+        CREATE TABLE conflicts (
+            initiative_id TEXT NOT NULL
+                REFERENCES initiatives(id) ON UPDATE CASCADE ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            plan_value TEXT NOT NULL,
+            tracker_value TEXT NOT NULL,
+            base_value TEXT NOT NULL,
+            PRIMARY KEY (initiative_id, field)
+        );
+        -- Who changed what, when. One edit is one `edit_id`; `action` is
+        -- edit / undo / redo / sync, and `reverts` names the edit an undo or
+        -- redo turns back.
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            edit_id INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            source TEXT NOT NULL,
+            action TEXT NOT NULL,
+            initiative_id TEXT,
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT,
+            ref INTEGER,
+            version INTEGER,
+            reverts INTEGER
+        );
+        CREATE INDEX audit_initiative ON audit(initiative_id, id);
+        CREATE INDEX audit_edit ON audit(edit_id);
+        CREATE INDEX audit_who ON audit(who, edit_id);
+        CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """)
+
+
+def _run(db, script: str) -> None:
+    # Not executescript(): it commits first, which would break the migration's
+    # transaction. Statements end with ';' at a line's end (triggers inside
+    # keep theirs mid-line).
+    for statement in script.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+KNOWN = [m.name for m in migrations._migrations]

@@ -1,0 +1,55 @@
+"""Status and priority words: a key, a Danish and an English label.
+
+A plan may declare its own; these are the defaults (see shared/domain.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str
+    da: str
+    en: str
+    done: bool = False  # a status that counts as finished in progress figures
+
+    def label(self, lang: str = "da") -> str:
+        return self.da if lang == "da" else self.en
+
+
+DEFAULT_STATUSES = (
+    Term("not_started", "ikke påbegyndt", "not started"),
+    Term("planned", "planlagt", "planned"),
+    Term("in_progress", "igangsat", "in progress"),
+    Term("delayed", "forsinket", "delayed"),
+    Term("on_hold", "sat i bero", "on hold"),
+    Term("done", "afsluttet", "done", done=True),
+    Term("dropped", "udgået", "dropped"),
+)
+
+DEFAULT_LEVELS = (
+    Term("high", "høj", "high"),
+    Term("medium", "middel", "medium"),
+    Term("low", "lav", "low"),
+    Term("none", "ingen", "none"),
+)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
+
+
+def find(terms, text: str) -> Term | None:
+    """The term whose key, Danish or English label is `text`, in any case."""
+    wanted = _fold(text)
+    for term in terms:
+        if wanted in (_fold(term.key), _fold(term.da), _fold(term.en)):
+            return term
+    return None
+
+
+def choices(terms) -> str:
+    """'not_started (ikke påbegyndt), planned (planlagt), …' for messages."""
+    return ", ".join(f"{t.key} ({t.da})" for t in terms)
