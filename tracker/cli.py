@@ -41,7 +41,7 @@ class Settings:
                 for line in (result.lines if result else []):
                     if line.sign == "!":
                         err(line.format())
-            self._store.info  # noqa: B018 — fails clearly if the DB holds no plan
+                self._store.info  # noqa: B018 — fails clearly if the DB holds no plan
         return self._store
 
 

@@ -94,6 +94,14 @@ def cell(text: str) -> str:
     return "<br>".join(line for line in lines if line) or " "
 
 
+def title_cell(initiative: dict) -> str:
+    """The short name in bold above the full title, when the plan gives one."""
+    short, title = initiative["short"], initiative["title"]
+    if short and short != title:
+        return f"**{inline(short)}**<br>{cell(title)}"
+    return cell(title)
+
+
 def bar(done: int, total: int) -> str:
     filled = round(BAR_WIDTH * done / total) if total else 0
     return "█" * filled + "░" * (BAR_WIDTH - filled)
@@ -141,7 +149,7 @@ def markdown(report: dict) -> str:
         for i in items:
             note = i["latest_note"]
             rows.append(
-                [f"`{i['id']}`", cell(i["title"]),
+                [f"`{i['id']}`", title_cell(i),
                  cell(", ".join(o["name"] for o in i["owners"])) if i["owners"] else "–",
                  inline(i["status_label"])]
                 + [inline(levels.get(i["priorities"][str(y)], i["priorities"][str(y)]))

@@ -379,8 +379,9 @@ class Store:
                 "SELECT initiative_id, owner FROM owners ORDER BY owner"):
             if init_id in by_id:
                 owners.setdefault(init_id, []).append(owner)
+        order = {owner_id: n for n, (owner_id, _) in enumerate(self.info.roster)}
         for init_id, found in owners.items():
-            by_id[init_id].owners = tuple(found)
+            by_id[init_id].owners = tuple(sorted(found, key=lambda o: (order.get(o, 1e9), o)))
         for init_id, year, level in self.db.execute(
                 "SELECT initiative_id, year, level FROM priorities ORDER BY year"):
             if init_id in by_id:

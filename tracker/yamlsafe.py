@@ -75,7 +75,7 @@ def load(text: str):
     try:
         node = yaml.compose(text, Loader=TextLoader)
     except yaml.MarkedYAMLError as exc:
-        raise _explain(exc) from None
+        raise _explain(exc, text) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"not valid YAML: {exc}", None) from None
     if node is None:
@@ -154,6 +154,7 @@ def _bad_tag(node) -> YamlProblem:
 
 _HINTS = [
     ("'\\t'", "a tab character", "indent with spaces, never tabs"),
+    ("tab character", "a tab character", "indent with spaces, never tabs"),
     ("mapping values are not allowed", "a ':' where YAML did not expect one",
      "put text containing ': ' in quotes, or check the indentation of this line"),
     ("did not find expected key", "the indentation does not line up",
@@ -175,11 +176,19 @@ _HINTS = [
 ]
 
 
-def _explain(exc: yaml.MarkedYAMLError) -> YamlProblem:
+def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     where = Mark(mark.line + 1, mark.column + 1) if mark else None
     detail = " ".join(filter(None, [exc.context, exc.problem]))
+    if mark and "\t" in _line(text, mark.line)[: mark.column + 1]:
+        return YamlProblem("a tab character in the indentation", where,
+                           "indent with spaces, never tabs")
     for needle, message, hint in _HINTS:
         if needle in detail:
             return YamlProblem(f"{message} ({detail})", where, hint)
     return YamlProblem(f"not valid YAML: {detail}", where, "check this line and the one before it")
+
+
+def _line(text: str, index: int) -> str:
+    lines = text.splitlines()
+    return lines[index] if 0 <= index < len(lines) else ""

@@ -1,0 +1,50 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tracker import store as storelib
+from tracker import sync as synclib
+from tracker.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_PLAN = ROOT / "plans" / "2022-2025.yaml"
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Freeze the time stamps; `clock.set(...)` moves the clock."""
+
+    class Clock:
+        value = "2024-03-01T09:00:00Z"
+
+        def set(self, stamp):
+            self.value = stamp
+
+    c = Clock()
+    monkeypatch.setattr(storelib, "now", lambda: c.value)
+    monkeypatch.setattr(synclib, "now", lambda: c.value)
+    return c
+
+
+@pytest.fixture
+def plan_file(tmp_path):
+    """A private copy of the bundled plan."""
+    path = tmp_path / "plans" / "2022-2025.yaml"
+    path.parent.mkdir()
+    shutil.copy(BUNDLED_PLAN, path)
+    return path
+
+
+@pytest.fixture
+def store(plan_file, clock):
+    """A store synced with the bundled plan."""
+    s = open_store(plan_file.with_suffix(".db"))
+    synclib.sync_file(s, plan_file, "sekretær")
+    yield s
+    s.close()
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path

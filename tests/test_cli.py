@@ -1,0 +1,191 @@
+"""The command line: exit codes, messages, and the issue's acceptance run."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from tracker.cli import main
+
+from .conftest import ROOT, write
+
+
+@pytest.fixture
+def run(plan_file, clock):
+    def invoke(*args, user="anna"):
+        runner = CliRunner()
+        result = runner.invoke(main, ["--plan", str(plan_file), "--user", user, *args],
+                               catch_exceptions=False)
+        return result
+
+    return invoke
+
+
+def test_validate_bundled_plan(run, plan_file):
+    result = run("validate")
+    assert result.exit_code == 0
+    assert result.output == (f"{plan_file}: valid — 10 objectives, 10 initiatives, "
+                             "3 possible owners, period 2022-2025.\n")
+
+
+def test_validate_reports_every_problem_and_exits_1(run, tmp_path):
+    bad = write(tmp_path / "bad.yaml", "plan:\n  title: x\n  period: 2022-2025\nobjectives:\n"
+                "  - id: m1\n    number: x\n    title: y\n  - id: m1\n    number: 2\n"
+                "    title: z\n")
+    result = run("validate", str(bad))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{bad}:6:13: 'number' of objective 'm1' must be a whole number")
+    assert lines[1].startswith(f"{bad}:8:9: the id 'm1' is used twice")
+    assert lines[2] == f"2 problems in {bad}; nothing was changed."
+
+
+def test_validate_missing_file(run, tmp_path):
+    result = run("validate", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 1 and "no such file" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_acceptance_set_export_and_rename(run, plan_file, tmp_path):
+    result = run("set", "haps", "--status", "igangsat", "--owner", "region", "--owner", "plo",
+                 "--priority", "2024=high", "--note", "Kick-off held")
+    assert result.exit_code == 0, result.output
+    assert "haps: saved (version 2)." in result.output
+    out = tmp_path / "status.md"
+    result = run("export", "--date", "2024-03-15", "-o", str(out))
+    assert result.exit_code == 0
+    section = out.read_text(encoding="utf-8").split("## 9. ")[1]
+    assert "| `haps` |" in section and "igangsat" in section and "høj" in section
+    assert "Region Hovedstaden, PLO-Hovedstaden" in section and "Kick-off held" in section
+    # Changing haps's title in the YAML keeps its status and owners.
+    text = plan_file.read_text(encoding="utf-8")
+    write(plan_file, text.replace("title: Projekt HAPS (Hospital", "title: Projekt HAPS – (Hospital"))
+    result = run("show", "haps")
+    assert result.exit_code == 0
+    assert "Projekt HAPS – (Hospital" in result.output
+    assert "igangsat" in result.output and "PLO-Hovedstaden (plo)" in result.output
+
+
+def test_unknown_words_exit_1_with_choices_and_write_nothing(run):
+    run("list")
+    for args, message in [
+        (("set", "haps", "--status", "foo"), "unknown status 'foo'; choose one of:"),
+        (("set", "hap", "--status", "done"), "unknown initiative 'hap' (did you mean haps?)"),
+        (("set", "haps", "--owner", "x"), "unknown owner 'x'; choose one of: region"),
+        (("set", "haps", "--priority", "2030=high"), "the year 2030 is outside"),
+        (("set", "haps", "--priority", "2024=mega"), "unknown priority level 'mega'"),
+        (("set", "haps", "--priority", "high"), "--priority takes YEAR=LEVEL"),
+        (("set", "haps"), "nothing to set"),
+        (("list", "--objective", "m99"), "unknown objective 'm99'"),
+        (("history", "--since", "yesterday"), "--since takes a date"),
+    ]:
+        result = run(*args)
+        assert result.exit_code == 1, args
+        assert result.output.startswith("error: ") and message in result.output, result.output
+    assert "No changes recorded since 2000-01-01" not in run("history", "haps").output
+    assert "status" not in run("history", "haps").output
+
+
+def test_labels_in_any_case(run):
+    for word in ("igangsat", "In progress", "IN_PROGRESS"):
+        run("set", "haps", "--status", "planned")
+        assert run("set", "haps", "--status", word).exit_code == 0
+    assert "igangsat" in run("show", "haps").output
+
+
+def test_list_filters(run):
+    run("set", "haps", "--status", "igangsat", "--owner", "plo", "--priority", "2024=high")
+    output = run("list", "--owner", "plo").output
+    assert "haps" in output and "kontaktlaege" not in output and "1 initiative." in output
+    assert "haps" in run("list", "--objective", "9").output
+    assert "10 initiatives." in run("list").output
+    assert "1 initiative." in run("list", "--year", "2024").output
+    assert "1 initiative." in run("list", "--status", "in progress").output
+
+
+def test_history_since(run, clock):
+    run("set", "haps", "--status", "igangsat")
+    clock.set("2024-05-01T10:00:00Z")
+    run("set", "haps", "--status", "done", user="bo")
+    output = run("history", "haps", "--since", "2024-04-01").output
+    assert "bo (cli)" in output and "afsluttet" in output and "anna" not in output
+
+
+def test_sync_output_reads_like_a_plan(run, plan_file):
+    first = run("sync")
+    assert "+ haps  HAPS (objective m9)" in first.output
+    assert first.output.rstrip().endswith("Added 20, changed 0, archived 0.")
+    assert run("sync").output == "No changes.\n"
+    write(plan_file, plan_file.read_text(encoding="utf-8").replace(
+        "title: Projekt HAPS (", "title: Projekt HAPS – ("))
+    dry = run("sync", "--dry-run")
+    assert dry.output.startswith("~ haps  title:") and "nothing was written" in dry.output
+    assert run("sync").output.startswith("~ haps  title:")
+
+
+def test_broken_plan_stops_reading_commands_with_its_messages(run, plan_file):
+    run("list")
+    write(plan_file, plan_file.read_text(encoding="utf-8") + "\tbroken: [\n")
+    result = run("list")
+    assert result.exit_code == 1 and "a tab character" in result.output
+    assert "nothing was changed" in result.output
+
+
+def test_undo_redo_commands(run):
+    run("set", "haps", "--status", "igangsat")
+    assert run("undo").output.startswith("undo on haps: status not_started")
+    assert "ikke påbegyndt" in run("show", "haps").output
+    assert run("redo").exit_code == 0
+    assert run("redo").output == "error: nothing to redo for anna\n"
+
+
+def test_resolve_needs_a_choice(run):
+    run("list")
+    assert "say which value wins" in run("resolve", "haps", "status").output
+
+
+def test_export_json(run):
+    run("set", "haps", "--status", "igangsat")
+    data = json.loads(run("export", "--format", "json", "--date", "2024-01-01").output)
+    assert data["date"] == "2024-01-01"
+
+
+def test_db_in_missing_folder(run, tmp_path):
+    result = run("--db", str(tmp_path / "no" / "x.db"), "list")
+    assert result.exit_code == 1 and "does not exist" in result.output
+
+
+def test_env_vars_choose_plan_db_and_user(plan_file, tmp_path, clock):
+    env = {"TRACKER_PLAN": str(plan_file), "TRACKER_DB": str(tmp_path / "other.db"),
+           "TRACKER_USER": "carla"}
+    result = CliRunner().invoke(main, ["set", "haps", "--status", "done"], env=env)
+    assert result.exit_code == 0
+    assert (tmp_path / "other.db").exists() and not plan_file.with_suffix(".db").exists()
+    assert "carla (cli)" in CliRunner().invoke(main, ["history", "haps"], env=env).output
+
+
+def test_non_tui_commands_never_import_textual(plan_file, tmp_path):
+    code = (
+        "import sys\n"
+        "from tracker.cli import main\n"
+        "for args in (['validate'], ['list'], ['export', '--date', '2024-01-01'], ['sync'],"
+        " ['show', 'haps'], ['history']):\n"
+        "    try:\n"
+        f"        main(['--plan', {str(plan_file)!r}] + args)\n"
+        "    except SystemExit as e:\n"
+        "        assert e.code in (0, None), (args, e.code)\n"
+        "assert 'textual' not in sys.modules, 'textual was imported'\n"
+        "print('clean')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("clean")
+
+
+def test_python_dash_m_works(plan_file):
+    result = subprocess.run([sys.executable, "-m", "tracker", "--plan", str(plan_file),
+                             "validate"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0 and "10 objectives, 10 initiatives" in result.stdout

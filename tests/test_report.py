@@ -1,0 +1,79 @@
+"""The status report: golden file, escaping, determinism, filters, JSON."""
+
+import json
+import os
+import re
+from pathlib import Path
+
+from tracker import report
+from tracker.store import Change
+
+GOLDEN = Path(__file__).parent / "data" / "golden" / "report.md"
+
+
+def fill(store):
+    store.edit("haps", Change(status="igangsat", owners=["region", "plo"],
+                              priorities={2024: "high"}, note="Kick-off held"), "anna", "cli")
+    store.edit("kontaktlaege", Change(status="afsluttet", owners=["kommunerne"],
+                                      priorities={2023: "medium", 2024: "low"}), "bo", "tui")
+    store.edit("aabne-praksis", Change(note="Line one\nLine | two <b>x</b>"), "bo", "tui")
+
+
+def test_markdown_matches_golden_file(store):
+    fill(store)
+    text = report.markdown(report.build(store, "2024-03-15"))
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_report_shows_haps_under_objective_9(store):
+    fill(store)
+    text = report.markdown(report.build(store, "2024-03-15"))
+    section = text.split("## 9. ")[1].split("\n## ")[0]
+    assert ("| `haps` | **HAPS**<br>Projekt HAPS (Hospital Almen Praksis Samarbejde) | "
+            "Region Hovedstaden, PLO-Hovedstaden | igangsat | – | – | høj | – | "
+            "Kick-off held (anna, 2024-03-01) |") in section
+
+
+def test_same_db_gives_byte_identical_output(store):
+    fill(store)
+    first = report.markdown(report.build(store, "2024-03-15"))
+    assert report.markdown(report.build(store, "2024-03-15")) == first
+
+
+def test_hostile_text_stays_plain_and_tables_keep_their_columns(store):
+    store.edit("haps", Change(note="a | b\n# heading\n<script>x</script> `code` [l](http://x)"
+                              " \x1b[31mred\x1b[0m [red]rich[/red]"), "anna", "cli")
+    text = report.markdown(report.build(store, "2024-03-15"))
+    row = next(line for line in text.splitlines() if line.startswith("| `haps`"))
+    assert "<script>" not in text and "&lt;script&gt;" in row
+    assert "\x1b" not in text
+    unescaped_pipes = len(re.findall(r"(?<!\\)\|", row))
+    header = next(line for line in text.splitlines() if line.startswith("| Id |"))
+    assert unescaped_pipes == header.count("|")
+    assert "<br>\\# heading" in row and "\\[l\\](http://x)" in row
+
+
+def test_filters_by_owner_and_year(store):
+    fill(store)
+    content = report.build(store, "2024-03-15", owner="plo")
+    assert [i["id"] for o in content["objectives"] for i in o["initiatives"]] == ["haps"]
+    content = report.build(store, "2024-03-15", year=2023)
+    assert [i["id"] for o in content["objectives"] for i in o["initiatives"]] == ["kontaktlaege"]
+    assert content["years"] == [2023]
+
+
+def test_progress_counts_done(store):
+    fill(store)
+    content = report.build(store, "2024-03-15")
+    m4 = next(o for o in content["objectives"] if o["id"] == "m4")
+    assert (m4["done"], m4["total"]) == (1, 3)
+
+
+def test_json_carries_the_same_content(store):
+    fill(store)
+    data = json.loads(report.to_json(report.build(store, "2024-03-15")))
+    haps = next(i for o in data["objectives"] for i in o["initiatives"] if i["id"] == "haps")
+    assert haps["status"] == "in_progress" and haps["priorities"]["2024"] == "high"
+    assert [o["id"] for o in haps["owners"]] == ["region", "plo"]  # roster order
