@@ -57,7 +57,7 @@ def test_stale_edit_is_refused_naming_who_changed_what(store):
     before = audit_count(store)
     with pytest.raises(StaleEdit) as info:
         store.edit("haps", Change(status="done"), "anna", "tui", expected_version=seen)
-    assert "bo changed status (not_started → in_progress)" in str(info.value)
+    assert "bo status: ikke påbegyndt → igangsat" in str(info.value)
     assert audit_count(store) == before
     assert store.initiative("haps").status == "in_progress"
 

@@ -361,13 +361,18 @@ def write_file(path: Path, text: str) -> None:
 @click.pass_obj
 def tui(settings: Settings):
     """Open the interactive tracker (the default)."""
-    if not sys.stdout.isatty():
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise TrackerError("the interactive tracker needs a terminal; see `tracker --help` "
                            "for the commands that work in scripts")
-    from .tui.app import run
+    from .sync import sync_file
 
     store = settings.store(sync=False)
-    run(store, settings)
+    # Sync before the app starts: an invalid plan stops here with its messages.
+    result = sync_file(store, settings.plan_path, settings.user) \
+        if settings.plan_path.exists() or store.meta("plan") is None else None
+    from .tui.app import run
+
+    run(store, settings.plan_path, settings.user, result)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -321,6 +321,19 @@ class Store:
         rows = self.db.execute(sql + " ORDER BY archived, position").fetchall()
         return [ObjectiveView(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
 
+    def progress(self) -> dict[str, tuple[int, int]]:
+        """Per objective (and "all"): (done, total) of its current initiatives."""
+        done_keys = {t.key for t in self.info.statuses if t.done}
+        out: dict[str, list[int]] = {}
+        for objective_id, status in self.db.execute(
+                "SELECT i.objective_id, t.status FROM initiatives i JOIN tracking t "
+                "ON t.initiative_id = i.id WHERE i.archived = 0"):
+            for key in (objective_id, "all"):
+                counts = out.setdefault(key, [0, 0])
+                counts[0] += status in done_keys
+                counts[1] += 1
+        return {key: (done, total) for key, (done, total) in out.items()}
+
     def initiatives(self, objective: str | None = None, status: str | None = None,
                     owner: str | None = None, year: int | None = None,
                     archived: bool | None = False, text: str | None = None,
@@ -540,13 +553,22 @@ class Store:
                                [initiative_id]).fetchone()[0]
 
     def _stale_message(self, initiative_id: str, expected_version: int) -> str:
+        from . import present  # present builds on this module
+
         rows = self.db.execute(
-            "SELECT who, field, old, new, at FROM audit WHERE initiative_id = ? "
+            "SELECT who, field, old, new FROM audit WHERE initiative_id = ? "
             "AND version > ? ORDER BY id", [initiative_id, expected_version]).fetchall()
+        net: dict[str, list] = {}  # field → [who, first old, last new]
+        for who, field_name, old, new in rows:
+            if field_name in net:
+                net[field_name][0], net[field_name][2] = who, new
+            else:
+                net[field_name] = [who, old, new]
         changes = "; ".join(
-            f"{who} changed {describe_field(f)} ({show_value(f, old)} → {show_value(f, new)})"
-            for who, f, old, new, _ in rows[-3:]) or "someone changed it"
-        return (f"{initiative_id} was changed meanwhile: {changes}. "
+            f"{who} " + present.change(self.info, AuditEntry(0, 0, "", who, "", "edit",
+                                                             initiative_id, f, old, new))
+            for f, (who, old, new) in net.items()) or "someone changed it"
+        return (f"{initiative_id} was changed meanwhile — {changes}. "
                 "Your edit was not saved; look again and redo it if still wanted.")
 
     def _apply(self, initiative_id: str, wanted: dict) -> list[tuple]:

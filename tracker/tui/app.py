@@ -1,0 +1,584 @@
+"""The interactive tracker: a thin client of the store.
+
+Every edit goes through `Store.edit` (or undo/redo) at once, with the version
+the screen showed, so a colleague's change meanwhile is never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+from pathlib import Path
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Provider
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from .. import present, report
+from ..catalogue import t
+from ..plan import PlanInvalid, file_sha256
+from ..store import Change, InitiativeView, StaleEdit, Store, TrackerError
+from .screens import (ChoiceScreen, NoteEditor, OwnersPicker, PathScreen, PrioritiesEditor,
+                      StatusPicker, TextScreen)
+from .widgets import DetailsPane, InitiativeTable, ObjectiveList, bar, status_text
+
+SORT_COLUMNS = ["plan", "id", "title", "owners", "status"]
+WIDE = 150  # from this width the details sit beside the table
+
+
+class TrackerCommands(Provider):
+    """The app's real actions in the command palette (ctrl+p)."""
+
+    def commands(self) -> list[tuple[str, str]]:
+        app = self.app
+        found = [(t(f"cmd.{name}"), name) for name in (
+            "status", "owners", "priorities", "note", "history", "undo", "redo", "filter",
+            "search", "export", "sync", "help")]
+        found.append((t("cmd.jump_all"), "objective('all')"))
+        for objective in app.store.objectives():
+            found.append((t("cmd.jump", number=objective.number, name=objective.name),
+                          f"objective('{objective.id}')"))
+        found.append((t("cmd.jump_archived"), "objective('archived')"))
+        return found
+
+    async def discover(self):
+        for text, action in self.commands():
+            yield DiscoveryHit(text, partial(self.app.run_action, action))
+
+    async def search(self, query: str):
+        matcher = self.matcher(query)
+        for text, action in self.commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(self.app.run_action, action))
+
+
+class TrackerApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "tracker"
+    COMMANDS = App.COMMANDS | {TrackerCommands}
+    BINDINGS = [
+        Binding("q", "quit", t("key.quit"), id="quit"),
+        Binding("s", "status", t("key.status"), id="status"),
+        Binding("o", "owners", t("key.owners"), id="owners"),
+        Binding("p", "priorities", t("key.priorities"), id="priorities"),
+        Binding("n", "note", t("key.note"), id="note"),
+        Binding("h", "history", t("key.history"), id="history"),
+        Binding("u", "undo", t("key.undo"), id="undo"),
+        Binding("U,ctrl+r", "redo", t("key.redo"), id="redo", key_display="U"),
+        Binding("slash", "search", t("key.filter_text"), id="search", key_display="/"),
+        Binding("f", "filter", t("key.filter"), id="filter"),
+        Binding("S", "sort", t("key.sort"), id="sort", show=False),
+        Binding("e", "export", t("key.export"), id="export"),
+        Binding("r", "sync", t("key.sync"), id="sync"),
+        Binding("question_mark", "help", t("key.help"), id="help", key_display="?"),
+        Binding("escape", "back", show=False, id="back"),
+    ]
+
+    def __init__(self, store: Store, plan_path: Path, user: str, sync_result=None,
+                 poll_seconds: float = 1.0, export_date: str | None = None):
+        super().__init__()
+        self.store, self.plan_path, self.user = store, Path(plan_path), user
+        self.sync_result = sync_result
+        self.poll_seconds = poll_seconds
+        self.export_date = export_date
+        self.objective = "all"
+        self.filters: dict = {"text": "", "owner": None, "status": None, "year": None}
+        self.sort_column, self.sort_reverse = "plan", False
+        self.views: list[InitiativeView] = []
+        self.data_version = store.data_version()
+        self.plan_warned = False
+
+    # -- layout -------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static(id="header")
+        with Horizontal(id="main"):
+            yield ObjectiveList(id="objectives")
+            with Vertical(id="right"):
+                yield Input(placeholder=t("filter.placeholder"), id="search")
+                yield Static(id="filterbar")
+                with Horizontal(id="work"):
+                    yield InitiativeTable(id="initiatives")
+                    yield DetailsPane(id="details")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        info = self.store.info
+        self.title = info.title
+        header = Text(info.title, style="bold")
+        header.append(f"  ·  {self.store.path}  ·  {t('app.user', user=self.user)}",
+                      style="dim")
+        self.query_one("#header", Static).update(header)
+        self.query_one("#objectives").border_title = t("pane.objectives")
+        self.query_one("#details").border_title = t("pane.details")
+        table = self.query_one(InitiativeTable)
+        table.border_title = t("pane.initiatives")
+        self.query_one("#search").display = False
+        self.fill_objectives()
+        self.load()
+        table.focus()
+        self.apply_width(self.size.width)
+        if self.sync_result is not None:
+            self.report_sync(self.sync_result)
+        self.set_interval(self.poll_seconds, self.poll)
+
+    def on_resize(self, event) -> None:
+        self.apply_width(event.size.width)
+        self.call_after_refresh(self.fill_objectives)
+
+    def apply_width(self, width: int) -> None:
+        if self.has_class("wide") != (width >= WIDE):
+            self.set_class(width >= WIDE, "wide")
+            self.load()
+
+    # -- loading ------------------------------------------------------------------
+    def fill_objectives(self) -> None:
+        objectives = self.query_one(ObjectiveList)
+        progress = self.store.progress()
+        highlighted = objectives.highlighted
+        inner = max(objectives.size.width - 1, 18)
+        objectives.clear_options()
+
+        def line(label: str, key: str) -> Text:
+            done, total = progress.get(key, (0, 0))
+            figures = t("objective.progress", done=done, total=total)
+            with_bar = inner >= 30
+            room = inner - len(figures) - (6 if with_bar else 1)
+            label = label if len(label) <= room else label[: room - 1] + "…"
+            text = Text(f"{label:<{room}} ")
+            if with_bar:
+                text.append(bar(done, total, 4) + " ", style="green")
+            text.append(figures, style="dim")
+            return text
+
+        objectives.add_option(Option(line(t("objective.all"), "all"), id="all"))
+        for o in self.store.objectives():
+            objectives.add_option(Option(line(f"{o.number:>2} {o.name}", o.id), id=o.id))
+        objectives.add_option(Option(Text(t("objective.archived")), id="archived"))
+        objectives.highlighted = highlighted if highlighted is not None else 0
+
+    def load(self, keep: str | None = None) -> None:
+        """Read the initiatives for the current objective and filters into the table."""
+        table = self.query_one(InitiativeTable)
+        current = keep or self.current_id()
+        f = self.filters
+        archived = self.objective == "archived"
+        objective = None if self.objective in ("all", "archived") else self.objective
+        self.views = self.sorted(self.store.initiatives(
+            objective=objective, archived=archived, text=f["text"] or None,
+            owner=f["owner"], status=f["status"], year=f["year"]))
+        info = self.store.info
+        table.clear(columns=True)
+        table.add_column(t("col.title"), key="title")
+        table.add_column(t("col.owners"), key="owners")
+        table.add_column(t("col.status"), key="status")
+        for year in info.years:
+            table.add_column(str(year), key=f"y{year}")
+        table.add_column(t("col.id"), key="id")
+        for v in self.views:
+            table.add_row(*self.cells(v), key=v.id)
+        ids = [v.id for v in self.views]
+        if current in ids:
+            table.move_cursor(row=ids.index(current))
+        self.show_filters()
+        self.show_details()
+        self.data_version = self.store.data_version()
+
+    def cells(self, v: InitiativeView) -> list:
+        info = self.store.info
+        term = info.status(v.status)
+        width = 40 if self.has_class("wide") else 24
+        name = v.name if len(v.name) <= width else v.name[: width - 1] + "…"
+        return [Text(name), Text(", ".join(v.owners) or "–"),
+                status_text(term.key, term.da)] + [
+            Text(info.level(v.priorities[y]).da if y in v.priorities else "–")
+            for y in info.years] + [Text(v.id, style="dim")]
+
+    def sorted(self, views: list[InitiativeView]) -> list[InitiativeView]:
+        column = self.sort_column
+        if column == "plan":
+            return views
+        info = self.store.info
+        order = {s.key: n for n, s in enumerate(info.statuses)}
+        levels = {lv.key: n for n, lv in enumerate(info.levels)}
+        keys = {
+            "id": lambda v: v.id, "title": lambda v: v.name.casefold(),
+            "owners": lambda v: ",".join(v.owners), "status": lambda v: order.get(v.status, 99),
+        }
+        if column.startswith("y"):
+            year = int(column[1:])
+            keys[column] = lambda v: levels.get(v.priorities.get(year, ""), 99)
+        return sorted(views, key=keys[column], reverse=self.sort_reverse)
+
+    def current_id(self) -> str | None:
+        table = self.query_one(InitiativeTable)
+        if not self.views or table.cursor_row is None or table.cursor_row >= len(self.views):
+            return None
+        return self.views[table.cursor_row].id
+
+    def current(self) -> InitiativeView | None:
+        ident = self.current_id()
+        return next((v for v in self.views if v.id == ident), None)
+
+    def show_filters(self) -> None:
+        f = self.filters
+        info = self.store.info
+        parts = []
+        if f["text"]:
+            parts.append(t("filter.text", text=f["text"]))
+        if f["owner"]:
+            parts.append(t("filter.owner", owner=info.owner_name(f["owner"])))
+        if f["status"]:
+            parts.append(t("filter.status", status=info.status(f["status"]).da))
+        if f["year"]:
+            parts.append(t("filter.year", year=f["year"]))
+        if self.sort_column != "plan":
+            arrow = "↓" if self.sort_reverse else "↑"
+            parts.append(t("sort.by", column=f"{self.sort_column.lstrip('y')} {arrow}"))
+        bar_ = self.query_one("#filterbar", Static)
+        bar_.display = bool(parts)
+        bar_.update(Text(t("filter.active", filters=" · ".join(parts))))
+
+    def show_details(self) -> None:
+        pane = self.query_one(DetailsPane)
+        v = self.current()
+        if v is None:
+            pane.show(Text(t("details.none"), style="dim"))
+            return
+        info = self.store.info
+        term = info.status(v.status)
+        parts = [Text(f"{v.id} — {v.name}", style="bold")]
+        if v.archived:
+            parts.append(Text(t("details.archived"), style="bold red"))
+        parts.append(Text(v.title))
+        if v.description:
+            parts.append(Text(v.description, style="italic"))
+
+        def row(label: str, value) -> Text:
+            text = Text(f"{label}: ", style="bold")
+            text.append_text(value if isinstance(value, Text) else Text(str(value)))
+            return text
+
+        objective = next((o for o in self.store.objectives(include_archived=True)
+                          if o.id == v.objective_id), None)
+        parts += [
+            Text(""),
+            row(t("details.objective"),
+                f"{objective.number}. {objective.name}" if objective else v.objective_id),
+            row(t("details.kind"), v.kind),
+            row(t("details.status"), status_text(term.key, f"{term.da} ({term.en})")),
+            row(t("details.owners"),
+                ", ".join(info.owner_name(o) for o in v.owners) or "–"),
+            row(t("details.priorities"), "  ".join(
+                f"{y}: {info.level(v.priorities[y]).da if y in v.priorities else '–'}"
+                for y in info.years)),
+            row(t("details.also_supports"), ", ".join(v.also_supports) or "–"),
+            Text(t("details.version", version=v.version, when=present.when(v.updated_at or ""),
+                   who=v.updated_by or "–"), style="dim"),
+            Text(""), Text(t("details.notes"), style="bold underline"),
+        ]
+        notes = self.store.notes(v.id)
+        if not notes:
+            parts.append(Text(t("details.no_notes"), style="dim"))
+        for note in notes[:20]:
+            line = Text(f"{present.when(note.created_at)} {note.author}: ", style="dim")
+            line.append(note.text, style="")
+            parts.append(line)
+        parts += [Text(""), Text(t("details.changes"), style="bold underline")]
+        for entry in reversed(self.store.history(v.id, limit=8)):
+            line = Text(f"{present.when(entry.at)} {entry.who}: ", style="dim")
+            line.append(present.change(info, entry))
+            parts.append(line)
+        pane.show(Group(*parts))
+        pane.scroll_home(animate=False)
+
+    # -- events -------------------------------------------------------------------
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "objectives" and event.option.id != self.objective:
+            self.objective = event.option.id
+            self.load()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "objectives":
+            self.query_one(InitiativeTable).focus()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_details()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        column = "title" if column == "title" else column
+        if self.sort_column == column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = column, False
+        self.load()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.filters["text"] = event.value
+            self.load()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            self.query_one(InitiativeTable).focus()
+
+    # -- polling: other users, and the plan file -------------------------------------
+    def poll(self) -> None:
+        try:
+            version = self.store.data_version()
+        except Exception:  # the DB went away; say so once, keep the screen
+            return
+        if version != self.data_version:
+            self.fill_objectives()
+            self.load()
+        self.check_plan_file()
+
+    def check_plan_file(self) -> None:
+        if self.plan_warned or not self.plan_path.is_file():
+            return
+        try:
+            changed = file_sha256(self.plan_path) != self.store.meta("plan_sha256")
+        except OSError:
+            return
+        if changed:
+            self.plan_warned = True
+            self.say(t("msg.plan_changed"), severity="warning", timeout=30)
+
+    def say(self, message: str, severity: str = "information", timeout: float = 5,
+            title: str = "") -> None:
+        """A notification; user text in it is never read as markup."""
+        self.notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    # -- editing ------------------------------------------------------------------
+    def need_current(self) -> InitiativeView | None:
+        v = self.current()
+        if v is None:
+            self.say(t("msg.no_initiative"), severity="warning")
+        return v
+
+    def save(self, v: InitiativeView, change: Change) -> None:
+        try:
+            version = self.store.edit(v.id, change, self.user, "tui", expected_version=v.version)
+        except StaleEdit as exc:
+            self.say(str(exc), severity="error", timeout=15)
+            self.after_change(v.id)
+            return
+        except TrackerError as exc:
+            self.say(str(exc), severity="error", timeout=10)
+            return
+        self.say(t("msg.saved" if version != v.version else "msg.unchanged", id=v.id))
+        self.after_change(v.id)
+
+    def after_change(self, keep: str | None = None) -> None:
+        self.fill_objectives()
+        self.load(keep=keep)
+
+    def action_edit(self) -> None:
+        v = self.need_current()
+        if v is None:
+            return
+        choices = [(name, t(f"edit.{name}")) for name in
+                   ("status", "owners", "priorities", "note", "history")]
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.run_action(name)
+
+        self.push_screen(ChoiceScreen(t("edit.title", id=v.id), choices), chosen)
+
+    def action_status(self) -> None:
+        v = self.need_current()
+        if v is None:
+            return
+        self.push_screen(StatusPicker(v.id, self.store.info.statuses, v.status),
+                         lambda key: key and self.save(v, Change(status=key)))
+
+    def action_owners(self) -> None:
+        v = self.need_current()
+        if v is None:
+            return
+        self.push_screen(OwnersPicker(v.id, self.store.info.roster, v.owners),
+                         lambda owners: owners is not None and self.save(
+                             v, Change(owners=list(owners))))
+
+    def action_priorities(self) -> None:
+        v = self.need_current()
+        if v is None:
+            return
+        info = self.store.info
+
+        def done(values: dict | None) -> None:
+            if values is None:
+                return
+            changed = {y: (lv or None) for y, lv in values.items()
+                       if lv != v.priorities.get(y, "")}
+            if changed:
+                self.save(v, Change(priorities=changed))
+
+        self.push_screen(PrioritiesEditor(v.id, info.years, info.levels, v.priorities), done)
+
+    def action_note(self) -> None:
+        v = self.need_current()
+        if v is None:
+            return
+        self.push_screen(NoteEditor(v.id), lambda text: text and self.save(v, Change(note=text)))
+
+    def action_history(self) -> None:
+        v = self.need_current()
+        if v is None:
+            return
+        info = self.store.info
+        body = Text()
+        entries = self.store.history(v.id)
+        for entry in reversed(entries):
+            body.append(f"{present.when(entry.at)}  {entry.who} ({entry.source})  ", style="dim")
+            body.append(present.change(info, entry) + "\n")
+        if not entries:
+            body.append(t("history.empty"))
+        self.push_screen(TextScreen(t("history.title", id=v.id), body))
+
+    def action_undo(self) -> None:
+        self.revert(self.store.undo)
+
+    def action_redo(self) -> None:
+        self.revert(self.store.redo)
+
+    def revert(self, operation) -> None:
+        try:
+            message = operation(self.user, "tui")
+        except TrackerError as exc:
+            self.say(str(exc), severity="warning", timeout=10)
+            return
+        self.say(message)
+        self.after_change(message.split(" on ", 1)[1].split(":", 1)[0])
+
+    # -- finding --------------------------------------------------------------------
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_focus or self.filters["text"]:
+            search.value = ""
+            search.display = False
+            self.filters["text"] = ""
+            self.load()
+            self.query_one(InitiativeTable).focus()
+        elif self.query_one(InitiativeTable).has_focus:
+            self.query_one(ObjectiveList).focus()
+
+    def action_filter(self) -> None:
+        info = self.store.info
+        choices = [("clear", t("filter.clear"))]
+        choices += [(f"owner:{o}", t("filter.by_owner", name=f"{name} ({o})"))
+                    for o, name in info.roster]
+        choices += [(f"status:{s.key}", t("filter.by_status", label=f"{s.da} ({s.en})"))
+                    for s in info.statuses]
+        choices += [(f"year:{y}", t("filter.by_year", year=y)) for y in info.years]
+
+        def chosen(choice: str | None) -> None:
+            if not choice:
+                return
+            if choice == "clear":
+                self.filters.update(owner=None, status=None, year=None)
+            else:
+                kind, value = choice.split(":", 1)
+                self.filters[kind] = int(value) if kind == "year" else value
+            self.load()
+
+        self.push_screen(ChoiceScreen(t("filter.title"), choices), chosen)
+
+    def action_sort(self) -> None:
+        columns = SORT_COLUMNS + [f"y{y}" for y in self.store.info.years]
+        if self.sort_column in columns and not self.sort_reverse:
+            self.sort_reverse = True
+        else:
+            index = columns.index(self.sort_column) if self.sort_column in columns else -1
+            self.sort_column, self.sort_reverse = columns[(index + 1) % len(columns)], False
+        self.load()
+
+    def action_objective(self, objective_id: str) -> None:
+        objectives = self.query_one(ObjectiveList)
+        for index in range(objectives.option_count):
+            if objectives.get_option_at_index(index).id == objective_id:
+                objectives.highlighted = index
+        self.objective = objective_id
+        self.load()
+        self.query_one(InitiativeTable).focus()
+
+    # -- export, sync, help -----------------------------------------------------------
+    def action_export(self) -> None:
+        default = self.plan_path.with_name(f"{self.plan_path.stem}-status.md")
+
+        def write(path: str | None) -> None:
+            if not path:
+                return
+            from ..cli import write_file
+
+            date = self.export_date or dt.date.today().isoformat()
+            try:
+                write_file(Path(path), report.markdown(report.build(self.store, date)))
+            except TrackerError as exc:
+                self.say(str(exc), severity="error", timeout=10)
+                return
+            self.say(t("export.done", path=path), timeout=10)
+
+        self.push_screen(PathScreen(t("export.title"), str(default)), write)
+
+    def action_sync(self) -> None:
+        from ..sync import sync_file
+
+        try:
+            result = sync_file(self.store, self.plan_path, self.user)
+        except PlanInvalid as exc:
+            self.push_screen(TextScreen(t("sync.title"), Text("\n".join(exc.lines())),
+                                        t("sync.footer")))
+            return
+        except TrackerError as exc:
+            self.say(str(exc), severity="error", timeout=10)
+            return
+        self.plan_warned = False
+        self.report_sync(result)
+        self.after_change()
+
+    def report_sync(self, result) -> None:
+        conflicts = [line for line in result.lines if line.sign == "!"]
+        if result.changed or not result.skipped:
+            self.say(t("msg.synced", summary=result.summary()), timeout=8)
+        if conflicts:
+            self.say("\n".join(line.format() for line in conflicts[:5]),
+                        title=t("msg.conflicts", count=len(conflicts)),
+                        severity="warning", timeout=20)
+
+    def action_help(self) -> None:
+        body = Text()
+        for binding in self.BINDINGS:
+            if binding.action == "back":
+                continue
+            keys = binding.key_display or binding.key
+            body.append(f"{keys:>10}  ", style="bold")
+            body.append(f"{binding.description}\n")
+        body.append("\n")
+        for keys, what in [("↑ ↓ j k", t("key.down") + " / " + t("key.up")),
+                           ("g G", t("key.top") + " / " + t("key.bottom")),
+                           ("tab", "next pane"), ("enter", t("key.edit")),
+                           ("escape", t("key.cancel")),
+                           ("ctrl+p", "command palette")]:
+            body.append(f"{keys:>10}  ", style="bold")
+            body.append(f"{what}\n")
+        self.push_screen(TextScreen(t("help.title"), body, t("help.footer")))
+
+
+def run(store: Store, plan_path: Path, user: str, sync_result=None) -> None:
+    TrackerApp(store, plan_path, user, sync_result).run()

@@ -1,0 +1,279 @@
+"""Modal screens. Each returns a value with `dismiss`; none touches the store."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from .. import vocabulary
+from ..catalogue import t
+from ..vocabulary import Term
+
+
+class Modal(ModalScreen):
+    """A dialog with a title line; escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", t("key.cancel"), id="modal.cancel")]
+
+    def __init__(self, title: str):
+        super().__init__()
+        self.title_text = title
+
+    def title_label(self) -> Label:
+        return Label(Text(self.title_text), classes="modal-title")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class StatusPicker(Modal):
+    """Choose a status; typing narrows the list by key, Danish or English label."""
+
+    def __init__(self, initiative_id: str, statuses: tuple[Term, ...], current: str):
+        super().__init__(t("status.title", id=initiative_id))
+        self.statuses, self.current = statuses, current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield self.title_label()
+            yield Input(id="status-filter")
+            yield OptionList(id="status-options")
+
+    def on_mount(self) -> None:
+        self.fill("")
+        options = self.query_one("#status-options", OptionList)
+        keys = [s.key for s in self.statuses]
+        if self.current in keys:
+            options.highlighted = keys.index(self.current)
+
+    def fill(self, text: str) -> None:
+        options = self.query_one("#status-options", OptionList)
+        options.clear_options()
+        wanted = text.strip().casefold()
+        for term in self.statuses:
+            words = f"{term.key} {term.da} {term.en}".replace("_", " ").casefold()
+            if wanted in words:
+                mark = "● " if term.key == self.current else "  "
+                options.add_option(Option(Text(f"{mark}{term.da} ({term.en})"), id=term.key))
+        if options.option_count:
+            options.highlighted = 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.fill(event.value)
+
+    def on_key(self, event) -> None:
+        # Arrows move the list while the typing stays in the input.
+        options = self.query_one("#status-options", OptionList)
+        if event.key in ("down", "up"):
+            options.action_cursor_down() if event.key == "down" else options.action_cursor_up()
+            event.stop()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        options = self.query_one("#status-options", OptionList)
+        if options.highlighted is not None:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
+        else:
+            term = vocabulary.find(self.statuses, event.value)
+            if term:
+                self.dismiss(term.key)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class OwnersPicker(Modal):
+    """Tick owners from the plan's roster: space toggles, enter saves.
+
+    The tick is a character, not a colour, so it reads the same without colour.
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", t("key.cancel"), id="owners.cancel"),
+        Binding("space,x", "toggle", t("key.toggle"), id="owners.toggle"),
+        Binding("enter", "save", t("key.save"), priority=True, id="owners.save"),
+    ]
+
+    def __init__(self, initiative_id: str, roster, current: tuple[str, ...]):
+        super().__init__(t("owners.title", id=initiative_id))
+        self.roster = list(roster)
+        self.chosen = set(current)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield self.title_label()
+            yield OptionList(*[Option(self.prompt(o, n), id=o) for o, n in self.roster],
+                             id="owner-options")
+
+    def prompt(self, owner_id: str, name: str) -> Text:
+        return Text(f"[{'x' if owner_id in self.chosen else ' '}] {name} ({owner_id})")
+
+    def action_toggle(self) -> None:
+        options = self.query_one("#owner-options", OptionList)
+        index = options.highlighted
+        if index is None:
+            return
+        owner_id, name = self.roster[index]
+        self.chosen ^= {owner_id}
+        options.replace_option_prompt_at_index(index, self.prompt(owner_id, name))
+
+    def action_save(self) -> None:
+        self.dismiss(sorted(self.chosen))
+
+
+class PrioritiesEditor(Modal):
+    """A line per plan year; left/right or 1–4 change the level, 0 clears it."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", t("key.cancel"), id="priorities.cancel"),
+        Binding("enter", "save", t("key.save"), id="priorities.save"),
+        Binding("up,k", "move(-1)", t("key.up"), show=False, id="priorities.up"),
+        Binding("down,j", "move(1)", t("key.down"), show=False, id="priorities.down"),
+        Binding("left,h", "step(-1)", t("key.higher"), id="priorities.higher"),
+        Binding("right,l", "step(1)", t("key.lower"), id="priorities.lower"),
+        Binding("1,2,3,4,5,6,7,8,9", "pick", show=False, id="priorities.pick"),
+        Binding("0,delete,backspace", "clear", t("key.clear"), id="priorities.clear"),
+    ]
+
+    def __init__(self, initiative_id: str, years: list[int], levels: tuple[Term, ...],
+                 current: dict[int, str]):
+        super().__init__(t("priorities.title", id=initiative_id))
+        self.years, self.levels = years, levels
+        self.values = {y: current.get(y, "") for y in years}
+        self.row = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield self.title_label()
+            yield Static(id="priority-lines")
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        text = Text()
+        for n, year in enumerate(self.years):
+            key = self.values[year]
+            label = next((lv.da for lv in self.levels if lv.key == key), t("priorities.none"))
+            cursor = "▶ " if n == self.row else "  "
+            text.append(f"{cursor}{year}  ◀ ", style="bold" if n == self.row else "")
+            text.append(f"{label:^10}", style="reverse" if n == self.row else "")
+            text.append(" ▶\n")
+        text.append("\n" + "  ".join(f"{n}={lv.da}" for n, lv in enumerate(self.levels, 1))
+                    + "  0=" + t("priorities.none"), style="dim")
+        self.query_one("#priority-lines", Static).update(text)
+
+    def action_move(self, step: int) -> None:
+        self.row = (self.row + step) % len(self.years)
+        self.redraw()
+
+    def action_step(self, step: int) -> None:
+        keys = [""] + [lv.key for lv in self.levels]
+        year = self.years[self.row]
+        self.values[year] = keys[(keys.index(self.values[year]) + step) % len(keys)] \
+            if self.values[year] in keys else keys[0]
+        self.redraw()
+
+    def on_key(self, event) -> None:
+        if event.character and event.character.isdigit() and event.character != "0":
+            index = int(event.character) - 1
+            if index < len(self.levels):
+                self.values[self.years[self.row]] = self.levels[index].key
+                self.redraw()
+            event.stop()
+
+    def action_pick(self) -> None:
+        pass  # digits are handled in on_key; the binding shows them in help
+
+    def action_clear(self) -> None:
+        self.values[self.years[self.row]] = ""
+        self.redraw()
+
+    def action_save(self) -> None:
+        self.dismiss(dict(self.values))
+
+
+class NoteEditor(Modal):
+    BINDINGS = [
+        Binding("escape", "cancel", t("key.cancel"), id="note.cancel"),
+        Binding("ctrl+s", "save", t("key.save"), priority=True, id="note.save"),
+    ]
+
+    def __init__(self, initiative_id: str):
+        super().__init__(t("note.title", id=initiative_id))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield self.title_label()
+            yield TextArea(id="note-text", soft_wrap=True, show_line_numbers=False)
+
+    def action_save(self) -> None:
+        text = self.query_one("#note-text", TextArea).text
+        self.dismiss(text if text.strip() else None)
+
+
+class TextScreen(Modal):
+    """A scrollable page of text: history, help, sync problems."""
+
+    BINDINGS = [
+        Binding("escape,q", "cancel", t("key.close"), id="text.close"),
+        Binding("j", "scroll(1)", show=False, id="text.down"),
+        Binding("k", "scroll(-1)", show=False, id="text.up"),
+    ]
+
+    def __init__(self, title: str, body: Text, footer: str = ""):
+        super().__init__(title)
+        self.body, self.footer = body, footer
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import VerticalScroll
+
+        with Vertical(classes="dialog wide"):
+            yield self.title_label()
+            with VerticalScroll(id="text-scroll"):
+                yield Static(self.body)
+            if self.footer:
+                yield Label(Text(self.footer), classes="modal-footer")
+
+    def action_scroll(self, step: int) -> None:
+        scroll = self.query_one("#text-scroll")
+        scroll.scroll_relative(y=step)
+
+
+class ChoiceScreen(Modal):
+    """Pick one of a few labelled choices; returns its id."""
+
+    def __init__(self, title: str, choices: list[tuple[str, str]]):
+        super().__init__(title)
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield self.title_label()
+            yield OptionList(*[Option(Text(label), id=ident) for ident, label in self.choices],
+                             id="choices")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class PathScreen(Modal):
+    """Ask for a file path, with a default."""
+
+    def __init__(self, title: str, default: str):
+        super().__init__(title)
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield self.title_label()
+            yield Label(t("export.path"))
+            yield Input(value=self.default, id="path")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self.dismiss(event.value.strip())
