@@ -10,12 +10,12 @@ import datetime as dt
 from functools import partial
 from pathlib import Path
 
-from rich.console import Group
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Provider
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -294,7 +294,7 @@ class TrackerApp(App):
             line = Text(f"{present.when(entry.at)} {entry.who}: ", style="dim")
             line.append(present.change(info, entry))
             parts.append(line)
-        pane.show(Group(*parts))
+        pane.show(Text("\n").join(parts))
         pane.scroll_home(animate=False)
 
     # -- events -------------------------------------------------------------------
@@ -338,8 +338,11 @@ class TrackerApp(App):
         except Exception:  # the DB went away; say so once, keep the screen
             return
         if version != self.data_version:
-            self.fill_objectives()
-            self.load()
+            try:
+                self.fill_objectives()
+                self.load()
+            except NoMatches:  # the app is closing; nothing to show any more
+                return
         self.check_plan_file()
 
     def check_plan_file(self) -> None:
@@ -391,7 +394,7 @@ class TrackerApp(App):
 
         def chosen(name: str | None) -> None:
             if name:
-                self.run_action(name)
+                getattr(self, f"action_{name}")()
 
         self.push_screen(ChoiceScreen(t("edit.title", id=v.id), choices), chosen)
 
@@ -500,12 +503,12 @@ class TrackerApp(App):
         self.push_screen(ChoiceScreen(t("filter.title"), choices), chosen)
 
     def action_sort(self) -> None:
+        """Cycle: plan order, then each column ascending and descending."""
         columns = SORT_COLUMNS + [f"y{y}" for y in self.store.info.years]
-        if self.sort_column in columns and not self.sort_reverse:
-            self.sort_reverse = True
-        else:
-            index = columns.index(self.sort_column) if self.sort_column in columns else -1
-            self.sort_column, self.sort_reverse = columns[(index + 1) % len(columns)], False
+        states = [("plan", False)] + [(c, r) for c in columns[1:] for r in (False, True)]
+        current = (self.sort_column, self.sort_reverse)
+        index = states.index(current) if current in states else 0
+        self.sort_column, self.sort_reverse = states[(index + 1) % len(states)]
         self.load()
 
     def action_objective(self, objective_id: str) -> None:

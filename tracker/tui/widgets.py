@@ -66,5 +66,8 @@ class DetailsPane(VerticalScroll):
     def compose(self):
         yield Static(id="details-body")
 
-    def show(self, renderable) -> None:
-        self.query_one("#details-body", Static).update(renderable)
+    text = Text()
+
+    def show(self, text: Text) -> None:
+        self.text = text
+        self.query_one("#details-body", Static).update(text)

@@ -1,0 +1,331 @@
+"""The TUI, driven by Pilot against a real temporary database."""
+
+import pytest
+from textual.widgets import DataTable, Input, OptionList
+
+from tracker.catalogue import EN
+from tracker.store import Change, open_store
+from tracker.tui.app import TrackerApp
+from tracker.tui.widgets import DetailsPane
+from tracker.tui.screens import (ChoiceScreen, NoteEditor, OwnersPicker, PathScreen,
+                                 PrioritiesEditor, StatusPicker, TextScreen)
+
+
+@pytest.fixture
+def app(store, plan_file):
+    return TrackerApp(store, plan_file, "anna", poll_seconds=0.1, export_date="2024-03-15")
+
+
+async def goto(pilot, initiative_id):
+    """Select the objective holding the initiative, then its row."""
+    app = pilot.app
+    objective = app.store.initiative(initiative_id).objective_id
+    await app.run_action(f"objective('{objective}')")
+    await pilot.pause()
+    table = app.query_one(DataTable)
+    ids = [v.id for v in app.views]
+    table.move_cursor(row=ids.index(initiative_id))
+    await pilot.pause()
+    assert app.current_id() == initiative_id
+
+
+def cell(app, initiative_id, column):
+    table = app.query_one(DataTable)
+    return str(table.get_cell(initiative_id, column))
+
+
+async def test_opens_on_all_initiatives_with_details(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert len(app.views) == 10
+        assert app.query_one(DataTable).row_count == 10
+        objectives = app.query_one("#objectives", OptionList)
+        assert objectives.option_count == 12  # All, ten objectives, Archived
+        assert "Flere åbne praksis" in app.query_one(DetailsPane).text.plain
+
+
+async def test_status_picker_by_typing_danish(app, store):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        await pilot.press("s")
+        assert isinstance(app.screen, StatusPicker)
+        await pilot.press(*"igang", "enter")
+        await pilot.pause()
+        assert store.initiative("haps").status == "in_progress"
+        assert cell(app, "haps", "status") == "igangsat"
+        assert store.history("haps")[-1].source == "tui"
+
+
+async def test_status_picker_by_english_and_arrows(app, store):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        await pilot.press("s", *"on hold", "enter")
+        await pilot.pause()
+        assert store.initiative("haps").status == "on_hold"
+        await pilot.press("s", "down", "enter")  # the picker starts on the current status
+        await pilot.pause()
+        assert store.initiative("haps").status == "done"
+
+
+async def test_owners_multi_select(app, store):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        await pilot.press("o")
+        assert isinstance(app.screen, OwnersPicker)
+        await pilot.press("space", "down", "down", "space", "enter")
+        await pilot.pause()
+        assert store.initiative("haps").owners == ("region", "plo")
+        assert cell(app, "haps", "owners") == "region, plo"
+
+
+async def test_priorities_with_digits_and_arrows(app, store):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        await pilot.press("p")
+        assert isinstance(app.screen, PrioritiesEditor)
+        await pilot.press("down", "down", "1")          # 2024 → høj
+        await pilot.press("down", "right", "right")     # 2025 → middel
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.initiative("haps").priorities == {2024: "high", 2025: "medium"}
+        assert cell(app, "haps", "y2024") == "høj"
+        await pilot.press("p", "down", "down", "0", "enter")
+        await pilot.pause()
+        assert store.initiative("haps").priorities == {2025: "medium"}
+
+
+async def test_multi_line_note(app, store):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"Kick-off", "enter", *"held")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.initiative("haps").latest_note.text == "Kick-off\nheld"
+        assert "Kick-off" in app.query_one(DetailsPane).text.plain
+
+
+async def test_escape_cancels_without_writing(app, store):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        before = store.initiative("haps").version
+        for key in ("s", "o", "p", "n"):
+            await pilot.press(key)
+            await pilot.press("escape")
+            await pilot.pause()
+        assert store.initiative("haps").version == before
+        assert not isinstance(app.screen, (StatusPicker, NoteEditor))
+
+
+async def test_undo_and_redo(app, store):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        await pilot.press("s", *"afsluttet", "enter")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert store.initiative("haps").status == "not_started"
+        assert cell(app, "haps", "status") == "ikke påbegyndt"
+        await pilot.press("U")
+        await pilot.pause()
+        assert store.initiative("haps").status == "done"
+        assert [e.action for e in store.history("haps")][-2:] == ["undo", "redo"]
+
+
+async def test_history_screen(app, store):
+    store.edit("haps", Change(status="igangsat"), "bo", "cli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        await pilot.press("h")
+        assert isinstance(app.screen, TextScreen)
+        text = str(app.screen.body)
+        assert "bo (cli)" in text and "ikke påbegyndt → igangsat" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, TextScreen)
+
+
+async def test_enter_opens_the_edit_menu(app, store):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        app.query_one(DataTable).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("enter")  # the first choice: status
+        await pilot.pause()
+        assert isinstance(app.screen, StatusPicker)
+
+
+async def test_text_filter_and_escape(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"kontakt")
+        await pilot.pause()
+        assert [v.id for v in app.views] == ["kontaktlaege"]
+        assert "kontakt" in str(app.query_one("#filterbar").content)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app.views) == 10 and not app.query_one("#search", Input).display
+
+
+async def test_filter_by_owner_status_year(app, store):
+    store.edit("haps", Change(owners=["plo"], status="igangsat", priorities={2024: "high"}),
+               "bo", "cli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f")
+        assert isinstance(app.screen, ChoiceScreen)
+        choices = app.screen.query_one(OptionList)
+        ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
+        choices.highlighted = ids.index("owner:plo")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [v.id for v in app.views] == ["haps"]
+        await app.run_action("filter")
+        await pilot.press("enter")  # "Clear all filters" is first
+        await pilot.pause()
+        assert len(app.views) == 10
+        app.filters["year"] = 2024
+        app.load()
+        assert [v.id for v in app.views] == ["haps"]
+
+
+async def test_sort_cycles_columns(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("S")  # by id
+        await pilot.pause()
+        ids = [v.id for v in app.views]
+        assert ids == sorted(ids)
+        await pilot.press("S")  # by id, reversed
+        assert [v.id for v in app.views] == sorted(ids, reverse=True)
+
+
+async def test_objectives_navigation_with_keys(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("escape")  # from the table back to the objectives
+        assert app.query_one("#objectives").has_focus
+        await pilot.press("j", "j")  # to objective 2
+        await pilot.pause()
+        assert app.objective == "m2" and [v.id for v in app.views] == ["aabne-praksis"]
+        await pilot.press("G")
+        await pilot.pause()
+        assert app.objective == "archived" and app.views == []
+        assert "No initiative here" in app.query_one(DetailsPane).text.plain
+
+
+async def test_export_writes_the_report_where_asked(app, plan_file, tmp_path):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        assert isinstance(app.screen, PathScreen)
+        path_input = app.screen.query_one(Input)
+        assert path_input.value == str(plan_file.with_name("2022-2025-status.md"))
+        path_input.value = str(tmp_path / "report.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        text = (tmp_path / "report.md").read_text(encoding="utf-8")
+        assert text.startswith("# Status: Praksisplan") and "report of 2024-03-15" in text
+
+
+async def test_resync_key_and_invalid_plan_message(app, store, plan_file):
+    async with app.run_test(size=(120, 40)) as pilot:
+        text = plan_file.read_text(encoding="utf-8")
+        plan_file.write_text(text.replace("short: HAPS", "short: HAPS-projektet"), "utf-8")
+        await pilot.press("r")
+        await pilot.pause()
+        assert store.initiative("haps").short == "HAPS-projektet"
+        plan_file.write_text(text + "\tbroken\n", "utf-8")
+        await pilot.press("r")
+        assert isinstance(app.screen, TextScreen)
+        assert "tab character" in str(app.screen.body)
+
+
+async def test_another_users_edit_shows_up_without_a_key(app, store):
+    async with app.run_test(size=(120, 40)) as pilot:
+        other = open_store(store.path)
+        other.edit("haps", Change(status="forsinket"), "bo", "cli")
+        other.close()
+        for _ in range(30):
+            await pilot.pause(0.1)
+            if cell(app, "haps", "status") == "forsinket":
+                break
+        assert cell(app, "haps", "status") == "forsinket"
+
+
+async def test_stale_edit_is_refused_and_reloaded(app, store):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        await pilot.press("s")  # the picker holds the version seen now
+        other = open_store(store.path)
+        other.edit("haps", Change(status="forsinket"), "bo", "cli")
+        other.close()
+        await pilot.press(*"afsluttet", "enter")
+        await pilot.pause()
+        assert store.initiative("haps").status == "delayed"  # bo's edit is not overwritten
+        messages = [n.message for n in app._notifications]
+        assert any("bo status: ikke påbegyndt → forsinket" in m for m in messages)
+
+
+async def test_plan_file_change_is_noticed(app, plan_file):
+    async with app.run_test(size=(120, 40)) as pilot:
+        plan_file.write_text(plan_file.read_text(encoding="utf-8") + "# changed\n", "utf-8")
+        for _ in range(30):
+            await pilot.pause(0.1)
+            if app.plan_warned:
+                break
+        assert any("press r" in n.message for n in app._notifications)
+
+
+async def test_markup_in_text_is_shown_as_text(app, store):
+    store.edit("haps", Change(note="[bold]not bold[/bold] [link=x]y[/link]"), "bo", "cli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        assert "[bold]not bold[/bold]" in app.query_one(DetailsPane).text.plain
+
+
+async def test_help_lists_every_key(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        body = str(app.screen.body)
+        for binding in app.BINDINGS:
+            if binding.action != "back":
+                assert binding.description in body
+
+
+async def test_command_palette_offers_real_actions(app, store):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        from tracker.tui.app import TrackerCommands
+
+        provider = TrackerCommands(app.screen)
+        names = [action for _, action in provider.commands()]
+        for action in ("status", "owners", "filter", "export", "sync", "objective('m9')"):
+            assert action in names
+        await app.run_action("objective('m4')")
+        assert app.objective == "m4" and len(app.views) == 3
+
+
+async def test_works_at_80x24(app, store):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await goto(pilot, "haps")
+        await pilot.press("s", *"igangsat", "enter")
+        await pilot.pause()
+        assert store.initiative("haps").status == "in_progress"
+
+
+def test_every_binding_has_an_id():
+    from tracker.tui import screens, widgets
+
+    classes = [TrackerApp, screens.Modal, screens.OwnersPicker, screens.PrioritiesEditor,
+               screens.NoteEditor, screens.TextScreen, widgets.InitiativeTable,
+               widgets.ObjectiveList, widgets.DetailsPane]
+    for cls in classes:
+        for binding in cls.BINDINGS:
+            assert binding.id, (cls.__name__, binding.key)
+
+
+def test_catalogue_strings_are_used():
+    import pathlib
+
+    source = "".join(p.read_text(encoding="utf-8") for p in
+                     pathlib.Path("tracker").rglob("*.py"))
+    unused = [key for key in EN if f'"{key}"' not in source and key.split(".")[0] not in
+              ("cmd", "edit", "key")]
+    assert unused == []
