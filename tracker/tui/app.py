@@ -111,7 +111,7 @@ class TrackerApp(App):
         info = self.store.info
         self.title = info.title
         header = Text(info.title, style="bold")
-        header.append(f"  ·  {self.store.path}  ·  {t('app.user', user=self.user)}",
+        header.append(f"  ·  {shown_path(self.store.path)}  ·  {t('app.user', user=self.user)}",
                       style="dim")
         self.query_one("#header", Static).update(header)
         self.query_one("#objectives").border_title = t("pane.objectives")
@@ -581,6 +581,14 @@ class TrackerApp(App):
             body.append(f"{keys:>10}  ", style="bold")
             body.append(f"{what}\n")
         self.push_screen(TextScreen(t("help.title"), body, t("help.footer")))
+
+
+def shown_path(path: Path) -> str:
+    """The DB path relative to here when it is below here (shorter, and stable)."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def run(store: Store, plan_path: Path, user: str, sync_result=None) -> None:

@@ -1,0 +1,62 @@
+"""Pictures of the main views at 80×24 and 160×45 (pytest-textual-snapshot).
+
+Update after an intended change: pytest tests/test_snapshots.py --snapshot-update
+"""
+
+import shutil
+import time
+
+import pytest
+
+from tracker.store import Change, open_store
+from tracker.sync import sync_file
+from tracker.tui.app import TrackerApp
+
+from .conftest import BUNDLED_PLAN
+
+
+@pytest.fixture
+def snapshot_app(tmp_path, monkeypatch, clock):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    (tmp_path / "plans").mkdir()
+    shutil.copy(BUNDLED_PLAN, tmp_path / "plans" / "2022-2025.yaml")
+    store = open_store("plans/2022-2025.db")
+    sync_file(store, "plans/2022-2025.yaml", "sekretær")
+    store.edit("haps", Change(status="igangsat", owners=["region", "plo"],
+                              priorities={2024: "high"}, note="Kick-off held"), "anna", "cli")
+    store.edit("kontaktlaege", Change(status="afsluttet", owners=["kommunerne"]), "bo", "cli")
+    yield TrackerApp(store, "plans/2022-2025.yaml", "anna", poll_seconds=3600)
+    store.close()
+
+
+async def _goto_haps(pilot):
+    await pilot.app.run_action("objective('m9')")
+    await pilot.pause()
+
+
+def test_main_view_80x24(snap_compare, snapshot_app):
+    assert snap_compare(snapshot_app, terminal_size=(80, 24))
+
+
+def test_main_view_160x45(snap_compare, snapshot_app):
+    assert snap_compare(snapshot_app, terminal_size=(160, 45), run_before=_goto_haps)
+
+
+def test_status_picker_80x24(snap_compare, snapshot_app):
+    async def open_picker(pilot):
+        await _goto_haps(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+
+    assert snap_compare(snapshot_app, terminal_size=(80, 24), run_before=open_picker)
+
+
+def test_priorities_160x45(snap_compare, snapshot_app):
+    async def open_editor(pilot):
+        await _goto_haps(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+
+    assert snap_compare(snapshot_app, terminal_size=(160, 45), run_before=open_editor)
