@@ -216,10 +216,11 @@ class TrackerApp(App):
         return sorted(views, key=keys[column], reverse=self.sort_reverse)
 
     def current_id(self) -> str | None:
-        table = self.query_one(InitiativeTable)
-        if not self.views or table.cursor_row is None or table.cursor_row >= len(self.views):
+        tables = self.query(InitiativeTable)
+        if not tables or not self.views:
             return None
-        return self.views[table.cursor_row].id
+        row = tables.first().cursor_row
+        return self.views[row].id if row is not None and row < len(self.views) else None
 
     def current(self) -> InitiativeView | None:
         ident = self.current_id()
@@ -245,7 +246,10 @@ class TrackerApp(App):
         bar_.update(Text(t("filter.active", filters=" · ".join(parts))))
 
     def show_details(self) -> None:
-        pane = self.query_one(DetailsPane)
+        panes = self.query(DetailsPane)
+        if not panes:  # a late event while the app closes
+            return
+        pane = panes.first()
         v = self.current()
         if v is None:
             pane.show(Text(t("details.none"), style="dim"))
