@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from . import plan as planlib
+from .present import visible
 from .store import Change, Store, TrackerError, current_user, open_store
 
 DEFAULT_PLAN = Path("plans") / "2022-2025.yaml"
@@ -119,6 +120,8 @@ def sync(settings: Settings, dry_run: bool):
     if result.lines:
         click.echo("")
     click.echo(result.summary())
+    if result.backup:
+        click.echo(f"The database as it was before is saved in {result.backup}.")
     if dry_run and result.changed:
         click.echo("This was a dry run: nothing was written.")
 
@@ -195,6 +198,15 @@ def redo(settings: Settings):
     click.echo(settings.store().redo(settings.user, "cli"))
 
 
+@main.command()
+@click.argument("target", required=False, type=click.Path(path_type=Path))
+@click.pass_obj
+def backup(settings: Settings, target: Path | None):
+    """Copy the database safely, also while others work (default: into <db>-backups/)."""
+    store = settings.store(sync=False)
+    click.echo(f"Backed up {settings.db_path} to {store.backup(target)}.")
+
+
 # -- reading --------------------------------------------------------------------
 
 
@@ -225,7 +237,7 @@ def list_(settings: Settings, objective, status, owner, year, archived):
     views = store.initiatives(objective=objective_id, status=status, owner=owner, year=year,
                               archived=archived)
     numbers = {o.id: o.number for o in store.objectives(include_archived=True)}
-    table = Table(title=Text(info.title), title_justify="left", expand=False)
+    table = Table(title=Text(visible(info.title)), title_justify="left", expand=False)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Id", no_wrap=True, overflow="ellipsis")
     table.add_column("Initiative", ratio=1, min_width=12, no_wrap=True, overflow="ellipsis")
@@ -234,7 +246,7 @@ def list_(settings: Settings, objective, status, owner, year, archived):
     for y in info.years:
         table.add_column(str(y), no_wrap=True, min_width=4)
     for v in views:
-        table.add_row(str(numbers.get(v.objective_id, "")), Text(v.id), Text(v.name),
+        table.add_row(str(numbers.get(v.objective_id, "")), Text(v.id), Text(visible(v.name)),
                       Text(", ".join(v.owners) or "–"), Text(info.status(v.status).da),
                       *[Text(info.level(v.priorities[y]).da if y in v.priorities else "–")
                         for y in info.years])
@@ -265,7 +277,7 @@ def show(settings: Settings, initiative_id: str):
     info = store.info
     v = store.initiative(initiative_id)
     out = console()
-    out.print(Text(f"{v.id} — {v.name}", style="bold"))
+    out.print(Text(f"{v.id} — {visible(v.name)}", style="bold"))
     if v.archived:
         out.print(Text("ARCHIVED: gone from the plan; tracking data kept."))
     rows = [("Objective", v.objective_id), ("Kind", v.kind), ("Title", v.title),
@@ -278,11 +290,12 @@ def show(settings: Settings, initiative_id: str):
     rows.append(("Version", f"{v.version}, last changed {present.when(v.updated_at or '')}"
                  f" by {v.updated_by}"))
     for label, text in rows:
-        out.print(Text(f"{label + ':':<15}") + Text(text))
+        out.print(Text(f"{label + ':':<15}") + Text(visible(text)))
     notes = store.notes(v.id)
     out.print(Text(f"\nNotes ({len(notes)}), newest first:", style="bold"))
     for note in notes:
-        out.print(Text(f"  {present.when(note.created_at)} {note.author}: ") + Text(note.text))
+        out.print(Text(f"  {present.when(note.created_at)} {visible(note.author)}: ")
+                  + Text(visible(note.text)))
     out.print(Text("\nLatest changes:", style="bold"))
     for entry in store.history(v.id, limit=10):
         out.print(Text(f"  {present.when(entry.at)} {entry.who} ({entry.source}): ")

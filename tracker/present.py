@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .store import AuditEntry, PlanInfo, describe_field
 
@@ -12,6 +13,22 @@ FIELD_NAMES = {
     "kind": "kind", "description": "description", "objective": "objective",
     "also_supports": "also supports",
 }
+
+
+def _picture(match) -> str:
+    code = ord(match.group())
+    if code < 32:
+        return chr(0x2400 + code)  # ␛ for ESC, ␀ for NUL, …
+    return "␡" if code == 127 else "�"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Text with control characters shown as symbols, so a stray ESC in a note
+    cannot recolour or move the terminal. Newlines and tabs are kept."""
+    return _CONTROL.sub(_picture, text)
 
 
 def value(info: PlanInfo, field: str, raw: str | None) -> str:
@@ -44,7 +61,11 @@ def when(stamp: str) -> str:
 
 
 def change(info: PlanInfo, entry: AuditEntry) -> str:
-    """'status: ikke påbegyndt → igangsat', 'note: Kick-off held', …"""
+    """'status: ikke påbegyndt → igangsat', 'note added: Kick-off held', …"""
+    return visible(_change(info, entry))
+
+
+def _change(info: PlanInfo, entry: AuditEntry) -> str:
     name = field_name(entry.field)
     if entry.field == "note":
         text = " ".join((entry.new or entry.old or "").split())

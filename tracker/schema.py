@@ -116,6 +116,24 @@ def initial(db) -> None:
         """)
 
 
+@migrations(name="0002_sync_runs")
+def sync_runs(db) -> None:
+    """A row per sync that changed something; an index for `history --since`."""
+    _run(db, """
+        CREATE TABLE sync_runs (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            plan_sha256 TEXT NOT NULL,
+            added INTEGER NOT NULL,
+            changed INTEGER NOT NULL,
+            archived INTEGER NOT NULL,
+            conflicts INTEGER NOT NULL
+        );
+        CREATE INDEX audit_at ON audit(at);
+        """)
+
+
 def _run(db, script: str) -> None:
     # Not executescript(): it commits first, which would break the migration's
     # transaction. Statements end with ';' at a line's end (triggers inside

@@ -21,6 +21,7 @@ from . import schema, vocabulary
 from .vocabulary import Term
 
 BUSY_TIMEOUT_MS = 10_000
+BACKUPS_KEPT = 5
 MAX_NOTE = 10_000
 SOURCES = ("tui", "cli", "sync")
 
@@ -198,8 +199,12 @@ class PlanInfo:
 # ---------------------------------------------------------------------------
 
 
-def open_store(path) -> "Store":
-    """Open (creating if needed) and upgrade the tracker database at `path`."""
+def open_store(path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Store":
+    """Open (creating if needed) and upgrade the tracker database at `path`.
+
+    A writer waits up to `busy_timeout_ms` for another writer to finish, then
+    gives up with a clear TrackerError having written nothing.
+    """
     path = Path(path)
     if not path.parent.exists():
         raise TrackerError(f"{path}: the folder {path.parent} does not exist "
@@ -210,9 +215,9 @@ def open_store(path) -> "Store":
         raise TrackerError(f"{path}: is not a tracker database (not an SQLite file); "
                            "give another --db, or move this file away")
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000)
         db = sqlite_utils.Database(conn)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         db.execute("PRAGMA foreign_keys = ON")
         store = Store(db, path)
         store.upgrade()
@@ -287,6 +292,42 @@ class Store:
         except sqlite3.OperationalError as exc:
             conn.rollback()
             raise TrackerError(_explain_db_error(self.path, exc)) from None
+
+    def backup(self, target: Path | None = None) -> Path:
+        """Copy the committed state of the DB to `target`, by default into
+        `<name>-backups/` beside it, keeping the newest few there.
+
+        Safe while this or another connection is writing: it reads through its
+        own connection, which sees only committed data.
+        """
+        folder = self.path.with_name(f"{self.path.stem}-backups")
+        if target is None:
+            folder.mkdir(exist_ok=True)
+            stamp = now().replace("-", "").replace(":", "")
+            target = folder / f"{self.path.stem}-{stamp}.db"
+            count = 1
+            while target.exists():
+                count += 1
+                target = folder / f"{self.path.stem}-{stamp}-{count}.db"
+        elif Path(target).exists():
+            raise TrackerError(f"{target} exists already; give a new file name")
+        elif not Path(target).parent.is_dir():
+            raise TrackerError(f"cannot write {target}: the folder {Path(target).parent} "
+                               "does not exist")
+        source = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                 timeout=BUSY_TIMEOUT_MS / 1000)
+        copy = sqlite3.connect(str(target))
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+            source.close()
+        if Path(target).parent == folder:
+            backups = sorted(folder.glob(f"{self.path.stem}-*.db"),
+                             key=lambda p: p.stat().st_mtime_ns)
+            for old in backups[:-BACKUPS_KEPT]:
+                old.unlink(missing_ok=True)
+        return Path(target)
 
     def data_version(self) -> int:
         """Changes whenever another connection commits (cheap to poll)."""

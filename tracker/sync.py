@@ -38,6 +38,7 @@ class SyncResult:
     lines: list[SyncLine] = field(default_factory=list)
     skipped: bool = False  # the plan file was unchanged since the last sync
     dry_run: bool = False
+    backup: Path | None = None  # where the state before this sync was saved
 
     def count(self, sign: str) -> int:
         return len({line.id for line in self.lines if line.sign == sign})
@@ -79,7 +80,16 @@ def sync_plan(store: Store, plan: planlib.Plan, who: str, dry_run: bool = False)
     info = PlanInfo.from_plan(plan)
     try:
         with store.transaction():
+            had_data = store.db.execute("SELECT 1 FROM initiatives LIMIT 1").fetchone()
             _Merge(store, plan, info, who, result).run()
+            if result.changed and had_data and not dry_run:
+                result.backup = store.backup()  # the state before this sync
+            if result.changed:
+                store.db.execute(
+                    "INSERT INTO sync_runs(at, who, plan_sha256, added, changed, archived, "
+                    "conflicts) VALUES (?,?,?,?,?,?,?)",
+                    [now(), who, plan.sha256, result.count("+"), result.count("~"),
+                     result.count("-"), sum(1 for x in result.lines if x.sign == "!")])
             store.set_meta("plan", info.to_json())
             store.set_meta("plan_sha256", plan.sha256)
             if result.changed or store.meta("synced_at") is None:

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import present, report
+from ..present import visible
 from ..catalogue import t
 from ..plan import PlanInvalid, file_sha256
 from ..store import Change, InitiativeView, StaleEdit, Store, TrackerError
@@ -110,7 +111,7 @@ class TrackerApp(App):
     def on_mount(self) -> None:
         info = self.store.info
         self.title = info.title
-        header = Text(info.title, style="bold")
+        header = Text(visible(info.title), style="bold")
         header.append(f"  ·  {shown_path(self.store.path)}  ·  {t('app.user', user=self.user)}",
                       style="dim")
         self.query_one("#header", Static).update(header)
@@ -158,7 +159,8 @@ class TrackerApp(App):
 
         objectives.add_option(Option(line(t("objective.all"), "all"), id="all"))
         for o in self.store.objectives():
-            objectives.add_option(Option(line(f"{o.number:>2} {o.name}", o.id), id=o.id))
+            objectives.add_option(Option(line(f"{o.number:>2} {visible(o.name)}", o.id),
+                                         id=o.id))
         objectives.add_option(Option(Text(t("objective.archived")), id="archived"))
         objectives.highlighted = highlighted if highlighted is not None else 0
 
@@ -194,7 +196,7 @@ class TrackerApp(App):
         term = info.status(v.status)
         width = 40 if self.has_class("wide") else 24
         name = v.name if len(v.name) <= width else v.name[: width - 1] + "…"
-        return [Text(name), Text(", ".join(v.owners) or "–"),
+        return [Text(visible(name)), Text(", ".join(v.owners) or "–"),
                 status_text(term.key, term.da)] + [
             Text(info.level(v.priorities[y]).da if y in v.priorities else "–")
             for y in info.years] + [Text(v.id, style="dim")]
@@ -256,12 +258,12 @@ class TrackerApp(App):
             return
         info = self.store.info
         term = info.status(v.status)
-        parts = [Text(f"{v.id} — {v.name}", style="bold")]
+        parts = [Text(f"{v.id} — {visible(v.name)}", style="bold")]
         if v.archived:
             parts.append(Text(t("details.archived"), style="bold red"))
-        parts.append(Text(v.title))
+        parts.append(Text(visible(v.title)))
         if v.description:
-            parts.append(Text(v.description, style="italic"))
+            parts.append(Text(visible(v.description), style="italic"))
 
         def row(label: str, value) -> Text:
             text = Text(f"{label}: ", style="bold")
@@ -273,11 +275,12 @@ class TrackerApp(App):
         parts += [
             Text(""),
             row(t("details.objective"),
-                f"{objective.number}. {objective.name}" if objective else v.objective_id),
+                f"{objective.number}. {visible(objective.name)}" if objective
+                else v.objective_id),
             row(t("details.kind"), v.kind),
             row(t("details.status"), status_text(term.key, f"{term.da} ({term.en})")),
             row(t("details.owners"),
-                ", ".join(info.owner_name(o) for o in v.owners) or "–"),
+                visible(", ".join(info.owner_name(o) for o in v.owners)) or "–"),
             row(t("details.priorities"), "  ".join(
                 f"{y}: {info.level(v.priorities[y]).da if y in v.priorities else '–'}"
                 for y in info.years)),
@@ -290,8 +293,8 @@ class TrackerApp(App):
         if not notes:
             parts.append(Text(t("details.no_notes"), style="dim"))
         for note in notes[:20]:
-            line = Text(f"{present.when(note.created_at)} {note.author}: ", style="dim")
-            line.append(note.text, style="")
+            line = Text(f"{present.when(note.created_at)} {visible(note.author)}: ", style="dim")
+            line.append(visible(note.text), style="")
             parts.append(line)
         parts += [Text(""), Text(t("details.changes"), style="bold underline")]
         for entry in reversed(self.store.history(v.id, limit=8)):
