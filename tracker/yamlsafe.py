@@ -71,85 +71,132 @@ MAX_DEPTH = 60
 
 
 def load(text: str):
-    """Parse one YAML document into MarkedDict / MarkedList / str / None."""
+    """Parse one YAML document into MarkedDict / MarkedList / str / None.
+
+    Built from the parser's events with an explicit stack, not by composing a
+    node tree: the composer recurses (and deep nesting crashed it), while this
+    loop refuses too deep nesting, too many values and aliases as it goes.
+    """
     try:
-        node = yaml.compose(text, Loader=TextLoader)
+        return _Builder().build(yaml.parse(text, Loader=TextLoader))
     except yaml.MarkedYAMLError as exc:
         raise _explain(exc, text) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlProblem(f"a control character (U+{code:04X}) in the text", Mark(line, col),
+                          "remove the invisible character") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"not valid YAML: {exc}", None) from None
-    if node is None:
-        return None
-    return _Converter().convert(node, 0)
 
 
-class _Converter:
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+class _Builder:
     def __init__(self):
-        self.seen: set[int] = set()
         self.count = 0
+        self.stack: list = []  # containers being filled
+        self.keys: list = []  # per mapping on the stack: the key waiting for its value
+        self.result = None
+        self.documents = 0
 
-    def convert(self, node, depth: int):
-        if id(node) in self.seen:
-            raise YamlProblem(
-                "anchors and aliases (&name / *name) are not supported",
-                _mark(node),
-                "write the value out in full",
-            )
-        self.seen.add(id(node))
+    def build(self, events):
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    raise YamlProblem("more than one YAML document ('---') in the file",
+                                      _mark(event), "keep the whole plan in one document")
+            elif isinstance(event, yaml.AliasEvent):
+                raise YamlProblem("anchors and aliases (&name / *name) are not supported",
+                                  _mark(event), "write the value out in full")
+            elif isinstance(event, yaml.ScalarEvent):
+                self.add(self.scalar(event), _mark(event), event)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self.open(event)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                container = self.stack.pop()
+                self.keys.pop()
+                self.add(container, container.mark, None, opened=True)
+        return self.result
+
+    def counted(self, event) -> None:
         self.count += 1
         if self.count > MAX_NODES:
-            raise YamlProblem("the file has too many values to be a plan", _mark(node))
-        if depth > MAX_DEPTH:
-            raise YamlProblem(
-                f"nested more than {MAX_DEPTH} levels deep", _mark(node),
-                "a plan needs only a few levels",
-            )
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag == _NULL:
-                return None
-            if node.tag != _STR:
-                raise _bad_tag(node)
-            return node.value
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ:
-                raise _bad_tag(node)
-            out = MarkedList(self.convert(item, depth + 1) for item in node.value)
-            out.mark = _mark(node)
-            out.item_marks = [_mark(item) for item in node.value]
-            return out
-        if node.tag != _MAP:
-            raise _bad_tag(node)
-        out = MarkedDict()
-        out.mark, out.key_marks, out.value_marks = _mark(node), {}, {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, _NULL):
-                raise YamlProblem("a key must be plain text", _mark(key_node))
-            key = key_node.value
-            if key in out:
-                first = out.key_marks[key]
+            raise YamlProblem("the file has too many values to be a plan", _mark(event))
+        if getattr(event, "anchor", None):
+            raise YamlProblem("anchors and aliases (&name / *name) are not supported",
+                              _mark(event), "write the value out in full")
+
+    def scalar(self, event):
+        self.counted(event)
+        tag = event.tag
+        if tag in (None, "!"):
+            plain = event.implicit[0] and event.style in (None, "")
+            return None if plain and event.value in _NULLS else event.value
+        if tag == _NULL:
+            return None
+        if tag != _STR:
+            raise _bad_tag(event)
+        return event.value
+
+    def open(self, event) -> None:
+        self.counted(event)
+        mapping = isinstance(event, yaml.MappingStartEvent)
+        if event.tag not in (None, "!", _MAP if mapping else _SEQ):
+            raise _bad_tag(event)
+        if self.stack and isinstance(self.stack[-1], dict) and self.keys[-1] is None:
+            raise YamlProblem("a key must be plain text", _mark(event))
+        if len(self.stack) >= MAX_DEPTH:
+            raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", _mark(event),
+                              "a plan needs only a few levels")
+        container = MarkedDict() if mapping else MarkedList()
+        container.mark = _mark(event)
+        if mapping:
+            container.key_marks, container.value_marks = {}, {}
+        else:
+            container.item_marks = []
+        self.stack.append(container)
+        self.keys.append(None)
+
+    def add(self, value, mark: Mark, event, opened: bool = False) -> None:
+        if not self.stack:
+            self.result = value
+            return
+        parent = self.stack[-1]
+        if isinstance(parent, list):
+            parent.append(value)
+            parent.item_marks.append(mark)
+            return
+        key = self.keys[-1]
+        if key is None:
+            if value is None:
+                raise YamlProblem("a key is empty", mark, "write a name before the ':'")
+            if value in parent:
+                first = parent.key_marks[value]
                 raise YamlProblem(
-                    f"duplicate key '{key}' (first at line {first.line})",
-                    _mark(key_node),
-                    "keep one of the two; YAML would silently drop the first",
-                )
-            out.key_marks[key] = _mark(key_node)
-            out.value_marks[key] = _mark(value_node)
-            out[key] = self.convert(value_node, depth + 1)
-        return out
+                    f"duplicate key '{value}' (first at line {first.line})", mark,
+                    "keep one of the two; YAML would silently drop the first")
+            self.keys[-1] = (value, mark)
+            return
+        name, key_mark = key
+        parent[name] = value
+        parent.key_marks[name] = key_mark
+        parent.value_marks[name] = mark
+        self.keys[-1] = None
 
 
-def _bad_tag(node) -> YamlProblem:
-    if node.tag.startswith("tag:yaml.org,2002:python/"):
-        return YamlProblem(
-            f"the tag '!!{node.tag.split(':', 2)[-1].removeprefix('2002:')}' is refused",
-            _mark(node),
-            "a plan holds only text, lists and mappings; remove the tag",
-        )
-    return YamlProblem(
-        f"the tag '{node.tag}' is not allowed",
-        _mark(node),
-        "remove the tag; a plan holds only text, lists and mappings",
-    )
+def _bad_tag(node) -> YamlProblem:  # a node or an event: both have .tag
+    tag = node.tag
+    short = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") \
+        else tag
+    if short.startswith("!!python/"):
+        return YamlProblem(f"the tag '{short}' is refused", _mark(node),
+                           "a plan holds only text, lists and mappings; remove the tag")
+    return YamlProblem(f"the tag '{short}' is not allowed", _mark(node),
+                       "remove the tag; a plan holds only text, lists and mappings")
 
 
 _HINTS = [
@@ -180,6 +227,9 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     where = Mark(mark.line + 1, mark.column + 1) if mark else None
     detail = " ".join(filter(None, [exc.context, exc.problem]))
+    opened = exc.context_mark
+    if opened and exc.problem_mark and opened.line != exc.problem_mark.line:
+        detail += f"; it opens at line {opened.line + 1}"
     if mark and "\t" in _line(text, mark.line)[: mark.column + 1]:
         return YamlProblem("a tab character in the indentation", where,
                            "indent with spaces, never tabs")
