@@ -1,0 +1,326 @@
+"""The benchmark: every figure is a ratio to a baseline measured in the same run.
+
+    python -m bench.run [--repeat 7] [--quick] [--record]
+
+Generates plans of 10, 1,000 and 10,000 initiatives, runs each measurement
+several times interleaved with its baseline (so a noisy neighbour hits both),
+and prints medians and ratios. --record appends the table to bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import fcntl
+import os
+import platform
+import pty
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+from .synthetic import plan_text
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import DataTable, Footer, Header
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield DataTable()
+        yield Footer()
+
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        table.add_columns("Id", "Initiative", "Owners", "Status")
+        for n in range(50):
+            table.add_row(f"id-{n}", f"Baseline initiative {n}", "region", "igangsat")
+
+Bare().run()
+"""
+
+
+# -- measuring -------------------------------------------------------------------------
+
+
+def time_until_screen(command: list[str], marker: bytes, env: dict | None = None,
+                      timeout: float = 60.0) -> tuple[float, int]:
+    """Start `command` in a 120x40 pseudo-terminal; return (seconds until `marker`
+    appears in its output, peak RSS in KiB), then end the process."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: become the program
+        os.environ.update(env or {})
+        os.environ["TERM"] = "xterm-256color"
+        os.execvp(command[0], command)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    start = time.perf_counter()
+    seen = b""
+    elapsed = None
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if ready:
+                try:
+                    chunk = os.read(fd, 65536)
+                except OSError:
+                    break
+                seen = (seen + chunk)[-200_000:]
+                if marker in seen:
+                    elapsed = time.perf_counter() - start
+                    break
+        rss = _peak_rss(pid)
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    if elapsed is None:
+        raise RuntimeError(f"{command} never showed {marker!r}; last output: {seen[-500:]!r}")
+    return elapsed, rss
+
+
+def _peak_rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def time_command(command: list[str], cwd: Path | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def time_python(code: str) -> float:
+    """Seconds to run `code` in a fresh interpreter, minus nothing: whole process."""
+    return time_command([PYTHON, "-c", code])
+
+
+# -- the setups ----------------------------------------------------------------------
+
+
+class Workspace:
+    def __init__(self, folder: Path, sizes: list[int]):
+        self.folder = folder
+        self.plans = {}
+        for size in sizes:
+            path = folder / f"plan-{size}.yaml"
+            path.write_text(plan_text(size), encoding="utf-8")
+            self.plans[size] = path
+        self.bundled = folder / "2022-2025.yaml"
+        shutil.copy(ROOT / "plans" / "2022-2025.yaml", self.bundled)
+        self.bare = folder / "bare.py"
+        self.bare.write_text(BARE_APP, encoding="utf-8")
+
+    def synced_db(self, plan: Path) -> Path:
+        db = plan.with_suffix(".db")
+        if not db.exists():
+            subprocess.run([PYTHON, "-m", "tracker", "--plan", str(plan), "--db", str(db),
+                            "sync"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        return db
+
+    def tracker(self, plan: Path, *args: str) -> list[str]:
+        return [PYTHON, "-m", "tracker", "--plan", str(plan), "--db",
+                str(plan.with_suffix(".db")), "--user", "bench", *args]
+
+
+def interleaved(repeat: int, **runs) -> dict[str, list[float]]:
+    """Run each callable once per round, in turn, `repeat` rounds; return the samples."""
+    samples = {name: [] for name in runs}
+    for _ in range(repeat):
+        for name, run in runs.items():
+            samples[name].append(run())
+    return samples
+
+
+def median(values) -> float:
+    return statistics.median(values)
+
+
+# -- B3: an edit inside the TUI, key press to committed row and repainted cell ---------
+
+
+EDIT_PROBE = """
+import asyncio, statistics, sys, time
+from pathlib import Path
+from tracker.store import open_store
+from tracker.tui.app import TrackerApp
+
+async def main(plan, db, rounds):
+    store = open_store(db)
+    app = TrackerApp(store, Path(plan), "bench", poll_seconds=3600)
+    times = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.query_one("#initiatives")
+        for n in range(rounds):
+            target = app.current_id()
+            word = "igangsat" if n % 2 == 0 else "planlagt"
+            await pilot.press("s", *word)
+            await pilot.pause()
+            start = time.perf_counter()
+            await pilot.press("enter")
+            while str(app.views[table.cursor_row].status) != ("in_progress" if n % 2 == 0 else "planned"):
+                await asyncio.sleep(0)
+            await pilot.pause(0)
+            times.append(time.perf_counter() - start)
+    print(statistics.median(times))
+
+asyncio.run(main(sys.argv[1], sys.argv[2], int(sys.argv[3])))
+"""
+
+
+def edit_time(workspace: Workspace, plan: Path) -> float:
+    db = workspace.synced_db(plan)
+    out = subprocess.run([PYTHON, "-c", EDIT_PROBE, str(plan), str(db), "5"], cwd=ROOT,
+                         check=True, capture_output=True, text=True).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+LOAD_PROBE = """
+import sys, time, yaml
+start = time.perf_counter()
+with open(sys.argv[1], encoding="utf-8") as f:
+    yaml.load(f, Loader=yaml.CSafeLoader)
+print(time.perf_counter() - start)
+"""
+
+SYNC_PROBE = """
+import sys, time
+from pathlib import Path
+from tracker.store import open_store
+from tracker.sync import sync_file
+db = Path(sys.argv[2])
+for extra in db.parent.glob(db.name + "*"):
+    extra.unlink()
+start = time.perf_counter()
+store = open_store(db)
+sync_file(store, Path(sys.argv[1]), "bench")
+print(time.perf_counter() - start)
+"""
+
+RESYNC_PROBE = """
+import sys, time
+from pathlib import Path
+from tracker.store import open_store
+from tracker.sync import sync_file
+start = time.perf_counter()
+store = open_store(Path(sys.argv[2]))
+assert sync_file(store, Path(sys.argv[1]), "bench").skipped
+print(time.perf_counter() - start)
+"""
+
+
+def in_process(probe: str, *args) -> float:
+    out = subprocess.run([PYTHON, "-c", probe, *map(str, args)], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+# -- the table -------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="3 rounds; for a first look")
+    parser.add_argument("--record", action="store_true", help="append to bench/RESULTS.md")
+    options = parser.parse_args()
+    repeat = 3 if options.quick else options.repeat
+
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        ws = Workspace(Path(folder), [10, 1000, 10000])
+        big, small = ws.plans[10000], ws.plans[10]
+        for plan in (ws.bundled, big, small):
+            ws.synced_db(plan)
+        bare = [PYTHON, str(ws.bare)]
+        title = b"Praksisplan for almen"
+
+        s = interleaved(repeat,
+                        base=lambda: time_until_screen(bare, b"Baseline initiative"),
+                        ours=lambda: time_until_screen(ws.tracker(ws.bundled), title))
+        base_t, ours_t = median(x[0] for x in s["base"]), median(x[0] for x in s["ours"])
+        rows.append(("B1", "TUI cold start to first frame, bundled plan", "bare Textual app",
+                     base_t, ours_t, 1.25))
+
+        s = interleaved(repeat,
+                        base=lambda: time_until_screen(bare, b"Baseline initiative"),
+                        ours=lambda: time_until_screen(ws.tracker(big), b"Syntetisk plan"))
+        base_t, ours_t = median(x[0] for x in s["base"]), median(x[0] for x in s["ours"])
+        base_rss, ours_rss = median(x[1] for x in s["base"]), median(x[1] for x in s["ours"])
+        rows.append(("B2", "TUI cold start, 10,000 initiatives", "bare Textual app",
+                     base_t, ours_t, 1.5))
+        rows.append(("B7", "peak RSS of the TUI, 10,000 initiatives (MiB)", "bare Textual app",
+                     base_rss / 1024, ours_rss / 1024, 2.0))
+
+        s = interleaved(max(3, repeat // 2),
+                        base=lambda: edit_time(ws, small), ours=lambda: edit_time(ws, big))
+        base_t, ours_t = median(s["base"]), median(s["ours"])
+        rows.append(("B3", "status edit in the TUI, key to repainted cell, 10,000",
+                     "the same at 10 initiatives", base_t, ours_t, 1.5, 0.050))
+
+        # B4/B5 time the operation inside one interpreter (imports excluded on both sides).
+        s = interleaved(repeat, base=lambda: in_process(LOAD_PROBE, big),
+                        ours=lambda: in_process(SYNC_PROBE, big, ws.folder / "fresh.db"))
+        rows.append(("B4", "full sync of 10,000 initiatives into an empty DB",
+                     "yaml.load(CSafeLoader) of the file", median(s["base"]), median(s["ours"]),
+                     1.3))
+        s = interleaved(repeat,
+                        base=lambda: in_process(SYNC_PROBE, big, ws.folder / "fresh.db"),
+                        ours=lambda: in_process(RESYNC_PROBE, big, big.with_suffix(".db")))
+        rows.append(("B5", "sync of an unchanged plan (hash match)", "the full sync of B4",
+                     median(s["base"]), median(s["ours"]), 0.05))
+
+        imports = "import sqlite_utils, yaml"
+        for name, args in (("export", ["export", "--date", "2024-01-01"]), ("list", ["list"]),
+                           ("validate", ["validate"])):
+            s = interleaved(repeat, base=lambda: time_python(imports),
+                            ours=lambda: time_command(ws.tracker(big, *args)))
+            rows.append(("B6", f"`tracker {name}`, 10,000 initiatives, whole process",
+                         "python -c 'import sqlite_utils, yaml'", median(s["base"]),
+                         median(s["ours"]), 1.5))
+
+    table = render(rows, repeat)
+    print(table)
+    if options.record:
+        with open(ROOT / "bench" / "RESULTS.md", "a", encoding="utf-8") as f:
+            f.write(table + "\n")
+
+
+def render(rows, repeat: int) -> str:
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    lines = [f"## {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} — {machine}, "
+             f"median of {repeat} interleaved runs", "",
+             "| # | what | baseline | baseline | ours | ratio | target | met |",
+             "|---|---|---|---:|---:|---:|---:|---|"]
+    for row in rows:
+        code, what, base_name, base, ours, target = row[:6]
+        absolute = row[6] if len(row) > 6 else None
+        ratio = ours / base if base else float("inf")
+        met = ratio <= target and (absolute is None or ours <= absolute)
+        unit = "" if code == "B7" else " s"
+        target_text = f"≤ {target}×" + (f", ≤ {absolute * 1000:.0f} ms" if absolute else "")
+        lines.append(f"| {code} | {what} | {base_name} | {base:.3f}{unit} | {ours:.3f}{unit} | "
+                     f"{ratio:.2f}× | {target_text} | {'yes' if met else 'NO'} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
