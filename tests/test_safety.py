@@ -190,8 +190,9 @@ def test_old_schema_upgrades_keeping_every_row(tmp_path):
         if table == "_sqlite_migrations":
             continue
         assert store.db.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() == rows
-    assert [m.name for m in __import__("tracker.schema").schema.migrations.applied(store.db)] \
-        == ["0001_initial", "0002_sync_runs"]
+    from tracker import schema
+
+    assert schema.applied(store.db.conn) == ["0001_initial", "0002_sync_runs"]
     haps = store.initiative("haps")
     assert (haps.status, haps.owners, haps.latest_note.text) == (
         "in_progress", ("region", "plo"), "Kick-off held")

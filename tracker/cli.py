@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -228,8 +229,7 @@ def console():
 @click.pass_obj
 def list_(settings: Settings, objective, status, owner, year, archived):
     """The initiatives with owners, status and priorities, as a table."""
-    from rich.table import Table
-    from rich.text import Text
+    from . import present
 
     store = settings.store()
     info = store.info
@@ -237,22 +237,17 @@ def list_(settings: Settings, objective, status, owner, year, archived):
     views = store.initiatives(objective=objective_id, status=status, owner=owner, year=year,
                               archived=archived)
     numbers = {o.id: o.number for o in store.objectives(include_archived=True)}
-    table = Table(title=Text(visible(info.title)), title_justify="left", expand=False)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Id", no_wrap=True, overflow="ellipsis")
-    table.add_column("Initiative", ratio=1, min_width=12, no_wrap=True, overflow="ellipsis")
-    table.add_column("Owners", overflow="fold")
-    table.add_column("Status", no_wrap=True)
-    for y in info.years:
-        table.add_column(str(y), no_wrap=True, min_width=4)
-    for v in views:
-        table.add_row(str(numbers.get(v.objective_id, "")), Text(v.id), Text(visible(v.name)),
-                      Text(", ".join(v.owners) or "–"), Text(info.status(v.status).da),
-                      *[Text(info.level(v.priorities[y]).da if y in v.priorities else "–")
-                        for y in info.years])
-    out = console()
-    out.print(table)
-    out.print(Text(f"{len(views)} initiative{'s' * (len(views) != 1)}."))
+    header = ["#", "Id", "Initiative", "Owners", "Status"] + [str(y) for y in info.years]
+    statuses = {t.key: t.da for t in info.statuses}
+    levels = {t.key: t.da for t in info.levels}
+    rows = [[str(numbers.get(v.objective_id, "")), v.id, visible(v.name),
+             ", ".join(v.owners) or "–", statuses.get(v.status, v.status)]
+            + [levels.get(v.priorities.get(y), "–") for y in info.years] for v in views]
+    terminal = sys.stdout.isatty()
+    total = shutil.get_terminal_size().columns if terminal else None
+    click.echo(visible(info.title))
+    click.echo(present.table(header, rows, flexible=2, total=total, right=(0,)))
+    click.echo(f"{len(views)} initiative{'s' * (len(views) != 1)}.")
 
 
 def resolve_objective(store: Store, text: str) -> str:

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import vocabulary, yamlsafe
+from . import vocabulary
+from .marks import Mark
 from .vocabulary import Term
-from .yamlsafe import Mark
 
 MAX_PLAN_BYTES = 20 * 1024 * 1024
 MAX_TEXT = 5000
@@ -147,6 +147,8 @@ def read_plan_text(path: Path) -> tuple[str, str]:
 
 def load_plan(path) -> Plan:
     path = Path(path)
+    from . import yamlsafe  # PyYAML is needed only here, not by reading commands
+
     text, sha = read_plan_text(path)
     try:
         doc = yamlsafe.load(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from .store import AuditEntry, PlanInfo, describe_field
 
@@ -82,3 +83,48 @@ def _change(info: PlanInfo, entry: AuditEntry) -> str:
     action = {"undo": " (undo)", "redo": " (redo)"}.get(entry.action, "")
     return (f"{name}: {value(info, entry.field, entry.old)} → "
             f"{value(info, entry.field, entry.new)}{action}")
+
+
+def width(text: str) -> int:
+    """Columns `text` takes in a terminal (wide East Asian and emoji take two)."""
+    if text.isascii():
+        return len(text)
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def fit(text: str, room: int) -> str:
+    """`text` cut to `room` columns with an ellipsis, padded to exactly `room`."""
+    if width(text) > room:
+        out, used = [], 0
+        for c in text:
+            w = width(c)
+            if used + w > room - 1:
+                break
+            out.append(c)
+            used += w
+        text = "".join(out) + "…"
+    return text + " " * (room - width(text))
+
+
+def table(header: list[str], rows: list[list[str]], flexible: int,
+          total: int | None = None, right: tuple[int, ...] = ()) -> str:
+    """A plain text table; column `flexible` shrinks so the lines fit `total`.
+
+    Written by hand because a rich Table measures every cell through its
+    renderer, which took seconds for 10,000 rows.
+    """
+    widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(header)]
+    if total is not None:
+        others = sum(widths) - widths[flexible] + 2 * (len(widths) - 1)
+        widths[flexible] = max(12, min(widths[flexible], total - others))
+
+    def line(cells: list[str]) -> str:
+        parts = []
+        for i, (text, room) in enumerate(zip(cells, widths)):
+            cut = fit(text, room)
+            parts.append(cut.rstrip().rjust(room) if i in right else cut)
+        return "  ".join(parts).rstrip()
+
+    rule = "  ".join("─" * w for w in widths)
+    return "\n".join([line(header), rule] + [line(r) for r in rows])

@@ -7,6 +7,7 @@ argument), so reports diff cleanly in git.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -76,15 +77,22 @@ def to_json(report: dict) -> str:
 # Markdown. Every piece of user text goes through `cell()` or `inline()`, so a
 # title holding `|`, a newline, `<script>` or `[link](x)` stays plain text.
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPECIAL = re.compile(r"([\\`*_\[\]#~|!])")
+# One pass of str.translate: HTML-significant characters become entities,
+# markdown-significant ones get a backslash, control characters vanish.
+_ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
+_ESCAPES.update({ord(c): "\\" + c for c in "\\`*_[]#~|!"})
+_ESCAPES.update({c: None for c in [*range(0, 9), *range(11, 32), *range(127, 160)]})
 
 
+_NEEDS_ESCAPE = re.compile(r"[&<>\\`*_\[\]#~|!\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@functools.lru_cache(maxsize=8192)
 def inline(text: str) -> str:
     """User text as literal markdown on one line."""
-    text = _CONTROL.sub("", str(text))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _SPECIAL.sub(r"\\\1", text)
+    text = str(text)
+    if _NEEDS_ESCAPE.search(text):  # most text needs nothing; translate is slow
+        text = text.translate(_ESCAPES)
     return " ".join(text.split())
 
 

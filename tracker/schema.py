@@ -1,18 +1,16 @@
 """The database schema, as versioned migrations (sqlite-utils `Migrations`).
 
+`STEPS` lists them in order; a migration function takes a sqlite-utils Database.
+
 Plan-owned tables (objectives, initiatives, plan_base) are written only by the
 sync; tracking tables (tracking, owners, priorities, notes) by edits; `audit`
 is append-only, enforced by triggers. Add a migration to change the schema;
 never edit one that has shipped.
 """
 
-from sqlite_utils import Migrations
-
 MIGRATION_SET = "tracker"
-migrations = Migrations(MIGRATION_SET)
 
 
-@migrations(name="0001_initial")
 def initial(db) -> None:
     _run(db, """
         CREATE TABLE meta (
@@ -116,7 +114,6 @@ def initial(db) -> None:
         """)
 
 
-@migrations(name="0002_sync_runs")
 def sync_runs(db) -> None:
     """A row per sync that changed something; an index for `history --since`."""
     _run(db, """
@@ -143,4 +140,26 @@ def _run(db, script: str) -> None:
             db.execute(statement)
 
 
-KNOWN = [m.name for m in migrations._migrations]
+STEPS = [("0001_initial", initial), ("0002_sync_runs", sync_runs)]
+KNOWN = [name for name, _ in STEPS]
+
+
+def migrations():
+    """The steps as a sqlite-utils migration set (imported only when one is due:
+    sqlite-utils and what it loads cost more than a whole read command)."""
+    from sqlite_utils import Migrations
+
+    found = Migrations(MIGRATION_SET)
+    for name, step in STEPS:
+        found(name=name)(step)
+    return found
+
+
+def applied(conn) -> list[str]:
+    """Names of the applied steps, read without sqlite-utils."""
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
+                          "'_sqlite_migrations'").fetchone()
+    if not exists:
+        return []
+    return [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE "
+                                       "migration_set = ? ORDER BY rowid", [MIGRATION_SET])]

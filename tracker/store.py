@@ -15,8 +15,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
-
 from . import schema, vocabulary
 from .vocabulary import Term
 
@@ -215,11 +213,11 @@ def open_store(path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Store":
         raise TrackerError(f"{path}: is not a tracker database (not an SQLite file); "
                            "give another --db, or move this file away")
     try:
-        conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000)
-        db = sqlite_utils.Database(conn)
-        db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        db.execute("PRAGMA foreign_keys = ON")
-        store = Store(db, path)
+        # Autocommit: transactions are only the explicit BEGIN IMMEDIATE ones.
+        conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        store = Store(Connection(conn), path)
         store.upgrade()
         return store
     except sqlite3.DatabaseError as exc:
@@ -247,29 +245,46 @@ def _explain_db_error(path, exc: Exception) -> str:
     return f"{path}: database error: {text}"
 
 
+class Connection:
+    """The few things the store needs of a connection; sqlite-utils is loaded
+    only to run migrations, which keeps every command's start-up short."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def execute(self, sql: str, params=()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows) -> sqlite3.Cursor:
+        return self.conn.executemany(sql, rows)
+
+
 class Store:
-    def __init__(self, db: sqlite_utils.Database, path: Path):
+    def __init__(self, db: Connection, path: Path):
         self.db = db
         self.path = path
         self._info: PlanInfo | None = None
 
     # -- setup ------------------------------------------------------------------
     def upgrade(self) -> None:
-        if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            self.db.enable_wal()
-        tables = set(self.db.table_names())
+        tables = {r[0] for r in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
         if tables and "_sqlite_migrations" not in tables:
             raise TrackerError(f"{self.path}: is an SQLite file but not a tracker database; "
                                "give another --db, or move this file away")
-        applied = {m.name for m in schema.migrations.applied(self.db)}
+        applied = set(schema.applied(self.db.conn))
         newer = applied - set(schema.KNOWN)
         if newer:
             raise TrackerError(
                 f"{self.path}: was written by a newer version of tracker (schema "
                 f"{max(newer)}); upgrade tracker (pip install -U) — the file was not touched")
+        if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self.db.execute("PRAGMA journal_mode = wal")
         if set(schema.KNOWN) - applied:
+            import sqlite_utils
+
             with self.transaction():
-                schema.migrations.apply(self.db)
+                schema.migrations().apply(sqlite_utils.Database(self.db.conn))
 
     def close(self) -> None:
         self.db.conn.close()

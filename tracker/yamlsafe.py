@@ -8,9 +8,10 @@ line and column of every key and item, for error messages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 import yaml
+
+from .marks import Mark
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -28,12 +29,6 @@ TextLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag == _NULL]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
-
-
-@dataclass(frozen=True)
-class Mark:
-    line: int  # 1-based
-    col: int  # 1-based
 
 
 class YamlProblem(Exception):
