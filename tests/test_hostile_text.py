@@ -3,13 +3,12 @@
 import re
 
 import pytest
-from textual.widgets import DataTable
 
 from tracker import report
 from tracker.store import Change
 from tracker.sync import sync_file
 from tracker.tui.app import TrackerApp
-from tracker.tui.widgets import DetailsPane
+from tracker.tui.widgets import DetailsPane, InitiativeTable
 
 HOSTILE = [
     "a | b || c",
@@ -64,7 +63,7 @@ async def test_tui_shows_hostile_text_as_text(hostile_store, plan_file):
     async with app.run_test(size=(100, 30)) as pilot:
         await app.run_action("objective('m9')")
         await pilot.pause()
-        table = app.query_one(DataTable)
+        table = app.query_one(InitiativeTable)
         assert table.row_count == 1
         assert str(table.get_cell("haps", "title")).startswith("HAPS | <b>[red]x[/red]")
         details = app.query_one(DetailsPane).text.plain

@@ -82,7 +82,7 @@ def test_clear_priority(store):
 
 def test_undo_and_redo_are_audited_edits(store):
     store.edit("haps", Change(status="igangsat", note="n1"), "anna", "tui")
-    assert store.undo("anna", "tui").startswith("undo on haps")
+    assert store.undo("anna", "tui")[1].startswith("undo on haps")
     haps = store.initiative("haps")
     assert haps.status == "not_started" and haps.latest_note is None
     store.redo("anna", "tui")

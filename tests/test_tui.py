@@ -1,12 +1,12 @@
 """The TUI, driven by Pilot against a real temporary database."""
 
 import pytest
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from tracker.catalogue import EN
 from tracker.store import Change, open_store
 from tracker.tui.app import TrackerApp
-from tracker.tui.widgets import DetailsPane
+from tracker.tui.widgets import DetailsPane, InitiativeTable
 from tracker.tui.screens import (ChoiceScreen, NoteEditor, OwnersPicker, PathScreen,
                                  PrioritiesEditor, StatusPicker, TextScreen)
 
@@ -22,7 +22,7 @@ async def goto(pilot, initiative_id):
     objective = app.store.initiative(initiative_id).objective_id
     await app.run_action(f"objective('{objective}')")
     await pilot.pause()
-    table = app.query_one(DataTable)
+    table = app.query_one(InitiativeTable)
     ids = [v.id for v in app.views]
     table.move_cursor(row=ids.index(initiative_id))
     await pilot.pause()
@@ -30,14 +30,14 @@ async def goto(pilot, initiative_id):
 
 
 def cell(app, initiative_id, column):
-    table = app.query_one(DataTable)
+    table = app.query_one(InitiativeTable)
     return str(table.get_cell(initiative_id, column))
 
 
 async def test_opens_on_all_initiatives_with_details(app):
     async with app.run_test(size=(120, 40)) as pilot:
         assert len(app.views) == 10
-        assert app.query_one(DataTable).row_count == 10
+        assert app.query_one(InitiativeTable).row_count == 10
         objectives = app.query_one("#objectives", OptionList)
         assert objectives.option_count == 12  # All, ten objectives, Archived
         assert "Flere åbne praksis" in app.query_one(DetailsPane).text.plain
@@ -147,7 +147,7 @@ async def test_history_screen(app, store):
 async def test_enter_opens_the_edit_menu(app, store):
     async with app.run_test(size=(120, 40)) as pilot:
         await goto(pilot, "haps")
-        app.query_one(DataTable).focus()
+        app.query_one(InitiativeTable).focus()
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)

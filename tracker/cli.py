@@ -189,14 +189,14 @@ def set_(settings: Settings, initiative_id, status, owners, add_owner, remove_ow
 @click.pass_obj
 def undo(settings: Settings):
     """Turn back your last edit (recorded as a new edit)."""
-    click.echo(settings.store().undo(settings.user, "cli"))
+    click.echo(settings.store().undo(settings.user, "cli")[1])
 
 
 @main.command()
 @click.pass_obj
 def redo(settings: Settings):
     """Turn back your last undo."""
-    click.echo(settings.store().redo(settings.user, "cli"))
+    click.echo(settings.store().redo(settings.user, "cli")[1])
 
 
 @main.command()

@@ -379,16 +379,15 @@ class Store:
 
     def progress(self) -> dict[str, tuple[int, int]]:
         """Per objective (and "all"): (done, total) of its current initiatives."""
-        done_keys = {t.key for t in self.info.statuses if t.done}
-        out: dict[str, list[int]] = {}
-        for objective_id, status in self.db.execute(
-                "SELECT i.objective_id, t.status FROM initiatives i JOIN tracking t "
-                "ON t.initiative_id = i.id WHERE i.archived = 0"):
-            for key in (objective_id, "all"):
-                counts = out.setdefault(key, [0, 0])
-                counts[0] += status in done_keys
-                counts[1] += 1
-        return {key: (done, total) for key, (done, total) in out.items()}
+        done_keys = [t.key for t in self.info.statuses if t.done]
+        marks = ",".join("?" * len(done_keys)) or "NULL"
+        rows = self.db.execute(
+            f"SELECT i.objective_id, sum(t.status IN ({marks})), count(*) FROM initiatives i "
+            "JOIN tracking t ON t.initiative_id = i.id WHERE i.archived = 0 "
+            "GROUP BY i.objective_id", done_keys).fetchall()
+        out = {objective_id: (done, total) for objective_id, done, total in rows}
+        out["all"] = (sum(d for d, _ in out.values()), sum(n for _, n in out.values()))
+        return out
 
     def initiatives(self, objective: str | None = None, status: str | None = None,
                     owner: str | None = None, year: int | None = None,
@@ -761,15 +760,17 @@ class Store:
                 undo.append(edit_id)
         return undo, redo
 
-    def undo(self, who: str, source: str) -> str:
-        """Turn back `who`'s last edit, as a new audited edit. Returns what it did."""
+    def undo(self, who: str, source: str) -> tuple[str, str]:
+        """Turn back `who`'s last edit, as a new audited edit.
+
+        Returns the initiative's id and a sentence saying what was done."""
         return self._revert(who, source, "undo")
 
-    def redo(self, who: str, source: str) -> str:
+    def redo(self, who: str, source: str) -> tuple[str, str]:
         """Turn back `who`'s last undo."""
         return self._revert(who, source, "redo")
 
-    def _revert(self, who: str, source: str, action: str) -> str:
+    def _revert(self, who: str, source: str, action: str) -> tuple[str, str]:
         with self.transaction():
             undo, redo = self._stacks(who)
             stack = undo if action == "undo" else redo
@@ -803,7 +804,7 @@ class Store:
                             for f, _, n, _ in reverted if f != "note")
         if any(f == "note" for f, *_ in reverted):
             summary = ", ".join(filter(None, [summary, "the note"]))
-        return f"{action} on {initiative_id}: {summary}"
+        return initiative_id, f"{action} on {initiative_id}: {summary}"
 
 
 def describe_field(field_name: str) -> str:

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Provider
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import present, report
@@ -175,18 +175,10 @@ class TrackerApp(App):
             objective=objective, archived=archived, text=f["text"] or None,
             owner=f["owner"], status=f["status"], year=f["year"]))
         info = self.store.info
-        table.clear(columns=True)
-        table.add_column(t("col.title"), key="title")
-        table.add_column(t("col.owners"), key="owners")
-        table.add_column(t("col.status"), key="status")
-        for year in info.years:
-            table.add_column(str(year), key=f"y{year}")
-        table.add_column(t("col.id"), key="id")
-        for v in self.views:
-            table.add_row(*self.cells(v), key=v.id)
-        ids = [v.id for v in self.views]
-        if current in ids:
-            table.move_cursor(row=ids.index(current))
+        columns = [("title", t("col.title")), ("owners", t("col.owners")),
+                   ("status", t("col.status"))]
+        columns += [(f"y{year}", str(year)) for year in info.years] + [("id", t("col.id"))]
+        table.set_rows(columns, [(v.id, self.cells(v)) for v in self.views], cursor_key=current)
         self.show_filters()
         self.show_details()
         self.data_version = self.store.data_version()
@@ -314,15 +306,14 @@ class TrackerApp(App):
         if event.option_list.id == "objectives":
             self.query_one(InitiativeTable).focus()
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_initiative_table_row_highlighted(self, event: InitiativeTable.RowHighlighted) -> None:
         self.show_details()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_initiative_table_row_selected(self, event: InitiativeTable.RowSelected) -> None:
         self.action_edit()
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
-        column = str(event.column_key.value)
-        column = "title" if column == "title" else column
+    def on_initiative_table_header_selected(self, event: InitiativeTable.HeaderSelected) -> None:
+        column = event.column_key
         if self.sort_column == column:
             self.sort_reverse = not self.sort_reverse
         else:
@@ -388,9 +379,20 @@ class TrackerApp(App):
         self.say(t("msg.saved" if version != v.version else "msg.unchanged", id=v.id))
         self.after_change(v.id)
 
-    def after_change(self, keep: str | None = None) -> None:
+    def after_change(self, changed: str | None = None) -> None:
+        """Show an edit: one row redrawn in place, unless a filter or sort may move it."""
         self.fill_objectives()
-        self.load(keep=keep)
+        f = self.filters
+        in_place = (self.sort_column == "plan" and not any(f.values())
+                    and changed in {v.id for v in self.views})
+        if not in_place:
+            self.load(keep=changed)
+            return
+        fresh = self.store.initiatives(ids=[changed], archived=None)[0]
+        self.views = [fresh if v.id == changed else v for v in self.views]
+        self.query_one(InitiativeTable).update_row(changed, self.cells(fresh))
+        self.show_details()
+        self.data_version = self.store.data_version()
 
     def action_edit(self) -> None:
         v = self.need_current()
@@ -464,12 +466,12 @@ class TrackerApp(App):
 
     def revert(self, operation) -> None:
         try:
-            message = operation(self.user, "tui")
+            initiative_id, message = operation(self.user, "tui")
         except TrackerError as exc:
             self.say(str(exc), severity="warning", timeout=10)
             return
         self.say(message)
-        self.after_change(message.split(" on ", 1)[1].split(":", 1)[0])
+        self.after_change(initiative_id)
 
     # -- finding --------------------------------------------------------------------
     def action_search(self) -> None:
