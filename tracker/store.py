@@ -435,29 +435,37 @@ class Store:
             needle = text.casefold()
             views = [v for v in views if needle in
                      f"{v.id} {v.title} {v.short} {v.description}".casefold()]
-        self._attach_tracking(views)
+        self._attach_tracking(views, only=ids is not None)
         return views
 
-    def _attach_tracking(self, views: list[InitiativeView]) -> None:
+    def _attach_tracking(self, views: list[InitiativeView], only: bool = False) -> None:
+        """Owners, priorities and latest note for `views`: one query per table,
+        limited to their ids when `only` (a few rows), else the whole table."""
         if not views:
             return
         by_id = {v.id: v for v in views}
+        where, params = "", []
+        if only:
+            where = f" WHERE initiative_id IN ({','.join('?' * len(by_id))})"
+            params = list(by_id)
         owners: dict[str, list[str]] = {}
         for init_id, owner in self.db.execute(
-                "SELECT initiative_id, owner FROM owners ORDER BY owner"):
+                f"SELECT initiative_id, owner FROM owners{where} ORDER BY owner", params):
             if init_id in by_id:
                 owners.setdefault(init_id, []).append(owner)
         order = {owner_id: n for n, (owner_id, _) in enumerate(self.info.roster)}
         for init_id, found in owners.items():
             by_id[init_id].owners = tuple(sorted(found, key=lambda o: (order.get(o, 1e9), o)))
         for init_id, year, level in self.db.execute(
-                "SELECT initiative_id, year, level FROM priorities ORDER BY year"):
+                f"SELECT initiative_id, year, level FROM priorities{where} ORDER BY year",
+                params):
             if init_id in by_id:
                 by_id[init_id].priorities[year] = level
+        notes_where = where.replace("WHERE", "AND")
         for note_id, init_id, text, author, at in self.db.execute(
                 "SELECT id, initiative_id, text, author, created_at FROM notes "
-                "WHERE id IN (SELECT max(id) FROM notes WHERE withdrawn = 0 "
-                "GROUP BY initiative_id)"):
+                "WHERE id IN (SELECT max(id) FROM notes WHERE withdrawn = 0"
+                f"{notes_where} GROUP BY initiative_id)", params):
             if init_id in by_id:
                 by_id[init_id].latest_note = Note(note_id, text, author, at)
 

@@ -26,7 +26,8 @@ from ..plan import PlanInvalid, file_sha256
 from ..store import Change, InitiativeView, StaleEdit, Store, TrackerError
 from .screens import (ChoiceScreen, NoteEditor, OwnersPicker, PathScreen, PrioritiesEditor,
                       StatusPicker, TextScreen)
-from .widgets import DetailsPane, InitiativeTable, ObjectiveList, bar, status_text
+from .widgets import (STATUS_STYLES, DetailsPane, InitiativeTable, ObjectiveList, bar,
+                      status_text)
 
 SORT_COLUMNS = ["plan", "id", "title", "owners", "status"]
 WIDE = 150  # from this width the details sit beside the table
@@ -130,7 +131,14 @@ class TrackerApp(App):
 
     def on_resize(self, event) -> None:
         self.apply_width(event.size.width)
-        self.call_after_refresh(self.fill_objectives)
+        self.call_after_refresh(self.fit_objectives)
+
+    def fit_objectives(self) -> None:
+        """Redraw the objective lines when their pane changed width."""
+        width = self.query_one(ObjectiveList).size.width
+        if width != getattr(self, "_objectives_width", None):
+            self._objectives_width = width
+            self.fill_objectives()
 
     def apply_width(self, width: int) -> None:
         if self.has_class("wide") != (width >= WIDE):
@@ -183,15 +191,20 @@ class TrackerApp(App):
         self.show_details()
         self.data_version = self.store.data_version()
 
-    def cells(self, v: InitiativeView) -> list:
+    def cells(self, v: InitiativeView) -> list[tuple[str, str]]:
+        """A row's cells as (text, style); the table makes them rich only on screen."""
         info = self.store.info
-        term = info.status(v.status)
+        levels = self._level_labels
         width = 40 if self.has_class("wide") else 24
-        name = v.name if len(v.name) <= width else v.name[: width - 1] + "…"
-        return [Text(visible(name)), Text(", ".join(v.owners) or "–"),
-                status_text(term.key, term.da)] + [
-            Text(info.level(v.priorities[y]).da if y in v.priorities else "–")
-            for y in info.years] + [Text(v.id, style="dim")]
+        name = visible(v.name)
+        name = name if len(name) <= width else name[: width - 1] + "…"
+        return [(name, ""), (", ".join(v.owners) or "–", ""),
+                (info.status(v.status).da, STATUS_STYLES.get(v.status, ""))] + [
+            (levels.get(v.priorities.get(y), "–"), "") for y in info.years] + [(v.id, "dim")]
+
+    @property
+    def _level_labels(self) -> dict:
+        return {t.key: t.da for t in self.store.info.levels}
 
     def sorted(self, views: list[InitiativeView]) -> list[InitiativeView]:
         column = self.sort_column

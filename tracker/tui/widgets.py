@@ -26,6 +26,10 @@ def status_text(key: str, label: str) -> Text:
     return Text(label, style=STATUS_STYLES.get(key, ""))
 
 
+def _width(text: str) -> int:
+    return len(text) if text.isascii() else cell_len(text)
+
+
 def bar(done: int, total: int, width: int = 6) -> str:
     filled = round(width * done / total) if total else 0
     return "█" * filled + "░" * (width - filled)
@@ -79,7 +83,7 @@ class InitiativeTable(ScrollView, can_focus=True):
         self.columns: list[tuple[str, str]] = []  # (key, label)
         self.widths: list[int] = []
         self.keys: list[str] = []
-        self.rows: list[list[Text]] = []
+        self.rows: list[list[tuple[str, str]]] = []  # (text, style) per cell
         self.index: dict[str, int] = {}
         self.cursor_row = 0
 
@@ -88,13 +92,16 @@ class InitiativeTable(ScrollView, can_focus=True):
     def row_count(self) -> int:
         return len(self.rows)
 
-    def set_rows(self, columns: list[tuple[str, str]], rows: list[tuple[str, list[Text]]],
+    def set_rows(self, columns: list[tuple[str, str]],
+                 rows: list[tuple[str, list[tuple[str, str]]]],
                  cursor_key: str | None = None) -> None:
+        """Rows are (key, cells), a cell is (text, style): plain values, turned
+        into rich Text only when a row is drawn."""
         self.columns = columns
         self.keys = [key for key, _ in rows]
         self.rows = [cells for _, cells in rows]
         self.index = {key: n for n, key in enumerate(self.keys)}
-        self.widths = [max([cell_len(label)] + [cell_len(r[i].plain) for r in self.rows])
+        self.widths = [max([_width(label)] + [_width(r[i][0]) for r in self.rows])
                        for i, (_, label) in enumerate(columns)]
         width = sum(self.widths) + self.GAP * len(self.widths)
         self.virtual_size = Size(width, len(self.rows) + 1)
@@ -103,20 +110,20 @@ class InitiativeTable(ScrollView, can_focus=True):
         self.move_cursor(row=row)
         self.refresh()
 
-    def update_row(self, key: str, cells: list[Text]) -> None:
+    def update_row(self, key: str, cells: list[tuple[str, str]]) -> None:
         """Show new values for one row; the rest is untouched."""
         row = self.index.get(key)
         if row is None:
             return
         self.rows[row] = cells
-        for i, cell in enumerate(cells):
-            if cell_len(cell.plain) > self.widths[i]:
-                self.widths[i] = cell_len(cell.plain)
+        for i, (text, _) in enumerate(cells):
+            self.widths[i] = max(self.widths[i], _width(text))
         self.refresh()
 
     def get_cell(self, row_key: str, column_key: str) -> Text:
         column = [key for key, _ in self.columns].index(column_key)
-        return self.rows[self.index[row_key]][column]
+        text, style = self.rows[self.index[row_key]][column]
+        return Text(text, style=style)
 
     # -- the cursor ---------------------------------------------------------------------
     def move_cursor(self, row: int) -> None:
@@ -171,7 +178,7 @@ class InitiativeTable(ScrollView, can_focus=True):
         width = self.size.width
         scroll_x, scroll_y = self.scroll_offset
         if y == 0:
-            cells = [Text(label) for _, label in self.columns]
+            cells = [(label, "") for _, label in self.columns]
             style = self.get_component_rich_style("table--header")
         else:
             row = y - 1 + scroll_y
@@ -185,8 +192,8 @@ class InitiativeTable(ScrollView, can_focus=True):
             else:
                 style = self.rich_style
         line = Text(no_wrap=True, end="")
-        for cell, room in zip(cells, self.widths):
-            piece = cell.copy()
+        for (text, cell_style), room in zip(cells, self.widths):
+            piece = Text(text, style=cell_style, no_wrap=True)
             piece.truncate(room, overflow="ellipsis", pad=True)
             line.append_text(piece)
             line.append(" " * self.GAP)
