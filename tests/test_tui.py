@@ -266,10 +266,11 @@ async def test_stale_edit_is_refused_and_reloaded(app, store):
 async def test_plan_file_change_is_noticed(app, plan_file):
     async with app.run_test(size=(120, 40)) as pilot:
         plan_file.write_text(plan_file.read_text(encoding="utf-8") + "# changed\n", "utf-8")
-        for _ in range(30):
+        for _ in range(50):
             await pilot.pause(0.1)
-            if app.plan_warned:
+            if any("press r" in n.message for n in app._notifications):
                 break
+        assert app.plan_warned
         assert any("press r" in n.message for n in app._notifications)
 
 

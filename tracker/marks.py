@@ -1,9 +1,8 @@
 """Where something stands in a file: shared by the YAML reader and the validator."""
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):  # a tuple: made for every value read, so it must be cheap
     line: int  # 1-based
     col: int  # 1-based

@@ -130,22 +130,40 @@ def _conflict_line(initiative_id, field_name, plan_value, tracker_value, base_va
                     f"{show_value(field_name, base_value)} at the last sync); kept the tracker's")
 
 
+BATCH_SQL = {
+    "initiatives": "INSERT INTO initiatives(id, objective_id, title, short, kind, description, "
+                   "also_supports, position, archived) VALUES (?,?,?,?,?,?,?,?,0)",
+    "tracking": "INSERT INTO tracking(initiative_id, status, version, updated_at, updated_by) "
+                "VALUES (?, ?, 1, ?, ?)",
+    "owners": "INSERT INTO owners(initiative_id, owner) VALUES (?, ?)",
+    "priorities": "INSERT INTO priorities(initiative_id, year, level) VALUES (?, ?, ?)",
+    "plan_base": "INSERT INTO plan_base(initiative_id, field, value) VALUES (?, ?, ?)",
+    "audit": "INSERT INTO audit(edit_id, at, who, source, action, initiative_id, field, old, "
+             "new, version) VALUES (?,?,?,?,?,?,?,?,?,?)",
+}
+
+
 class _Merge:
     def __init__(self, store: Store, plan, info: PlanInfo, who: str, result: SyncResult):
         self.store, self.db, self.plan, self.info = store, store.db, plan, info
         self.who, self.result = who, result
         self.edit_id = store.next_edit_id()
         self.at = now()
+        # Rows for new initiatives and every audit row are written in batches at
+        # the end (executemany): 10,000 single inserts cost several times more.
+        self.batches: dict[str, list] = {name: [] for name in BATCH_SQL}
 
     def say(self, sign: str, ident: str, text: str) -> None:
         self.result.lines.append(SyncLine(sign, ident, text))
 
     def audit(self, initiative_id, field_name, old, new, version=None) -> None:
-        self.db.execute(
-            "INSERT INTO audit(edit_id, at, who, source, action, initiative_id, field, old, "
-            "new, version) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [self.edit_id, self.at, self.who, "sync", "sync", initiative_id, field_name,
-             old, new, version])
+        self.batches["audit"].append([self.edit_id, self.at, self.who, "sync", "sync",
+                                      initiative_id, field_name, old, new, version])
+
+    def flush(self) -> None:
+        for name, sql in BATCH_SQL.items():  # in foreign-key order
+            if self.batches[name]:
+                self.db.executemany(sql, self.batches[name])
 
     def run(self) -> None:
         self.renames()
@@ -167,6 +185,7 @@ class _Merge:
                 self.db.execute("UPDATE initiatives SET archived = 1 WHERE id = ?", [ident])
                 self.audit(ident, "archived", "0", "1")
                 self.say("-", ident, "archived (gone from the plan; its tracking data is kept)")
+        self.flush()
 
     def renames(self) -> None:
         existing = {r[0] for r in self.db.execute("SELECT id FROM initiatives")}
@@ -210,20 +229,15 @@ class _Merge:
                 self.say("-", ident, "objective archived (gone from the plan)")
 
     def add(self, initiative, position: int) -> None:
-        self.db.execute(
-            "INSERT INTO initiatives(id, objective_id, title, short, kind, description, "
-            "also_supports, position, archived) VALUES (?,?,?,?,?,?,?,?,0)",
-            self._plan_row(initiative, position))
+        ident = initiative.id
+        self.batches["initiatives"].append(self._plan_row(initiative, position))
         values = list(tracked_plan_values(initiative, self.info))
-        status = values[0][1]
-        self.db.execute("INSERT INTO tracking(initiative_id, status, version, updated_at, "
-                        "updated_by) VALUES (?, ?, 1, ?, ?)",
-                        [initiative.id, status, self.at, self.who])
-        for field_name, value, _ in values:
-            if field_name != "status":
-                self.store.write_value(initiative.id, field_name, value)
-            self.store.set_base(initiative.id, field_name, value)
-        self.audit(initiative.id, "added", None, initiative.objective_id, 1)
+        self.batches["tracking"].append([ident, values[0][1], self.at, self.who])
+        self.batches["owners"].extend([ident, o] for o in initiative.owners or ())
+        self.batches["priorities"].extend(
+            [ident, year, level] for year, level in (initiative.priorities or {}).items())
+        self.batches["plan_base"].extend([ident, name, value] for name, value, _ in values)
+        self.audit(ident, "added", None, initiative.objective_id, 1)
         self.say("+", initiative.id, f"{initiative.short or initiative.title} "
                  f"(objective {initiative.objective_id})")
 

@@ -5,6 +5,7 @@ A plan may declare its own; these are the defaults (see shared/domain.md).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 
@@ -43,11 +44,16 @@ def _fold(text: str) -> str:
 
 def find(terms, text: str) -> Term | None:
     """The term whose key, Danish or English label is `text`, in any case."""
-    wanted = _fold(text)
-    for term in terms:
-        if wanted in (_fold(term.key), _fold(term.da), _fold(term.en)):
-            return term
-    return None
+    return _index(tuple(terms)).get(_fold(text))
+
+
+@functools.lru_cache(maxsize=32)
+def _index(terms: tuple[Term, ...]) -> dict[str, Term]:
+    found: dict[str, Term] = {}
+    for term in reversed(terms):  # the first term wins a shared word
+        for word in (term.key, term.da, term.en):
+            found[_fold(word)] = term
+    return found
 
 
 def choices(terms) -> str:

@@ -98,24 +98,32 @@ class _Builder:
         self.documents = 0
 
     def build(self, events):
+        handlers = {
+            yaml.ScalarEvent: lambda e: self.add(self.scalar(e), _mark(e)),
+            yaml.MappingStartEvent: self.open, yaml.SequenceStartEvent: self.open,
+            yaml.MappingEndEvent: self.close, yaml.SequenceEndEvent: self.close,
+            yaml.DocumentStartEvent: self.document, yaml.AliasEvent: self.alias,
+        }
         for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
-                self.documents += 1
-                if self.documents > 1:
-                    raise YamlProblem("more than one YAML document ('---') in the file",
-                                      _mark(event), "keep the whole plan in one document")
-            elif isinstance(event, yaml.AliasEvent):
-                raise YamlProblem("anchors and aliases (&name / *name) are not supported",
-                                  _mark(event), "write the value out in full")
-            elif isinstance(event, yaml.ScalarEvent):
-                self.add(self.scalar(event), _mark(event), event)
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                self.open(event)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                container = self.stack.pop()
-                self.keys.pop()
-                self.add(container, container.mark, None, opened=True)
+            handler = handlers.get(type(event))
+            if handler:
+                handler(event)
         return self.result
+
+    def document(self, event) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise YamlProblem("more than one YAML document ('---') in the file",
+                              _mark(event), "keep the whole plan in one document")
+
+    def alias(self, event) -> None:
+        raise YamlProblem("anchors and aliases (&name / *name) are not supported",
+                          _mark(event), "write the value out in full")
+
+    def close(self, event) -> None:
+        container = self.stack.pop()
+        self.keys.pop()
+        self.add(container, container.mark)
 
     def counted(self, event) -> None:
         self.count += 1
@@ -156,7 +164,7 @@ class _Builder:
         self.stack.append(container)
         self.keys.append(None)
 
-    def add(self, value, mark: Mark, event, opened: bool = False) -> None:
+    def add(self, value, mark: Mark) -> None:
         if not self.stack:
             self.result = value
             return

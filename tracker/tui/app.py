@@ -148,29 +148,46 @@ class TrackerApp(App):
     # -- loading ------------------------------------------------------------------
     def fill_objectives(self) -> None:
         objectives = self.query_one(ObjectiveList)
-        progress = self.store.progress()
+        self.progress = self.store.progress()
         highlighted = objectives.highlighted
-        inner = max(objectives.size.width - 1, 18)
         objectives.clear_options()
-
-        def line(label: str, key: str) -> Text:
-            done, total = progress.get(key, (0, 0))
-            figures = t("objective.progress", done=done, total=total)
-            with_bar = inner >= 30
-            room = inner - len(figures) - (6 if with_bar else 1)
-            label = label if len(label) <= room else label[: room - 1] + "…"
-            text = Text(f"{label:<{room}} ")
-            if with_bar:
-                text.append(bar(done, total, 4) + " ", style="green")
-            text.append(figures, style="dim")
-            return text
-
-        objectives.add_option(Option(line(t("objective.all"), "all"), id="all"))
+        objectives.add_option(Option(self.objective_line("all"), id="all"))
+        self.objective_names = {"all": t("objective.all")}
         for o in self.store.objectives():
-            objectives.add_option(Option(line(f"{o.number:>2} {visible(o.name)}", o.id),
-                                         id=o.id))
+            self.objective_names[o.id] = f"{o.number:>2} {visible(o.name)}"
+            objectives.add_option(Option(self.objective_line(o.id), id=o.id))
         objectives.add_option(Option(Text(t("objective.archived")), id="archived"))
         objectives.highlighted = highlighted if highlighted is not None else 0
+
+    def objective_line(self, key: str) -> Text:
+        """'  9 Sparring og rådgivning  ██░░ 1/2', fitted to the pane."""
+        inner = max(self.query_one(ObjectiveList).size.width - 1, 18)
+        label = self.objective_names.get(key, t("objective.all")) \
+            if hasattr(self, "objective_names") else t("objective.all")
+        done, total = self.progress.get(key, (0, 0))
+        figures = t("objective.progress", done=done, total=total)
+        with_bar = inner >= 30
+        room = inner - len(figures) - (6 if with_bar else 1)
+        label = label if len(label) <= room else label[: room - 1] + "…"
+        text = Text(f"{label:<{room}} ")
+        if with_bar:
+            text.append(bar(done, total, 4) + " ", style="green")
+        text.append(figures, style="dim")
+        return text
+
+    def count_status_change(self, before: InitiativeView, after: InitiativeView) -> None:
+        """Move one initiative between done and not done in the progress lines,
+        without recounting every initiative."""
+        info = self.store.info
+        delta = int(info.status(after.status).done) - int(info.status(before.status).done)
+        if not delta:
+            return
+        objectives = self.query_one(ObjectiveList)
+        for key in (after.objective_id, "all"):
+            done, total = self.progress.get(key, (0, 0))
+            self.progress[key] = (done + delta, total)
+            index = objectives.get_option_index(key)
+            objectives.replace_option_prompt_at_index(index, self.objective_line(key))
 
     def load(self, keep: str | None = None) -> None:
         """Read the initiatives for the current objective and filters into the table."""
@@ -222,16 +239,17 @@ class TrackerApp(App):
             keys[column] = lambda v: levels.get(v.priorities.get(year, ""), 99)
         return sorted(views, key=keys[column], reverse=self.sort_reverse)
 
-    def current_id(self) -> str | None:
+    def current(self) -> InitiativeView | None:
+        """The highlighted initiative, or None."""
         tables = self.query(InitiativeTable)
         if not tables or not self.views:
             return None
         row = tables.first().cursor_row
-        return self.views[row].id if row is not None and row < len(self.views) else None
+        return self.views[row] if 0 <= row < len(self.views) else None
 
-    def current(self) -> InitiativeView | None:
-        ident = self.current_id()
-        return next((v for v in self.views if v.id == ident), None)
+    def current_id(self) -> str | None:
+        v = self.current()
+        return v.id if v else None
 
     def show_filters(self) -> None:
         f = self.filters
@@ -394,16 +412,19 @@ class TrackerApp(App):
 
     def after_change(self, changed: str | None = None) -> None:
         """Show an edit: one row redrawn in place, unless a filter or sort may move it."""
-        self.fill_objectives()
+        table = self.query_one(InitiativeTable)
         f = self.filters
         in_place = (self.sort_column == "plan" and not any(f.values())
-                    and changed in {v.id for v in self.views})
+                    and changed in table.index)
         if not in_place:
+            self.fill_objectives()
             self.load(keep=changed)
             return
         fresh = self.store.initiatives(ids=[changed], archived=None)[0]
-        self.views = [fresh if v.id == changed else v for v in self.views]
-        self.query_one(InitiativeTable).update_row(changed, self.cells(fresh))
+        row = table.index[changed]
+        self.count_status_change(self.views[row], fresh)
+        self.views[row] = fresh
+        table.update_row(changed, self.cells(fresh))
         self.show_details()
         self.data_version = self.store.data_version()
 
