@@ -40,6 +40,7 @@ async def test_opens_on_all_initiatives_with_details(app):
         assert app.query_one(InitiativeTable).row_count == 10
         objectives = app.query_one("#objectives", OptionList)
         assert objectives.option_count == 12  # All, ten objectives, Archived
+        await pilot.pause()  # the details follow the first frame
         assert "Flere åbne praksis" in app.query_one(DetailsPane).text.plain
 
 
@@ -293,7 +294,7 @@ async def test_help_lists_every_key(app):
 async def test_command_palette_offers_real_actions(app, store):
     async with app.run_test(size=(120, 40)) as pilot:
         await goto(pilot, "haps")
-        from tracker.tui.app import TrackerCommands
+        from tracker.tui.commands import TrackerCommands
 
         provider = TrackerCommands(app.screen)
         names = [action for _, action in provider.commands()]

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import click
 
-from . import plan as planlib
+from .errors import PlanInvalid, TrackerError
 from .present import visible
-from .store import Change, Store, TrackerError, current_user, open_store
+from .store import Change, Store, current_user, open_store
 
 DEFAULT_PLAN = Path("plans") / "2022-2025.yaml"
 
@@ -57,7 +57,7 @@ class TrackerGroup(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except planlib.PlanInvalid as exc:
+        except PlanInvalid as exc:
             for line in exc.lines():
                 err(line)
             count = len(exc.problems)
@@ -101,7 +101,9 @@ def main(ctx, plan_path: Path, db_path: Path | None, user: str | None):
 def validate(settings: Settings, plan_file: Path | None):
     """Check a plan file; report every problem with its line."""
     path = plan_file or settings.plan_path
-    plan = planlib.load_plan(path)
+    from .plan import load_plan
+
+    plan = load_plan(path)
     initiatives = sum(1 for _ in plan.initiatives())
     click.echo(f"{path}: valid — {len(plan.objectives)} objectives, {initiatives} initiatives, "
                f"{len(plan.roster)} possible owners, period {plan.start}-{plan.end}.")

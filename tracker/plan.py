@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import vocabulary
+from .errors import PlanInvalid, Problem
 from .marks import Mark
 from .vocabulary import Term
 
@@ -20,29 +21,6 @@ MAX_PLAN_BYTES = 20 * 1024 * 1024
 MAX_TEXT = 5000
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 KINDS = ("aftalt indsats", "projekt")
-
-
-@dataclass(frozen=True)
-class Problem:
-    message: str
-    line: int | None = None
-    col: int | None = None
-    hint: str = ""
-
-    def format(self, path) -> str:
-        where = f"{path}:{self.line}:{self.col}" if self.line else f"{path}"
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}: {self.message}{hint}"
-
-
-class PlanInvalid(Exception):
-    def __init__(self, path, problems: list[Problem]):
-        self.path = path
-        self.problems = problems
-        super().__init__("\n".join(self.lines()))
-
-    def lines(self) -> list[str]:
-        return [p.format(self.path) for p in self.problems]
 
 
 @dataclass(frozen=True)
@@ -103,10 +81,6 @@ class Plan:
     def initiatives(self):
         for objective in self.objectives:
             yield from objective.initiatives
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def read_plan_text(path: Path) -> tuple[str, str]:

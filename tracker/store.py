@@ -16,20 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema, vocabulary
+from .errors import StaleEdit, TrackerError
 from .vocabulary import Term
 
 BUSY_TIMEOUT_MS = 10_000
 BACKUPS_KEPT = 5
 MAX_NOTE = 10_000
 SOURCES = ("tui", "cli", "sync")
-
-
-class TrackerError(Exception):
-    """A problem the user can act on; its text is the whole message."""
-
-
-class StaleEdit(TrackerError):
-    """The initiative changed since the caller read it."""
 
 
 def now() -> str:

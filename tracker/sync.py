@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import plan as planlib
+import hashlib
 from .store import PlanInfo, Store, TrackerError, describe_field, now, show_value
 
 
@@ -63,7 +63,7 @@ class SyncResult:
         return text
 
 
-def tracked_plan_values(initiative: planlib.Initiative, info: PlanInfo):
+def tracked_plan_values(initiative, info: PlanInfo):
     """(field, plan value as text, declared?) for every tracking field."""
     default_status = info.statuses[0].key
     yield ("status", initiative.status or default_status, initiative.status is not None)
@@ -74,7 +74,7 @@ def tracked_plan_values(initiative: planlib.Initiative, info: PlanInfo):
         yield (f"priority:{year}", priorities.get(year, ""), year in priorities)
 
 
-def sync_plan(store: Store, plan: planlib.Plan, who: str, dry_run: bool = False) -> SyncResult:
+def sync_plan(store: Store, plan, who: str, dry_run: bool = False) -> SyncResult:
     """Merge `plan` into the store in one transaction (rolled back if dry_run)."""
     result = SyncResult(dry_run=dry_run)
     info = PlanInfo.from_plan(plan)
@@ -106,12 +106,18 @@ class _Rollback(Exception):
     pass
 
 
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
 def sync_file(store: Store, plan_path: Path, who: str, dry_run: bool = False) -> SyncResult:
     """Sync from the file, skipping the parse when its hash matches the last sync."""
     plan_path = Path(plan_path)
-    if plan_path.is_file() and planlib.file_sha256(plan_path) == store.meta("plan_sha256"):
+    if plan_path.is_file() and file_sha256(plan_path) == store.meta("plan_sha256"):
         return _unchanged(store, dry_run)
-    return sync_plan(store, planlib.load_plan(plan_path), who, dry_run)
+    from .plan import load_plan  # the validator is needed only when the file changed
+
+    return sync_plan(store, load_plan(plan_path), who, dry_run)
 
 
 def _unchanged(store: Store, dry_run: bool) -> SyncResult:

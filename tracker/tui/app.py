@@ -7,25 +7,21 @@ the screen showed, so a colleague's change meanwhile is never overwritten.
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 from pathlib import Path
 
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Provider
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from .. import present, report
-from ..present import visible
+from .. import present
 from ..catalogue import t
-from ..plan import PlanInvalid, file_sha256
+from ..present import visible
 from ..store import Change, InitiativeView, StaleEdit, Store, TrackerError
-from .screens import (ChoiceScreen, NoteEditor, OwnersPicker, PathScreen, PrioritiesEditor,
-                      StatusPicker, TextScreen)
+from ..sync import file_sha256
 from .widgets import (STATUS_STYLES, DetailsPane, InitiativeTable, ObjectiveList, bar,
                       status_text)
 
@@ -33,37 +29,24 @@ SORT_COLUMNS = ["plan", "id", "title", "owners", "status"]
 WIDE = 150  # from this width the details sit beside the table
 
 
-class TrackerCommands(Provider):
-    """The app's real actions in the command palette (ctrl+p)."""
+def dialogs():
+    """The dialog screens, imported at the first dialog rather than at start-up."""
+    from . import screens
 
-    def commands(self) -> list[tuple[str, str]]:
-        app = self.app
-        found = [(t(f"cmd.{name}"), name) for name in (
-            "status", "owners", "priorities", "note", "history", "undo", "redo", "filter",
-            "search", "export", "sync", "help")]
-        found.append((t("cmd.jump_all"), "objective('all')"))
-        for objective in app.store.objectives():
-            found.append((t("cmd.jump", number=objective.number, name=objective.name),
-                          f"objective('{objective.id}')"))
-        found.append((t("cmd.jump_archived"), "objective('archived')"))
-        return found
+    return screens
 
-    async def discover(self):
-        for text, action in self.commands():
-            yield DiscoveryHit(text, partial(self.app.run_action, action))
 
-    async def search(self, query: str):
-        matcher = self.matcher(query)
-        for text, action in self.commands():
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self.app.run_action, action))
+def tracker_commands():
+    """The command palette's provider, loaded when the palette first opens."""
+    from .commands import TrackerCommands
+
+    return TrackerCommands
 
 
 class TrackerApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "tracker"
-    COMMANDS = App.COMMANDS | {TrackerCommands}
+    COMMANDS = App.COMMANDS | {tracker_commands}
     BINDINGS = [
         Binding("q", "quit", t("key.quit"), id="quit"),
         Binding("s", "status", t("key.status"), id="status"),
@@ -122,7 +105,8 @@ class TrackerApp(App):
         table.border_title = t("pane.initiatives")
         self.query_one("#search").display = False
         self.fill_objectives()
-        self.load()
+        self.load(details=False)
+        self.call_after_refresh(self.show_details)  # after the first frame: it shows sooner
         table.focus()
         self.apply_width(self.size.width)
         if self.sync_result is not None:
@@ -189,7 +173,7 @@ class TrackerApp(App):
             index = objectives.get_option_index(key)
             objectives.replace_option_prompt_at_index(index, self.objective_line(key))
 
-    def load(self, keep: str | None = None) -> None:
+    def load(self, keep: str | None = None, details: bool = True) -> None:
         """Read the initiatives for the current objective and filters into the table."""
         table = self.query_one(InitiativeTable)
         current = keep or self.current_id()
@@ -205,7 +189,8 @@ class TrackerApp(App):
         columns += [(f"y{year}", str(year)) for year in info.years] + [("id", t("col.id"))]
         table.set_rows(columns, [(v.id, self.cells(v)) for v in self.views], cursor_key=current)
         self.show_filters()
-        self.show_details()
+        if details:
+            self.show_details()
         self.data_version = self.store.data_version()
 
     def cells(self, v: InitiativeView) -> list[tuple[str, str]]:
@@ -439,20 +424,20 @@ class TrackerApp(App):
             if name:
                 getattr(self, f"action_{name}")()
 
-        self.push_screen(ChoiceScreen(t("edit.title", id=v.id), choices), chosen)
+        self.push_screen(dialogs().ChoiceScreen(t("edit.title", id=v.id), choices), chosen)
 
     def action_status(self) -> None:
         v = self.need_current()
         if v is None:
             return
-        self.push_screen(StatusPicker(v.id, self.store.info.statuses, v.status),
+        self.push_screen(dialogs().StatusPicker(v.id, self.store.info.statuses, v.status),
                          lambda key: key and self.save(v, Change(status=key)))
 
     def action_owners(self) -> None:
         v = self.need_current()
         if v is None:
             return
-        self.push_screen(OwnersPicker(v.id, self.store.info.roster, v.owners),
+        self.push_screen(dialogs().OwnersPicker(v.id, self.store.info.roster, v.owners),
                          lambda owners: owners is not None and self.save(
                              v, Change(owners=list(owners))))
 
@@ -470,13 +455,13 @@ class TrackerApp(App):
             if changed:
                 self.save(v, Change(priorities=changed))
 
-        self.push_screen(PrioritiesEditor(v.id, info.years, info.levels, v.priorities), done)
+        self.push_screen(dialogs().PrioritiesEditor(v.id, info.years, info.levels, v.priorities), done)
 
     def action_note(self) -> None:
         v = self.need_current()
         if v is None:
             return
-        self.push_screen(NoteEditor(v.id), lambda text: text and self.save(v, Change(note=text)))
+        self.push_screen(dialogs().NoteEditor(v.id), lambda text: text and self.save(v, Change(note=text)))
 
     def action_history(self) -> None:
         v = self.need_current()
@@ -490,7 +475,7 @@ class TrackerApp(App):
             body.append(present.change(info, entry) + "\n")
         if not entries:
             body.append(t("history.empty"))
-        self.push_screen(TextScreen(t("history.title", id=v.id), body))
+        self.push_screen(dialogs().TextScreen(t("history.title", id=v.id), body))
 
     def action_undo(self) -> None:
         self.revert(self.store.undo)
@@ -543,7 +528,7 @@ class TrackerApp(App):
                 self.filters[kind] = int(value) if kind == "year" else value
             self.load()
 
-        self.push_screen(ChoiceScreen(t("filter.title"), choices), chosen)
+        self.push_screen(dialogs().ChoiceScreen(t("filter.title"), choices), chosen)
 
     def action_sort(self) -> None:
         """Cycle: plan order, then each column ascending and descending."""
@@ -574,21 +559,24 @@ class TrackerApp(App):
 
             date = self.export_date or dt.date.today().isoformat()
             try:
+                from .. import report
+
                 write_file(Path(path), report.markdown(report.build(self.store, date)))
             except TrackerError as exc:
                 self.say(str(exc), severity="error", timeout=10)
                 return
             self.say(t("export.done", path=path), timeout=10)
 
-        self.push_screen(PathScreen(t("export.title"), str(default)), write)
+        self.push_screen(dialogs().PathScreen(t("export.title"), str(default)), write)
 
     def action_sync(self) -> None:
+        from ..plan import PlanInvalid
         from ..sync import sync_file
 
         try:
             result = sync_file(self.store, self.plan_path, self.user)
         except PlanInvalid as exc:
-            self.push_screen(TextScreen(t("sync.title"), Text("\n".join(exc.lines())),
+            self.push_screen(dialogs().TextScreen(t("sync.title"), Text("\n".join(exc.lines())),
                                         t("sync.footer")))
             return
         except TrackerError as exc:
@@ -623,7 +611,7 @@ class TrackerApp(App):
                            ("ctrl+p", "command palette")]:
             body.append(f"{keys:>10}  ", style="bold")
             body.append(f"{what}\n")
-        self.push_screen(TextScreen(t("help.title"), body, t("help.footer")))
+        self.push_screen(dialogs().TextScreen(t("help.title"), body, t("help.footer")))
 
 
 def shown_path(path: Path) -> str:
