@@ -21,7 +21,7 @@ def fill(store):
 
 def test_markdown_matches_golden_file(store):
     fill(store)
-    text = report.markdown(report.build(store, "2024-03-15"))
+    text = report.markdown(report.build(store, "2024-03-15", since="2024-01-01"))
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8")
@@ -77,3 +77,43 @@ def test_json_carries_the_same_content(store):
     haps = next(i for o in data["objectives"] for i in o["initiatives"] if i["id"] == "haps")
     assert haps["status"] == "in_progress" and haps["priorities"]["2024"] == "high"
     assert [o["id"] for o in haps["owners"]] == ["region", "plo"]  # roster order
+
+
+def test_since_lists_changes_by_objective_with_who_and_when(store, clock):
+    store.edit("haps", Change(status="igangsat"), "anna", "cli")
+    clock.set("2024-05-02T08:30:00Z")
+    store.edit("haps", Change(owners=["plo"], note="Møde holdt"), "bo", "tui")
+    store.edit("kontaktlaege", Change(priorities={2025: "high"}), "bo", "tui")
+    content = report.build(store, "2024-06-01", since="2024-05-01")
+    assert [g["objective"] for g in content["changes"]] == ["m4", "m9"]
+    text = report.markdown(content)
+    section = text.split("## Changes since 2024-05-01")[1]
+    assert "### 9. Sparring og rådgivning" in section
+    assert "- 2024-05-02 08:30 UTC · bo (tui) · `haps` · owners: – → plo" in section
+    assert "`haps` · note added: Møde holdt" in section
+    assert "igangsat" not in section  # before the date
+
+
+def test_conflicts_close_the_report(store, plan_file):
+    from tracker.sync import sync_file
+
+    text = plan_file.read_text(encoding="utf-8")
+    plan_file.write_text(text.replace("short: HAPS\n", "short: HAPS\n        status: planlagt\n"),
+                         encoding="utf-8")
+    sync_file(store, plan_file, "x")
+    store.edit("haps", Change(status="igangsat"), "anna", "cli")
+    plan_file.write_text(text.replace("short: HAPS\n", "short: HAPS\n        status: done\n"),
+                         encoding="utf-8")
+    sync_file(store, plan_file, "x")
+    out = report.markdown(report.build(store, "2024-06-01", since="2024-01-01"))
+    assert out.rstrip().splitlines()[-1].startswith("| `haps` | status |")
+    assert out.index("## Changes since") < out.index("## Open sync conflicts")
+
+
+def test_pictures_priority_matrix_and_mermaid(store):
+    fill(store)
+    text = report.markdown(report.build(store, "2024-03-15"))
+    assert "| `haps` | – | – | ●●● høj | – |" in text
+    assert "| `kontaktlaege` | – | ●●○ middel | ●○○ lav | – |" in text
+    assert '```mermaid\npie showData title Initiatives by status\n    "ikke påbegyndt" : 8' in text
+    assert report.mermaid_label('a "quoted"\nlabel; #x') == "a 'quoted' label, x"

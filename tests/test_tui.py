@@ -7,7 +7,7 @@ from tracker.catalogue import EN
 from tracker.store import Change, open_store
 from tracker.tui.app import TrackerApp
 from tracker.tui.widgets import DetailsPane, InitiativeTable
-from tracker.tui.screens import (ChoiceScreen, NoteEditor, OwnersPicker, PathScreen,
+from tracker.tui.screens import (ChoiceScreen, NoteEditor, OwnersPicker, ExportScreen,
                                  PrioritiesEditor, StatusPicker, TextScreen)
 
 
@@ -215,14 +215,27 @@ async def test_objectives_navigation_with_keys(app):
 async def test_export_writes_the_report_where_asked(app, plan_file, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e")
-        assert isinstance(app.screen, PathScreen)
-        path_input = app.screen.query_one(Input)
+        assert isinstance(app.screen, ExportScreen)
+        path_input = app.screen.query_one("#path", Input)
         assert path_input.value == str(plan_file.with_name("2022-2025-status.md"))
         path_input.value = str(tmp_path / "report.md")
+        app.screen.query_one("#since", Input).value = "2024-01-01"
         await pilot.press("enter")
         await pilot.pause()
         text = (tmp_path / "report.md").read_text(encoding="utf-8")
         assert text.startswith("# Status: Praksisplan") and "report of 2024-03-15" in text
+        assert "## Changes since 2024-01-01" in text
+
+
+async def test_export_with_a_bad_since_date_says_so(app, tmp_path):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#path", Input).value = str(tmp_path / "r.md")
+        app.screen.query_one("#since", Input).value = "last week"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not (tmp_path / "r.md").exists()
+        assert any("since takes a date" in n.message for n in app._notifications)
 
 
 async def test_resync_key_and_invalid_plan_message(app, store, plan_file):

@@ -86,6 +86,8 @@ EN = {
     "history.empty": "No changes recorded.",
     "export.title": "Export the status report (markdown)",
     "export.path": "Write to:",
+    "export.since": "Also list what changed since (the last meeting's date):",
+    "export.since_hint": "YYYY-MM-DD, or leave empty",
     "export.done": "Report written to {path}",
     "edit.title": "{id}: what do you want to change?",
     "edit.status": "Set status (s)",

@@ -335,16 +335,19 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
 @click.option("--year", type=int, help="Only initiatives with a priority this year.")
 @click.option("--owner", help="Only initiatives with this owner.")
 @click.option("--date", "date", help="The report's date (default: today), YYYY-MM-DD.")
+@click.option("--since", help="Add every change and note from this date on (YYYY-MM-DD), "
+              "e.g. the last meeting's.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write to this file (default: the terminal).")
 @click.pass_obj
-def export(settings: Settings, fmt, year, owner, date, output):
+def export(settings: Settings, fmt, year, owner, date, since, output):
     """The status report for meetings, as markdown (or JSON for scripts)."""
     from . import report
 
     store = settings.store()
     date = parse_date(date, "--date") if date else dt.date.today().isoformat()
-    content = report.build(store, date, year=year, owner=owner)
+    since = parse_date(since, "--since") if since else None
+    content = report.build(store, date, year=year, owner=owner, since=since)
     text = report.markdown(content) if fmt == "markdown" else report.to_json(content)
     if output is None:
         click.echo(text, nl=False)

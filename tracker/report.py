@@ -16,7 +16,12 @@ from .store import InitiativeView, Store
 BAR_WIDTH = 10
 
 
-def build(store: Store, date: str, year: int | None = None, owner: str | None = None) -> dict:
+TRACKED_FIELDS = ("status", "owners", "note")
+
+
+def build(store: Store, date: str, year: int | None = None, owner: str | None = None,
+          since: str | None = None) -> dict:
+    """Everything the report shows, as plain data (the JSON format is exactly this)."""
     info = store.info
     years = [year] if year is not None else info.years
     owner_id = store.owner_id(owner) if owner else None
@@ -65,8 +70,37 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
                      for t in info.statuses],
         "objectives": objectives,
         "archived": [row(v) for v in wanted(store.initiatives(archived=True))],
+        "since": since,
+        "changes": changes_since(store, since, objectives) if since else [],
         "conflicts": [c.__dict__ for c in store.conflicts()],
     }
+
+
+def changes_since(store: Store, since: str, objectives: list[dict]) -> list[dict]:
+    """Status, owner and priority changes and notes from `since` on, per objective."""
+    from . import present
+
+    info = store.info
+    where = {v.id: v.objective_id for v in store.initiatives(archived=None)}
+    groups: dict[str, list[dict]] = {}
+    for entry in store.history(since=since):
+        if entry.field not in TRACKED_FIELDS and not entry.field.startswith("priority:"):
+            continue
+        objective = where.get(entry.initiative_id, "")
+        groups.setdefault(objective, []).append({
+            "at": entry.at, "who": entry.who, "source": entry.source,
+            "initiative": entry.initiative_id, "field": entry.field,
+            "old": entry.old, "new": entry.new, "action": entry.action,
+            "text": present.change(info, entry),
+        })
+    order = [o["id"] for o in objectives]
+    out = []
+    for objective_id in sorted(groups, key=lambda o: order.index(o) if o in order else 99):
+        found = next((o for o in objectives if o["id"] == objective_id), None)
+        out.append({"objective": objective_id,
+                    "name": f"{found['number']}. {found['name']}" if found else "Other",
+                    "changes": groups[objective_id]})
+    return out
 
 
 def to_json(report: dict) -> str:
@@ -110,6 +144,23 @@ def title_cell(initiative: dict) -> str:
     return cell(title)
 
 
+MARKS = ["●●●", "●●○", "●○○", "○○○"]
+
+
+def priority_mark(level: str, levels: dict) -> str:
+    """'●●○ middel': the level as dots (high first) and its word; '–' when unset."""
+    if not level:
+        return "–"
+    keys = list(levels)
+    dots = MARKS[min(keys.index(level), len(MARKS) - 1)] if level in keys else ""
+    return f"{dots} {inline(levels.get(level, level))}".strip()
+
+
+def mermaid_label(text: str) -> str:
+    """A label safe inside a mermaid string: no quotes, no line breaks, no markup."""
+    return " ".join(str(text).replace('"', "'").replace("#", "").replace(";", ",").split())
+
+
 def bar(done: int, total: int) -> str:
     filled = round(BAR_WIDTH * done / total) if total else 0
     return "█" * filled + "░" * (BAR_WIDTH - filled)
@@ -149,6 +200,19 @@ def markdown(report: dict) -> str:
                    [[f"{o['number']}. {inline(o['name'])}", f"{o['done']}/{o['total']}",
                      f"`{bar(o['done'], o['total'])}`"] for o in report["objectives"]],
                    ["---", "---:", "---"])
+    lines += ["", "```mermaid", "pie showData title Initiatives by status"]
+    lines += [f'    "{mermaid_label(s["label"])}" : {s["count"]}'
+              for s in report["statuses"] if s["count"]]
+    lines += ["```", "", "### Priorities by year", ""]
+    prioritised = [i for o in report["objectives"] for i in o["initiatives"]
+                   if any(i["priorities"].values())]
+    if prioritised:
+        lines += table(["Initiative"] + [str(y) for y in years],
+                       [[f"`{i['id']}`"] + [priority_mark(i["priorities"][str(y)], levels)
+                                           for y in years] for i in prioritised])
+        lines += ["", "Legend: " + " · ".join(priority_mark(key, levels) for key in levels)]
+    else:
+        lines.append("_No priorities set yet._")
 
     def initiative_table(items: list[dict]) -> list[str]:
         header = ["Id", "Initiative", "Owners", "Status"] + [str(y) for y in years] + \
@@ -177,6 +241,18 @@ def markdown(report: dict) -> str:
         lines += ["", "## Archived initiatives", "",
                   "Gone from the plan; their tracking data is kept.", ""]
         lines += initiative_table(report["archived"])
+    if report["since"]:
+        lines += ["", f"## Changes since {report['since']}", ""]
+        if not report["changes"]:
+            lines.append("_No changes._")
+        for group in report["changes"]:
+            lines += [f"### {inline(group['name'])}", ""]
+            lines += [f"- {c['at'][:10]} {c['at'][11:16]} UTC · {inline(c['who'])} "
+                      f"({c['source']}) · `{c['initiative']}` · {inline(c['text'])}"
+                      for c in group["changes"]]
+            lines.append("")
+        if lines[-1] == "":
+            lines.pop()
     if report["conflicts"]:
         lines += ["", "## Open sync conflicts", ""]
         lines += table(["Initiative", "Field", "Plan says", "Tracker has"],

@@ -552,22 +552,24 @@ class TrackerApp(App):
     def action_export(self) -> None:
         default = self.plan_path.with_name(f"{self.plan_path.stem}-status.md")
 
-        def write(path: str | None) -> None:
-            if not path:
+        def write(answer: tuple[str, str] | None) -> None:
+            if not answer:
                 return
-            from ..cli import write_file
+            from .. import report
+            from ..cli import parse_date, write_file
 
+            path, since = answer
             date = self.export_date or dt.date.today().isoformat()
             try:
-                from .. import report
-
-                write_file(Path(path), report.markdown(report.build(self.store, date)))
+                since = parse_date(since, "since") if since else None
+                content = report.build(self.store, date, since=since)
+                write_file(Path(path), report.markdown(content))
             except TrackerError as exc:
                 self.say(str(exc), severity="error", timeout=10)
                 return
             self.say(t("export.done", path=path), timeout=10)
 
-        self.push_screen(dialogs().PathScreen(t("export.title"), str(default)), write)
+        self.push_screen(dialogs().ExportScreen(t("export.title"), str(default)), write)
 
     def action_sync(self) -> None:
         from ..plan import PlanInvalid

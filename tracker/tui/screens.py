@@ -261,8 +261,8 @@ class ChoiceScreen(Modal):
         self.dismiss(event.option.id)
 
 
-class PathScreen(Modal):
-    """Ask for a file path, with a default."""
+class ExportScreen(Modal):
+    """Where to write the report, and optionally the date of the last meeting."""
 
     def __init__(self, title: str, default: str):
         super().__init__(title)
@@ -273,7 +273,10 @@ class PathScreen(Modal):
             yield self.title_label()
             yield Label(t("export.path"))
             yield Input(value=self.default, id="path")
+            yield Label(t("export.since"))
+            yield Input(placeholder=t("export.since_hint"), id="since")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.value.strip():
-            self.dismiss(event.value.strip())
+        path = self.query_one("#path", Input).value.strip()
+        if path:
+            self.dismiss((path, self.query_one("#since", Input).value.strip()))
