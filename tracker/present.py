@@ -95,6 +95,8 @@ def width(text: str) -> int:
 
 def fit(text: str, room: int) -> str:
     """`text` cut to `room` columns with an ellipsis, padded to exactly `room`."""
+    if text.isascii():  # the common case, without measuring each character
+        return (text if len(text) <= room else text[: room - 1] + "…").ljust(room)
     if width(text) > room:
         out, used = [], 0
         for c in text:

@@ -22,8 +22,8 @@ from ..catalogue import t
 from ..present import visible
 from ..store import Change, InitiativeView, StaleEdit, Store, TrackerError
 from ..sync import file_sha256
-from .widgets import (STATUS_STYLES, DetailsPane, InitiativeTable, ObjectiveList, bar,
-                      status_text)
+from .widgets import (STATUS_STYLES, DetailsPane, InitiativeTable, ObjectiveList, _width,
+                      bar, status_text)
 
 SORT_COLUMNS = ["plan", "id", "title", "owners", "status"]
 WIDE = 150  # from this width the details sit beside the table
@@ -187,7 +187,8 @@ class TrackerApp(App):
         columns = [("title", t("col.title")), ("owners", t("col.owners")),
                    ("status", t("col.status"))]
         columns += [(f"y{year}", str(year)) for year in info.years] + [("id", t("col.id"))]
-        table.set_rows(columns, [(v.id, self.cells(v)) for v in self.views], cursor_key=current)
+        table.set_rows(columns, [v.id for v in self.views], lambda row: self.cells(self.views[row]),
+                       self.column_widths(), cursor_key=current)
         self.show_filters()
         if details:
             self.show_details()
@@ -203,6 +204,18 @@ class TrackerApp(App):
         return [(name, ""), (", ".join(v.owners) or "–", ""),
                 (info.status(v.status).da, STATUS_STYLES.get(v.status, ""))] + [
             (levels.get(v.priorities.get(y), "–"), "") for y in info.years] + [(v.id, "dim")]
+
+    def column_widths(self) -> list[int]:
+        """The widths `cells` will need, found without making any cell."""
+        info = self.store.info
+        views = self.views
+        cap = 40 if self.has_class("wide") else 24
+        used = {key for v in views for key in v.priorities.values()}
+        level = max([1] + [_width(t.da) for t in info.levels if t.key in used])
+        return ([min(cap, max([1] + [_width(v.short or v.title) for v in views])),
+                 max([1] + [len(", ".join(v.owners)) for v in views]),
+                 max([1] + [_width(info.status(key).da) for key in {v.status for v in views}])]
+                + [level] * len(info.years) + [max([1] + [len(v.id) for v in views])])
 
     @property
     def _level_labels(self) -> dict:

@@ -83,54 +83,60 @@ class InitiativeTable(ScrollView, can_focus=True):
         self.columns: list[tuple[str, str]] = []  # (key, label)
         self.widths: list[int] = []
         self.keys: list[str] = []
-        self.rows: list[list[tuple[str, str]]] = []  # (text, style) per cell
+        self.cell_source = lambda row: []
+        self.cache: dict[int, list[tuple[str, str]]] = {}  # row → (text, style) per cell
         self.index: dict[str, int] = {}
         self.cursor_row = 0
 
     # -- the data ---------------------------------------------------------------------
     @property
     def row_count(self) -> int:
-        return len(self.rows)
+        return len(self.keys)
 
-    def set_rows(self, columns: list[tuple[str, str]],
-                 rows: list[tuple[str, list[tuple[str, str]]]],
-                 cursor_key: str | None = None) -> None:
-        """Rows are (key, cells), a cell is (text, style): plain values, turned
-        into rich Text only when a row is drawn."""
+    def set_rows(self, columns: list[tuple[str, str]], keys: list[str], cells,
+                 widths: list[int], cursor_key: str | None = None) -> None:
+        """`cells(row)` gives a row's cells as (text, style) and is asked only for
+        rows drawn; `widths` are the columns' widths, which the caller knows
+        cheaply. So a frame costs the same with 10 rows or 10,000."""
         self.columns = columns
-        self.keys = [key for key, _ in rows]
-        self.rows = [cells for _, cells in rows]
+        self.keys = list(keys)
+        self.cell_source, self.cache = cells, {}
         self.index = {key: n for n, key in enumerate(self.keys)}
-        self.widths = [max([_width(label)] + [_width(r[i][0]) for r in self.rows])
-                       for i, (_, label) in enumerate(columns)]
-        width = sum(self.widths) + self.GAP * len(self.widths)
-        self.virtual_size = Size(width, len(self.rows) + 1)
-        row = self.index.get(cursor_key, min(self.cursor_row, max(len(self.rows) - 1, 0)))
+        self.widths = [max(_width(label), width) for (_, label), width in zip(columns, widths)]
+        self.virtual_size = Size(sum(self.widths) + self.GAP * len(self.widths),
+                                 len(self.keys) + 1)
+        row = self.index.get(cursor_key, min(self.cursor_row, max(len(self.keys) - 1, 0)))
         self.cursor_row = -1
         self.move_cursor(row=row)
         self.refresh()
+
+    def row_cells(self, row: int) -> list[tuple[str, str]]:
+        found = self.cache.get(row)
+        if found is None:
+            found = self.cache[row] = self.cell_source(row)
+        return found
 
     def update_row(self, key: str, cells: list[tuple[str, str]]) -> None:
         """Show new values for one row; the rest is untouched."""
         row = self.index.get(key)
         if row is None:
             return
-        self.rows[row] = cells
+        self.cache[row] = cells
         for i, (text, _) in enumerate(cells):
             self.widths[i] = max(self.widths[i], _width(text))
         self.refresh()
 
     def get_cell(self, row_key: str, column_key: str) -> Text:
         column = [key for key, _ in self.columns].index(column_key)
-        text, style = self.rows[self.index[row_key]][column]
+        text, style = self.row_cells(self.index[row_key])[column]
         return Text(text, style=style)
 
     # -- the cursor ---------------------------------------------------------------------
     def move_cursor(self, row: int) -> None:
-        row = max(0, min(row, len(self.rows) - 1)) if self.rows else 0
+        row = max(0, min(row, len(self.keys) - 1)) if self.keys else 0
         changed = row != self.cursor_row
         self.cursor_row = row
-        if self.rows:
+        if self.keys:
             body = self.scrollable_content_region.height - 1
             top = round(self.scroll_offset.y)
             if row < top:
@@ -138,7 +144,7 @@ class InitiativeTable(ScrollView, can_focus=True):
             elif body > 0 and row >= top + body:
                 self.scroll_to(y=row - body + 1, animate=False)
         if changed:
-            self.post_message(self.RowHighlighted(self.keys[row] if self.rows else None))
+            self.post_message(self.RowHighlighted(self.keys[row] if self.keys else None))
         self.refresh()
 
     def action_cursor(self, step: int) -> None:
@@ -151,10 +157,10 @@ class InitiativeTable(ScrollView, can_focus=True):
         self.move_cursor(0)
 
     def action_last(self) -> None:
-        self.move_cursor(len(self.rows) - 1)
+        self.move_cursor(len(self.keys) - 1)
 
     def action_select(self) -> None:
-        if self.rows:
+        if self.keys:
             self.post_message(self.RowSelected(self.keys[self.cursor_row]))
 
     def on_click(self, event) -> None:
@@ -168,7 +174,7 @@ class InitiativeTable(ScrollView, can_focus=True):
                 x -= width + self.GAP
             return
         row = y - 1 + round(self.scroll_offset.y)
-        if 0 <= row < len(self.rows):
+        if 0 <= row < len(self.keys):
             if row == self.cursor_row and event.chain == 2:
                 self.action_select()
             self.move_cursor(row)
@@ -182,9 +188,9 @@ class InitiativeTable(ScrollView, can_focus=True):
             style = self.get_component_rich_style("table--header")
         else:
             row = y - 1 + scroll_y
-            if row >= len(self.rows):
+            if row >= len(self.keys):
                 return Strip.blank(width, self.rich_style)
-            cells = self.rows[row]
+            cells = self.row_cells(row)
             if row == self.cursor_row:
                 style = self.get_component_rich_style("table--cursor")
             elif row % 2:
