@@ -189,3 +189,20 @@ def test_python_dash_m_works(plan_file):
     result = subprocess.run([sys.executable, "-m", "tracker", "--plan", str(plan_file),
                              "validate"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0 and "10 objectives, 10 initiatives" in result.stdout
+
+
+def test_validate_several_files_for_pre_commit(run, plan_file, tmp_path):
+    bad = write(tmp_path / "bad.yaml", "plan: [\n")
+    result = run("validate", str(plan_file), str(bad))
+    assert result.exit_code == 1
+    assert "valid — 10 objectives" in result.output and f"{bad}:" in result.output
+    assert result.output.rstrip().endswith("error: 1 of 2 plan files have problems")
+
+
+def test_pre_commit_hook_runs_validate_on_plan_files():
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = next(h for h in hooks if h["id"] == "tracker-validate")
+    assert hook["entry"] == "tracker validate" and hook["language"] == "python"
+    assert __import__("re").search(hook["files"], "plans/2022-2025.yaml")

@@ -69,6 +69,15 @@ class TrackerGroup(click.Group):
         except KeyboardInterrupt:
             err("interrupted; nothing half-written (each change is one transaction)")
             ctx.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug of ours: say so plainly, keep the details at hand
+            if os.environ.get("TRACKER_DEBUG"):
+                raise
+            err(f"tracker hit an unexpected error ({type(exc).__name__}: {exc}). Nothing was "
+                "half-written: every change is one transaction. Please report it with the "
+                "command you ran; TRACKER_DEBUG=1 shows the details.")
+            ctx.exit(2)
 
 
 @click.group(cls=TrackerGroup, invoke_without_command=True,
@@ -96,17 +105,29 @@ def main(ctx, plan_path: Path, db_path: Path | None, user: str | None):
 
 
 @main.command()
-@click.argument("plan_file", required=False, type=click.Path(path_type=Path))
+@click.argument("plan_files", nargs=-1, type=click.Path(path_type=Path))
 @click.pass_obj
-def validate(settings: Settings, plan_file: Path | None):
-    """Check a plan file; report every problem with its line."""
-    path = plan_file or settings.plan_path
+def validate(settings: Settings, plan_files: tuple[Path, ...]):
+    """Check plan files (default: the plan); report every problem with its line."""
     from .plan import load_plan
 
-    plan = load_plan(path)
-    initiatives = sum(1 for _ in plan.initiatives())
-    click.echo(f"{path}: valid — {len(plan.objectives)} objectives, {initiatives} initiatives, "
-               f"{len(plan.roster)} possible owners, period {plan.start}-{plan.end}.")
+    failed = 0
+    for path in plan_files or (settings.plan_path,):
+        try:
+            plan = load_plan(path)
+        except PlanInvalid as exc:
+            if len(plan_files) <= 1:
+                raise
+            for line in exc.lines():
+                err(line)
+            failed += 1
+            continue
+        initiatives = sum(1 for _ in plan.initiatives())
+        click.echo(f"{path}: valid — {len(plan.objectives)} objectives, {initiatives} "
+                   f"initiatives, {len(plan.roster)} possible owners, period "
+                   f"{plan.start}-{plan.end}.")
+    if failed:
+        raise TrackerError(f"{failed} of {len(plan_files)} plan files have problems")
 
 
 @main.command()
@@ -330,8 +351,11 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "yaml"]),
+              default="markdown", show_default=True,
+              help="markdown: the report; json: its content for scripts; yaml: all tracking "
+                   "state, for git (load it with `tracker import`).")
+@click.option("--history", is_flag=True, help="With --format yaml: include the history.")
 @click.option("--year", type=int, help="Only initiatives with a priority this year.")
 @click.option("--owner", help="Only initiatives with this owner.")
 @click.option("--date", "date", help="The report's date (default: today), YYYY-MM-DD.")
@@ -340,11 +364,22 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write to this file (default: the terminal).")
 @click.pass_obj
-def export(settings: Settings, fmt, year, owner, date, since, output):
-    """The status report for meetings, as markdown (or JSON for scripts)."""
+def export(settings: Settings, fmt, history, year, owner, date, since, output):
+    """The status report for meetings, as markdown (or JSON for scripts, or the
+    tracking state as YAML for git)."""
     from . import report
 
     store = settings.store()
+    if fmt == "yaml":
+        from .state import export_state
+
+        text = export_state(store, history=history)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            write_file(output, text)
+            err(f"Wrote the tracking state to {output}.")
+        return
     date = parse_date(date, "--date") if date else dt.date.today().isoformat()
     since = parse_date(since, "--since") if since else None
     content = report.build(store, date, year=year, owner=owner, since=since)
@@ -368,6 +403,29 @@ def write_file(path: Path, text: str) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         raise TrackerError(f"cannot write {path}: {exc.strerror}") from None
+
+
+@main.command(name="import")
+@click.argument("state_file", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.pass_obj
+def import_(settings: Settings, state_file: Path, dry_run: bool):
+    """Load a tracking-state file (from `export --format yaml`) without overwriting edits."""
+    from .state import import_state
+
+    try:
+        text = state_file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TrackerError(f"{state_file}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TrackerError(f"{state_file}: cannot read it ({exc})") from None
+    result = import_state(settings.store(), text, settings.user, dry_run=dry_run)
+    for line in result.lines:
+        click.echo(line)
+    verb = "Would change" if dry_run else "Changed"
+    click.echo(f"{verb} {result.changed} initiative{'s' * (result.changed != 1)}"
+               + (f"; {result.conflicts} conflict{'s' * (result.conflicts != 1)}: the "
+                  "tracker's value was kept." if result.conflicts else "."))
 
 
 @main.command()

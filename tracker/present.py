@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -85,6 +86,7 @@ def _change(info: PlanInfo, entry: AuditEntry) -> str:
             f"{value(info, entry.field, entry.new)}{action}")
 
 
+@functools.lru_cache(maxsize=4096)  # labels repeat on every row
 def width(text: str) -> int:
     """Columns `text` takes in a terminal (wide East Asian and emoji take two)."""
     if text.isascii():
