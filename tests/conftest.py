@@ -11,6 +11,17 @@ ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_PLAN = ROOT / "plans" / "2022-2025.yaml"
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """Tests read English unless they ask for Danish, whatever the machine's locale."""
+    from tracker import catalogue
+
+    monkeypatch.setenv("TRACKER_LANG", "en")
+    catalogue.use("en")
+    yield
+    catalogue.use("en")
+
+
 @pytest.fixture
 def clock(monkeypatch):
     """Freeze the time stamps; `clock.set(...)` moves the clock."""

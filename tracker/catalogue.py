@@ -1,4 +1,4 @@
-"""Every string the TUI shows a person, in one place.
+"""Every string the TUI and the report show a person, in English and Danish.
 
 Screens call `t("key", name=value)`; a translation is a second dict with the
 same keys (a test checks that no key is missing).
@@ -125,10 +125,283 @@ EN = {
     "cmd.jump_archived": "Show archived initiatives",
 }
 
-CATALOGUES = {"en": EN}
+EN.update({
+    # the report
+    "report.title": "Status: {title}",
+    "report.period": "plan period {period}",
+    "report.adopted": "adopted {date}",
+    "report.date": "report of {date}",
+    "report.only_year": "initiatives with a priority in {year}",
+    "report.only_owner": "initiatives owned by {owner}",
+    "report.and": " and ",
+    "report.showing_only": "Showing only {what}.",
+    "report.summary": "Summary",
+    "report.status": "Status",
+    "report.initiatives": "Initiatives",
+    "report.initiative": "Initiative",
+    "report.objective": "Objective",
+    "report.done": "Done",
+    "report.progress": "Progress",
+    "report.chart": "Initiatives by status",
+    "report.priorities": "Priorities by year",
+    "report.legend": "Legend:",
+    "report.no_priorities": "No priorities set yet.",
+    "report.id": "Id",
+    "report.owners": "Owners",
+    "report.latest_note": "Latest note",
+    "report.no_initiatives": "No initiatives.",
+    "report.archived": "Archived initiatives",
+    "report.archived_note": "Gone from the plan; their tracking data is kept.",
+    "report.changes_since": "Changes since {date}",
+    "report.no_changes": "No changes.",
+    "report.conflicts": "Open sync conflicts",
+    "report.field": "Field",
+    "report.plan_says": "Plan says",
+    "report.tracker_has": "Tracker has",
+    "report.other": "Other",
+    # words for history entries
+    "field.status": "status",
+    "field.owners": "owners",
+    "field.note": "note",
+    "field.added": "added",
+    "field.archived": "archived",
+    "field.id": "id",
+    "field.title": "title",
+    "field.short": "short title",
+    "field.kind": "kind",
+    "field.description": "description",
+    "field.objective": "objective",
+    "field.also_supports": "also supports",
+    "field.priority": "priority {year}",
+    "value.yes": "yes",
+    "value.no": "no",
+    "change.note_added": "note added: {text}",
+    "change.note_withdrawn": "note withdrawn: {text}",
+    "change.added": "added to the plan under {objective}",
+    "change.archived": "archived",
+    "change.unarchived": "back in the plan",
+    "change.renamed": "renamed from {old}",
+    "change.by_plan": "{field} changed by the plan",
+    "change.undo": " (undo)",
+    "change.redo": " (redo)",
+    "sync.none": "No changes.",
+    "sync.did": "Added {added}, changed {changed}, archived {archived}.",
+    "sync.would": "Would add {added}, change {changed}, archive {archived}.",
+    "sync.conflicts": "{count} conflict(s): the tracker's value was kept (settle with "
+                      "`tracker resolve ID FIELD --keep` or `--take-plan`).",
+})
+
+DA = {
+    "app.user": "dig: {user}",
+    "pane.objectives": "Målsætninger",
+    "pane.initiatives": "Indsatser",
+    "pane.details": "Detaljer",
+    "objective.all": "Alle",
+    "objective.archived": "Arkiverede",
+    "objective.progress": "{done}/{total}",
+    "col.id": "Id",
+    "col.title": "Indsats",
+    "col.owners": "Ansvarlige",
+    "col.status": "Status",
+    "details.none": "Ingen indsats her. Vælg en anden målsætning, eller ryd filteret.",
+    "details.objective": "Målsætning",
+    "details.kind": "Type",
+    "details.status": "Status",
+    "details.owners": "Ansvarlige",
+    "details.priorities": "Prioriteringer",
+    "details.also_supports": "Understøtter også",
+    "details.description": "Beskrivelse",
+    "details.notes": "Noter (nyeste først)",
+    "details.no_notes": "Ingen noter endnu — tryk n for at tilføje en.",
+    "details.changes": "Seneste ændringer",
+    "details.archived": "ARKIVERET: ikke længere i planen; opfølgningsdata er bevaret.",
+    "details.version": "version {version}, ændret {when} af {who}",
+    "filter.placeholder": "Filtrér på tekst (id, titel, beskrivelse) — enter beholder, escape rydder",
+    "filter.active": "Filter: {filters}",
+    "filter.text": "tekst “{text}”",
+    "filter.owner": "ansvarlig {owner}",
+    "filter.status": "status {status}",
+    "filter.year": "prioriteret i {year}",
+    "filter.title": "Filtrér på ansvarlig, status eller år",
+    "filter.clear": "Ryd alle filtre",
+    "filter.by_owner": "Ansvarlig: {name}",
+    "filter.by_status": "Status: {label}",
+    "filter.by_year": "Har en prioritering i {year}",
+    "sort.by": "Sorteret efter {column}",
+    "sort.plan": "planens rækkefølge",
+    "key.quit": "Afslut",
+    "key.status": "Status",
+    "key.owners": "Ansvarlige",
+    "key.priorities": "Prioriteringer",
+    "key.note": "Note",
+    "key.history": "Historik",
+    "key.undo": "Fortryd",
+    "key.redo": "Gentag",
+    "key.filter_text": "Søg",
+    "key.filter": "Filter",
+    "key.export": "Eksport",
+    "key.sync": "Synk",
+    "key.help": "Hjælp",
+    "key.sort": "Sortér",
+    "key.edit": "Redigér",
+    "key.top": "Top",
+    "key.bottom": "Bund",
+    "key.down": "Ned",
+    "key.up": "Op",
+    "key.cancel": "Annullér",
+    "key.save": "Gem",
+    "key.choose": "Vælg",
+    "key.toggle": "Til/fra",
+    "key.close": "Luk",
+    "key.lower": "Lavere",
+    "key.higher": "Højere",
+    "key.clear": "Ryd",
+    "status.title": "Status for {id} — skriv for at afgrænse, enter vælger",
+    "owners.title": "Ansvarlige for {id} — mellemrum vælger til/fra, enter gemmer",
+    "priorities.title": "Prioriteringer for {id} — ←/→ eller 1–4 ændrer, 0 rydder, enter gemmer",
+    "priorities.none": "–",
+    "note.title": "Note til {id} — ctrl+s gemmer, escape annullerer",
+    "history.title": "Historik for {id}",
+    "history.empty": "Ingen ændringer registreret.",
+    "export.title": "Eksportér statusrapporten (markdown)",
+    "export.path": "Skriv til:",
+    "export.since": "List også ændringer siden (datoen for sidste møde):",
+    "export.since_hint": "ÅÅÅÅ-MM-DD, eller lad feltet være tomt",
+    "export.done": "Rapporten er skrevet til {path}",
+    "edit.title": "{id}: hvad vil du ændre?",
+    "edit.status": "Sæt status (s)",
+    "edit.owners": "Tildel ansvarlige (o)",
+    "edit.priorities": "Årlige prioriteringer (p)",
+    "edit.note": "Tilføj en note (n)",
+    "edit.history": "Hele historikken (h)",
+    "help.title": "Taster",
+    "help.footer": "Alt findes også i kommandopaletten (ctrl+p). Escape lukker.",
+    "sync.title": "Planen kunne ikke synkroniseres",
+    "sync.footer": "Ret planfilen, og tryk r igen. Intet er ændret.",
+    "msg.saved": "{id}: gemt",
+    "msg.unchanged": "{id}: allerede sådan; intet ændret",
+    "msg.no_initiative": "Vælg først en indsats",
+    "msg.plan_changed": "Planfilen er ændret på disken — tryk r for at synkronisere",
+    "msg.synced": "Planen er synkroniseret: {summary}",
+    "msg.refreshed": "Opdateret: en anden har ændret i trackeren",
+    "msg.conflicts": "{count} synkroniseringskonflikt(er) — se `tracker sync`",
+    "cmd.status": "Sæt status for den markerede indsats",
+    "cmd.owners": "Tildel ansvarlige for den markerede indsats",
+    "cmd.priorities": "Sæt årlige prioriteringer for den markerede indsats",
+    "cmd.note": "Tilføj en note til den markerede indsats",
+    "cmd.history": "Vis historikken for den markerede indsats",
+    "cmd.undo": "Fortryd din seneste ændring",
+    "cmd.redo": "Gentag din seneste fortrydelse",
+    "cmd.filter": "Filtrér på ansvarlig, status eller år",
+    "cmd.search": "Filtrér på tekst",
+    "cmd.export": "Eksportér statusrapporten som markdown",
+    "cmd.sync": "Synkronisér igen fra planfilen",
+    "cmd.help": "Vis alle taster",
+    "cmd.jump": "Gå til målsætning {number}: {name}",
+    "cmd.jump_all": "Vis alle indsatser",
+    "cmd.jump_archived": "Vis arkiverede indsatser",
+    "report.title": "Status: {title}",
+    "report.period": "planperiode {period}",
+    "report.adopted": "vedtaget {date}",
+    "report.date": "rapport af {date}",
+    "report.only_year": "indsatser med en prioritering i {year}",
+    "report.only_owner": "indsatser med {owner} som ansvarlig",
+    "report.and": " og ",
+    "report.showing_only": "Viser kun {what}.",
+    "report.summary": "Overblik",
+    "report.status": "Status",
+    "report.initiatives": "Indsatser",
+    "report.initiative": "Indsats",
+    "report.objective": "Målsætning",
+    "report.done": "Afsluttet",
+    "report.progress": "Fremdrift",
+    "report.chart": "Indsatser efter status",
+    "report.priorities": "Prioriteringer pr. år",
+    "report.legend": "Forklaring:",
+    "report.no_priorities": "Ingen prioriteringer endnu.",
+    "report.id": "Id",
+    "report.owners": "Ansvarlige",
+    "report.latest_note": "Seneste note",
+    "report.no_initiatives": "Ingen indsatser.",
+    "report.archived": "Arkiverede indsatser",
+    "report.archived_note": "Ikke længere i planen; deres opfølgningsdata er bevaret.",
+    "report.changes_since": "Ændringer siden {date}",
+    "report.no_changes": "Ingen ændringer.",
+    "report.conflicts": "Åbne synkroniseringskonflikter",
+    "report.field": "Felt",
+    "report.plan_says": "Planen siger",
+    "report.tracker_has": "Trackeren har",
+    "report.other": "Andet",
+    "field.status": "status",
+    "field.owners": "ansvarlige",
+    "field.note": "note",
+    "field.added": "tilføjet",
+    "field.archived": "arkiveret",
+    "field.id": "id",
+    "field.title": "titel",
+    "field.short": "kort titel",
+    "field.kind": "type",
+    "field.description": "beskrivelse",
+    "field.objective": "målsætning",
+    "field.also_supports": "understøtter også",
+    "field.priority": "prioritering {year}",
+    "value.yes": "ja",
+    "value.no": "nej",
+    "change.note_added": "note tilføjet: {text}",
+    "change.note_withdrawn": "note trukket tilbage: {text}",
+    "change.added": "tilføjet til planen under {objective}",
+    "change.archived": "arkiveret",
+    "change.unarchived": "tilbage i planen",
+    "change.renamed": "omdøbt fra {old}",
+    "change.by_plan": "{field} ændret af planen",
+    "change.undo": " (fortrudt)",
+    "change.redo": " (gentaget)",
+    "sync.none": "Ingen ændringer.",
+    "sync.did": "Tilføjet {added}, ændret {changed}, arkiveret {archived}.",
+    "sync.would": "Ville tilføje {added}, ændre {changed}, arkivere {archived}.",
+    "sync.conflicts": "{count} konflikt(er): trackerens værdi er bevaret (afgør med "
+                      "`tracker resolve ID FELT --keep` eller `--take-plan`).",
+}
+
+CATALOGUES = {"en": EN, "da": DA}
+LANGUAGES = tuple(CATALOGUES)
 _language = "en"
+
+
+def choose_language(explicit: str | None = None) -> str:
+    """--lang, else TRACKER_LANG, else the locale (da_* → Danish), else English."""
+    import os
+
+    for value in (explicit, os.environ.get("TRACKER_LANG")):
+        if value:
+            return value.lower()[:2]
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if os.environ.get(name):
+            return "da" if os.environ[name].lower().startswith("da") else "en"
+    return "en"
+
+
+def use(language: str) -> None:
+    global _language
+    if language not in CATALOGUES:
+        from .errors import TrackerError
+
+        raise TrackerError(f"unknown language '{language}'; choose one of: "
+                           f"{', '.join(LANGUAGES)}")
+    _language = language
+
+
+def language() -> str:
+    return _language
 
 
 def t(key: str, **values) -> str:
     text = CATALOGUES[_language].get(key) or EN[key]
     return text.format(**values) if values else text
+
+
+def day(iso_date: str) -> str:
+    """A date as people write it: 17.12.2021 in Danish, 2021-12-17 in English."""
+    if _language == "da" and len(iso_date) == 10 and iso_date[4] == "-":
+        return f"{iso_date[8:10]}.{iso_date[5:7]}.{iso_date[:4]}"
+    return iso_date

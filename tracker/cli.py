@@ -89,13 +89,20 @@ class TrackerGroup(click.Group):
                    "plans/2022-2025.db.")
 @click.option("--user", envvar="TRACKER_USER", help="Who you are in the history "
               "(TRACKER_USER; default: your login).")
+@click.option("--lang", type=click.Choice(["da", "en"], case_sensitive=False),
+              help="Language of the tracker and the report (TRACKER_LANG; default: from "
+                   "your locale, da_* → Danish, else English).")
 @click.version_option(package_name="tracker", prog_name="tracker")
 @click.pass_context
-def main(ctx, plan_path: Path, db_path: Path | None, user: str | None):
+def main(ctx, plan_path: Path, db_path: Path | None, user: str | None, lang: str | None):
     """Follow up on a multi-year plan: owners, status, yearly priorities, notes.
 
     With no command, opens the interactive tracker.
     """
+    from . import catalogue
+
+    chosen = catalogue.choose_language(lang)
+    catalogue.use(chosen if chosen in catalogue.LANGUAGES else "en")
     ctx.obj = Settings(plan_path, db_path or plan_path.with_suffix(".db"), current_user(user))
     if ctx.invoked_subcommand is None:
         ctx.invoke(tui)

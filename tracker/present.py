@@ -7,14 +7,11 @@ import functools
 import re
 import unicodedata
 
+from .catalogue import day, t
 from .store import AuditEntry, PlanInfo, describe_field
 
-FIELD_NAMES = {
-    "status": "status", "owners": "owners", "note": "note", "added": "added",
-    "archived": "archived", "id": "id", "title": "title", "short": "short title",
-    "kind": "kind", "description": "description", "objective": "objective",
-    "also_supports": "also supports",
-}
+FIELDS = ("status", "owners", "note", "added", "archived", "id", "title", "short", "kind",
+          "description", "objective", "also_supports")
 
 
 def _picture(match) -> str:
@@ -44,12 +41,14 @@ def value(info: PlanInfo, field: str, raw: str | None) -> str:
     if field.startswith("priority:"):
         return info.level(raw).da
     if field == "archived":
-        return "yes" if raw == "1" else "no"
+        return t("value.yes") if raw == "1" else t("value.no")
     return raw
 
 
 def field_name(field: str) -> str:
-    return FIELD_NAMES.get(field, describe_field(field))
+    if field.startswith("priority:"):
+        return t("field.priority", year=field.split(":")[1])
+    return t(f"field.{field}") if field in FIELDS else describe_field(field)
 
 
 def when(stamp: str) -> str:
@@ -59,7 +58,8 @@ def when(stamp: str) -> str:
             tzinfo=dt.timezone.utc)
     except (TypeError, ValueError):
         return stamp or ""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    local = moment.astimezone()
+    return f"{day(local.strftime('%Y-%m-%d'))} {local.strftime('%H:%M')}"
 
 
 def change(info: PlanInfo, entry: AuditEntry) -> str:
@@ -71,17 +71,17 @@ def _change(info: PlanInfo, entry: AuditEntry) -> str:
     name = field_name(entry.field)
     if entry.field == "note":
         text = " ".join((entry.new or entry.old or "").split())
-        verb = "withdrawn" if entry.new is None else "added"
-        return f"note {verb}: {text}"
+        key = "change.note_withdrawn" if entry.new is None else "change.note_added"
+        return t(key, text=text)
     if entry.field == "added":
-        return f"added to the plan under {entry.new}"
+        return t("change.added", objective=entry.new)
     if entry.field == "archived":
-        return "archived" if entry.new == "1" else "back in the plan"
+        return t("change.archived" if entry.new == "1" else "change.unarchived")
     if entry.field == "id":
-        return f"renamed from {entry.old}"
+        return t("change.renamed", old=entry.old)
     if entry.field in ("title", "short", "description", "kind", "objective", "also_supports"):
-        return f"{name} changed by the plan"
-    action = {"undo": " (undo)", "redo": " (redo)"}.get(entry.action, "")
+        return t("change.by_plan", field=name)
+    action = {"undo": t("change.undo"), "redo": t("change.redo")}.get(entry.action, "")
     return (f"{name}: {value(info, entry.field, entry.old)} → "
             f"{value(info, entry.field, entry.new)}{action}")
 

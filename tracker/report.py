@@ -11,6 +11,7 @@ import functools
 import json
 import re
 
+from .catalogue import day, t
 from .store import InitiativeView, Store
 
 BAR_WIDTH = 10
@@ -98,7 +99,7 @@ def changes_since(store: Store, since: str, objectives: list[dict]) -> list[dict
     for objective_id in sorted(groups, key=lambda o: order.index(o) if o in order else 99):
         found = next((o for o in objectives if o["id"] == objective_id), None)
         out.append({"objective": objective_id,
-                    "name": f"{found['number']}. {found['name']}" if found else "Other",
+                    "name": f"{found['number']}. {found['name']}" if found else t("report.other"),
                     "changes": groups[objective_id]})
     return out
 
@@ -177,46 +178,47 @@ def markdown(report: dict) -> str:
     plan = report["plan"]
     years = report["years"]
     levels = report["levels"]
-    lines = [f"# Status: {inline(plan['title'])}", ""]
+    lines = [f"# {t('report.title', title=inline(plan['title']))}", ""]
     facts = [inline(plan["region"]) if plan["region"] else "",
-             f"plan period {plan['period']}",
-             f"adopted {plan['adopted']}" if plan["adopted"] else "",
-             f"report of {report['date']}"]
+             t("report.period", period=plan["period"]),
+             t("report.adopted", date=day(plan["adopted"])) if plan["adopted"] else "",
+             t("report.date", date=day(report["date"]))]
     lines.append(" · ".join(f for f in facts if f))
     filters = report["filters"]
     if filters["year"] or filters["owner"]:
         parts = []
         if filters["year"]:
-            parts.append(f"initiatives with a priority in {filters['year']}")
+            parts.append(t("report.only_year", year=filters["year"]))
         if filters["owner"]:
-            parts.append(f"initiatives owned by {inline(filters['owner'])}")
-        lines += ["", "Showing only " + " and ".join(parts) + "."]
-    lines += ["", "## Summary", ""]
-    lines += table(["Status", "Initiatives"],
+            parts.append(t("report.only_owner", owner=inline(filters["owner"])))
+        lines += ["", t("report.showing_only", what=t("report.and").join(parts))]
+    lines += ["", f"## {t('report.summary')}", ""]
+    lines += table([t("report.status"), t("report.initiatives")],
                    [[inline(s["label"]), str(s["count"])] for s in report["statuses"]],
                    ["---", "---:"])
     lines.append("")
-    lines += table(["Objective", "Done", "Progress"],
+    lines += table([t("report.objective"), t("report.done"), t("report.progress")],
                    [[f"{o['number']}. {inline(o['name'])}", f"{o['done']}/{o['total']}",
                      f"`{bar(o['done'], o['total'])}`"] for o in report["objectives"]],
                    ["---", "---:", "---"])
-    lines += ["", "```mermaid", "pie showData title Initiatives by status"]
+    lines += ["", "```mermaid", f"pie showData title {mermaid_label(t('report.chart'))}"]
     lines += [f'    "{mermaid_label(s["label"])}" : {s["count"]}'
               for s in report["statuses"] if s["count"]]
-    lines += ["```", "", "### Priorities by year", ""]
+    lines += ["```", "", f"### {t('report.priorities')}", ""]
     prioritised = [i for o in report["objectives"] for i in o["initiatives"]
                    if any(i["priorities"].values())]
     if prioritised:
-        lines += table(["Initiative"] + [str(y) for y in years],
+        lines += table([t("report.initiative")] + [str(y) for y in years],
                        [[f"`{i['id']}`"] + [priority_mark(i["priorities"][str(y)], levels)
                                            for y in years] for i in prioritised])
-        lines += ["", "Legend: " + " · ".join(priority_mark(key, levels) for key in levels)]
+        lines += ["", t("report.legend") + " " +
+                  " · ".join(priority_mark(key, levels) for key in levels)]
     else:
-        lines.append("_No priorities set yet._")
+        lines.append(f"_{t('report.no_priorities')}_")
 
     def initiative_table(items: list[dict]) -> list[str]:
-        header = ["Id", "Initiative", "Owners", "Status"] + [str(y) for y in years] + \
-            ["Latest note"]
+        header = [t("report.id"), t("report.initiative"), t("report.owners"),
+                  t("report.status")] + [str(y) for y in years] + [t("report.latest_note")]
         rows = []
         for i in items:
             note = i["latest_note"]
@@ -226,7 +228,7 @@ def markdown(report: dict) -> str:
                  inline(i["status_label"])]
                 + [inline(levels.get(i["priorities"][str(y)], i["priorities"][str(y)]))
                    or "–" for y in years]
-                + [f"{cell(note['text'])} ({inline(note['author'])}, {note['at'][:10]})"
+                + [f"{cell(note['text'])} ({inline(note['author'])}, {day(note['at'][:10])})"
                    if note else "–"])
         return table(header, rows)
 
@@ -236,26 +238,26 @@ def markdown(report: dict) -> str:
         if objective["initiatives"]:
             lines += initiative_table(objective["initiatives"])
         else:
-            lines.append("_No initiatives._")
+            lines.append(f"_{t('report.no_initiatives')}_")
     if report["archived"]:
-        lines += ["", "## Archived initiatives", "",
-                  "Gone from the plan; their tracking data is kept.", ""]
+        lines += ["", f"## {t('report.archived')}", "", t("report.archived_note"), ""]
         lines += initiative_table(report["archived"])
     if report["since"]:
-        lines += ["", f"## Changes since {report['since']}", ""]
+        lines += ["", f"## {t('report.changes_since', date=day(report['since']))}", ""]
         if not report["changes"]:
-            lines.append("_No changes._")
+            lines.append(f"_{t('report.no_changes')}_")
         for group in report["changes"]:
             lines += [f"### {inline(group['name'])}", ""]
-            lines += [f"- {c['at'][:10]} {c['at'][11:16]} UTC · {inline(c['who'])} "
+            lines += [f"- {day(c['at'][:10])} {c['at'][11:16]} UTC · {inline(c['who'])} "
                       f"({c['source']}) · `{c['initiative']}` · {inline(c['text'])}"
                       for c in group["changes"]]
             lines.append("")
         if lines[-1] == "":
             lines.pop()
     if report["conflicts"]:
-        lines += ["", "## Open sync conflicts", ""]
-        lines += table(["Initiative", "Field", "Plan says", "Tracker has"],
+        lines += ["", f"## {t('report.conflicts')}", ""]
+        lines += table([t("report.initiative"), t("report.field"), t("report.plan_says"),
+                        t("report.tracker_has")],
                        [[f"`{c['initiative_id']}`", inline(c["field"]),
                          cell(c["plan_value"]) if c["plan_value"] else "–",
                          cell(c["tracker_value"]) if c["tracker_value"] else "–"]

@@ -16,10 +16,11 @@ Initiatives gone from the plan are archived, never deleted.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import hashlib
+from .catalogue import t
 from .store import PlanInfo, Store, TrackerError, describe_field, now, show_value
 
 
@@ -49,17 +50,14 @@ class SyncResult:
 
     def summary(self) -> str:
         conflicts = sum(1 for line in self.lines if line.sign == "!")
+        counts = {"added": self.count("+"), "changed": self.count("~"),
+                  "archived": self.count("-")}
         if not self.changed:
-            text = "No changes."
-        elif self.dry_run:
-            text = (f"Would add {self.count('+')}, change {self.count('~')}, "
-                    f"archive {self.count('-')}.")
+            text = t("sync.none")
         else:
-            text = (f"Added {self.count('+')}, changed {self.count('~')}, "
-                    f"archived {self.count('-')}.")
+            text = t("sync.would" if self.dry_run else "sync.did", **counts)
         if conflicts:
-            text += (f" {conflicts} conflict{'s' * (conflicts != 1)}: the tracker's value was "
-                     "kept (settle with `tracker resolve ID FIELD --keep` or `--take-plan`).")
+            text += " " + t("sync.conflicts", count=conflicts)
         return text
 
 

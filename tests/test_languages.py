@@ -1,0 +1,61 @@
+"""Danish and English: every string in both, chosen by --lang, TRACKER_LANG or the locale."""
+
+import string
+
+import pytest
+from click.testing import CliRunner
+
+from tracker import catalogue, report
+from tracker.cli import main
+from tracker.store import Change
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_string_has_a_danish_translation_with_the_same_placeholders():
+    assert set(catalogue.DA) == set(catalogue.EN), (
+        f"missing in Danish: {sorted(set(catalogue.EN) - set(catalogue.DA))}; "
+        f"only in Danish: {sorted(set(catalogue.DA) - set(catalogue.EN))}")
+    for key, text in catalogue.EN.items():
+        assert placeholders(catalogue.DA[key]) == placeholders(text), key
+
+
+@pytest.mark.parametrize("env, explicit, expected", [
+    ({}, "da", "da"),
+    ({"TRACKER_LANG": "da"}, None, "da"),
+    ({"TRACKER_LANG": "en", "LANG": "da_DK.UTF-8"}, None, "en"),
+    ({"LANG": "da_DK.UTF-8"}, None, "da"),
+    ({"LC_ALL": "en_GB.UTF-8", "LANG": "da_DK.UTF-8"}, None, "en"),
+    ({"LANG": "de_DE.UTF-8"}, None, "en"),
+    ({}, None, "en"),
+])
+def test_language_choice(monkeypatch, env, explicit, expected):
+    for name in ("TRACKER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert catalogue.choose_language(explicit) == expected
+
+
+def test_danish_report_headings_and_dates(store):
+    store.edit("haps", Change(status="igangsat", note="Kick-off"), "anna", "cli")
+    catalogue.use("da")
+    text = report.markdown(report.build(store, "2024-03-15", since="2024-01-01"))
+    assert "planperiode 2022-2025 · vedtaget 17.12.2021 · rapport af 15.03.2024" in text
+    assert "## Overblik" in text and "## Ændringer siden 01.01.2024" in text
+    assert "| Id | Indsats | Ansvarlige | Status |" in text
+    assert "note tilføjet: Kick-off" in text and "(anna, 01.03.2024)" in text
+
+
+def test_cli_lang_option_and_env(plan_file, clock):
+    runner = CliRunner()
+    base = ["--plan", str(plan_file)]
+    runner.invoke(main, base + ["set", "haps", "--status", "igangsat"])
+    danish = runner.invoke(main, base + ["--lang", "da", "history", "haps"])
+    assert "status: ikke påbegyndt → igangsat" in danish.output
+    assert "tilføjet til planen under m9" in danish.output
+    env = runner.invoke(main, base + ["export", "--date", "2024-03-15"],
+                        env={"TRACKER_LANG": "da"})
+    assert "rapport af 15.03.2024" in env.output
