@@ -412,6 +412,32 @@ def write_file(path: Path, text: str) -> None:
         raise TrackerError(f"cannot write {path}: {exc.strerror}") from None
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; keep the default unless a proxy with a login is "
+                   "in front (see README).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.pass_obj
+def serve(settings: Settings, host: str, port: int):
+    """Serve the tracker to web browsers (textual-serve), on this machine only by default."""
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise TrackerError("serving needs textual-serve: pip install 'tracker[serve]' "
+                           "(or: pip install textual-serve)") from None
+    import shlex
+
+    from . import catalogue
+
+    store = settings.store()  # sync and check the plan before anyone connects
+    command = " ".join(shlex.quote(str(part)) for part in [
+        sys.executable, "-m", "tracker", "--plan", settings.plan_path.resolve(),
+        "--db", settings.db_path.resolve(), "--user", settings.user,
+        "--lang", catalogue.language(), "tui"])
+    click.echo(f"Serving {store.info.title} at http://{host}:{port} (ctrl+c stops).")
+    Server(command, host=host, port=port, title=store.info.title).serve()
+
+
 @main.command(name="import")
 @click.argument("state_file", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
@@ -439,7 +465,8 @@ def import_(settings: Settings, state_file: Path, dry_run: bool):
 @click.pass_obj
 def tui(settings: Settings):
     """Open the interactive tracker (the default)."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    served = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")  # under `tracker serve`
+    if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise TrackerError("the interactive tracker needs a terminal; see `tracker --help` "
                            "for the commands that work in scripts")
     from .sync import sync_file

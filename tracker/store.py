@@ -531,18 +531,10 @@ class Store:
             raise TrackerError(self._unknown_initiative(initiative_id))
 
     def status_key(self, text: str) -> str:
-        term = vocabulary.find(self.info.statuses, text)
-        if not term:
-            raise TrackerError(f"unknown status '{text}'; choose one of: "
-                               f"{vocabulary.choices(self.info.statuses)}")
-        return term.key
+        return _term_key(self.info.statuses, text, "status")
 
     def level_key(self, text: str) -> str:
-        term = vocabulary.find(self.info.levels, text)
-        if not term:
-            raise TrackerError(f"unknown priority level '{text}'; choose one of: "
-                               f"{vocabulary.choices(self.info.levels)}")
-        return term.key
+        return _term_key(self.info.levels, text, "priority level")
 
     def owner_id(self, text: str) -> str:
         wanted = text.strip().casefold()
@@ -806,6 +798,15 @@ class Store:
         if any(f == "note" for f, *_ in reverted):
             summary = ", ".join(filter(None, [summary, "the note"]))
         return initiative_id, f"{action} on {initiative_id}: {summary}"
+
+
+def _term_key(terms, text: str, what: str) -> str:
+    """The key of the status or level the user named, or a message with the choices."""
+    term = vocabulary.find(terms, text)
+    if not term:
+        raise TrackerError(f"unknown {what} '{text}'; choose one of: "
+                           f"{vocabulary.choices(terms)}")
+    return term.key
 
 
 def describe_field(field_name: str) -> str:
