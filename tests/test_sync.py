@@ -123,6 +123,19 @@ def test_edit_that_agrees_with_plan_resolves_conflict(store, plan_file):
     assert store.conflicts() == []
 
 
+def test_editing_a_conflicted_field_decides_it(store, plan_file):
+    declare(plan_file, "        status: planlagt\n")
+    sync_file(store, plan_file, "x")
+    store.edit("haps", Change(status="igangsat"), "anna", "cli")
+    edit_plan(plan_file, "status: planlagt", "status: afsluttet")
+    sync_file(store, plan_file, "x")
+    store.edit("haps", Change(status="forsinket"), "anna", "cli")
+    assert store.conflicts() == []
+    edit_plan(plan_file, "title: Projekt HAPS (", "title: Projekt HAPS – (")
+    sync_file(store, plan_file, "x")
+    assert store.initiative("haps").status == "delayed"  # the plan's old news stays seen
+
+
 def test_both_changed_to_the_same_value_is_no_conflict(store, plan_file):
     declare(plan_file, "        status: planlagt\n")
     sync_file(store, plan_file, "x")

@@ -670,10 +670,11 @@ class Store:
         return self.db.execute("SELECT coalesce(max(edit_id), 0) + 1 FROM audit").fetchone()[0]
 
     def _settle_conflict(self, initiative_id: str, field_name: str, value) -> None:
-        """An edit that agrees with the plan resolves that field's conflict."""
+        """Editing a field in conflict with the plan decides it: the edit stands, and
+        the plan's value counts as seen (as `tracker resolve … --keep` would)."""
         row = self.db.execute("SELECT plan_value FROM conflicts WHERE initiative_id = ? "
                               "AND field = ?", [initiative_id, field_name]).fetchone()
-        if row and row[0] == (value or ""):
+        if row:
             self.db.execute("DELETE FROM conflicts WHERE initiative_id = ? AND field = ?",
                             [initiative_id, field_name])
             self.set_base(initiative_id, field_name, row[0])
