@@ -184,6 +184,55 @@ EN.update({
     "change.by_plan": "{field} changed by the plan",
     "change.undo": " (undo)",
     "change.redo": " (redo)",
+    "err.did_you_mean": "did you mean {ids}?",
+    "err.or": " or ",
+    "err.see_list": "see `tracker list` for the ids",
+    "err.unknown_initiative": "unknown initiative '{id}' ({hint})",
+    "err.unknown_owner": "unknown owner '{text}'; choose one of: {choices} "
+                         "(add people under 'people:' in the plan)",
+    "err.unknown_status": "unknown status '{text}'; choose one of: {choices}",
+    "err.unknown_level": "unknown priority level '{text}'; choose one of: {choices}",
+    "err.year": "the year {year} is outside the plan period; choose one of: {choices}",
+    "err.note_empty": "the note is empty; write some text",
+    "err.note_long": "the note is {length} characters long; at most {most} are allowed",
+    "err.nothing_to_undo": "nothing to undo for {who}",
+    "err.nothing_to_redo": "nothing to redo for {who}",
+    "err.cannot_undo": "cannot undo: {field} of {id} was changed since (now {now}); "
+                       "nothing was changed",
+    "err.cannot_redo": "cannot redo: {field} of {id} was changed since (now {now}); "
+                       "nothing was changed",
+    "err.the_note": "the note",
+    "err.busy": "{path}: the database is busy (another user or program is writing); "
+                "nothing was changed, try again in a moment",
+    "err.read_only": "{path}: the database is read-only here; nothing was changed "
+                     "(check the permissions of the file and its folder)",
+    "err.stale": "{id} was changed meanwhile — {changes}. Your edit was not saved; "
+                 "look again and redo it if still wanted.",
+    "err.someone": "someone changed it",
+    "err.no_plan_yet": "{path}: holds no plan yet; run `tracker sync`",
+    "msg.undo_done": "undo on {id}: {summary}",
+    "msg.redo_done": "redo on {id}: {summary}",
+    "cli.synced": "Synced {plan} into {db}: {summary}",
+    "cli.problems": "{count} problems in {path}; nothing was changed.",
+    "cli.problem_one": "1 problem in {path}; nothing was changed.",
+    "cli.error": "error: {message}",
+    "cli.interrupted": "interrupted; nothing half-written (each change is one transaction)",
+    "cli.unexpected": "tracker hit an unexpected error ({error}). Nothing was half-written: "
+                      "every change is one transaction. Please report it with the command "
+                      "you ran; TRACKER_DEBUG=1 shows the details.",
+    "cli.priority_format": "--priority takes YEAR=LEVEL (e.g. 2024=high, or 2024= to clear), "
+                           "not '{text}'",
+    "cli.nothing_to_set": "nothing to set: give --status, --owner, --add-owner, "
+                          "--remove-owner, --priority or --note",
+    "cli.unchanged": "{id}: already so; nothing changed.",
+    "cli.saved": "{id}: saved (version {version}).",
+    "cli.count": "{count} initiatives.",
+    "cli.count_one": "1 initiative.",
+    "cli.unknown_objective": "unknown objective '{text}'; choose one of: {choices}",
+    "cli.date": "{option} takes a date like 2024-06-30, not '{text}'",
+    "cli.no_history": "No changes recorded.",
+    "cli.no_history_since": "No changes recorded since {date}.",
+    "cli.wrote": "Wrote the report to {path}.",
     "sync.none": "No changes.",
     "sync.did": "Added {added}, changed {changed}, archived {archived}.",
     "sync.would": "Would add {added}, change {changed}, archive {archived}.",
@@ -356,6 +405,55 @@ DA = {
     "change.by_plan": "{field} ændret af planen",
     "change.undo": " (fortrudt)",
     "change.redo": " (gentaget)",
+    "err.did_you_mean": "mente du {ids}?",
+    "err.or": " eller ",
+    "err.see_list": "se id'erne med `tracker list`",
+    "err.unknown_initiative": "ukendt indsats '{id}' ({hint})",
+    "err.unknown_owner": "ukendt ansvarlig '{text}'; vælg en af: {choices} "
+                         "(tilføj personer under 'people:' i planen)",
+    "err.unknown_status": "ukendt status '{text}'; vælg en af: {choices}",
+    "err.unknown_level": "ukendt prioritet '{text}'; vælg en af: {choices}",
+    "err.year": "året {year} ligger uden for planperioden; vælg et af: {choices}",
+    "err.note_empty": "noten er tom; skriv noget tekst",
+    "err.note_long": "noten er {length} tegn lang; højst {most} er tilladt",
+    "err.nothing_to_undo": "intet at fortryde for {who}",
+    "err.nothing_to_redo": "intet at gentage for {who}",
+    "err.cannot_undo": "kan ikke fortryde: {field} for {id} er ændret siden (nu {now}); "
+                       "intet er ændret",
+    "err.cannot_redo": "kan ikke gentage: {field} for {id} er ændret siden (nu {now}); "
+                       "intet er ændret",
+    "err.the_note": "noten",
+    "err.busy": "{path}: databasen er optaget (en anden bruger eller et andet program "
+                "skriver); intet er ændret, prøv igen om et øjeblik",
+    "err.read_only": "{path}: databasen er skrivebeskyttet her; intet er ændret "
+                     "(tjek rettighederne til filen og dens mappe)",
+    "err.stale": "{id} er ændret i mellemtiden — {changes}. Din ændring er ikke gemt; "
+                 "se igen, og gentag den, hvis den stadig ønskes.",
+    "err.someone": "en anden har ændret den",
+    "err.no_plan_yet": "{path}: indeholder endnu ingen plan; kør `tracker sync`",
+    "msg.undo_done": "fortrudt på {id}: {summary}",
+    "msg.redo_done": "gentaget på {id}: {summary}",
+    "cli.synced": "Synkroniserede {plan} ind i {db}: {summary}",
+    "cli.problems": "{count} problemer i {path}; intet er ændret.",
+    "cli.problem_one": "1 problem i {path}; intet er ændret.",
+    "cli.error": "fejl: {message}",
+    "cli.interrupted": "afbrudt; intet er halvt skrevet (hver ændring er én transaktion)",
+    "cli.unexpected": "tracker ramte en uventet fejl ({error}). Intet er halvt skrevet: "
+                      "hver ændring er én transaktion. Rapportér den gerne sammen med "
+                      "kommandoen; TRACKER_DEBUG=1 viser detaljerne.",
+    "cli.priority_format": "--priority tager ÅR=NIVEAU (fx 2024=høj, eller 2024= for at "
+                           "rydde), ikke '{text}'",
+    "cli.nothing_to_set": "intet at ændre: angiv --status, --owner, --add-owner, "
+                          "--remove-owner, --priority eller --note",
+    "cli.unchanged": "{id}: allerede sådan; intet ændret.",
+    "cli.saved": "{id}: gemt (version {version}).",
+    "cli.count": "{count} indsatser.",
+    "cli.count_one": "1 indsats.",
+    "cli.unknown_objective": "ukendt målsætning '{text}'; vælg en af: {choices}",
+    "cli.date": "{option} tager en dato som 2024-06-30, ikke '{text}'",
+    "cli.no_history": "Ingen ændringer registreret.",
+    "cli.no_history_since": "Ingen ændringer registreret siden {date}.",
+    "cli.wrote": "Rapporten er skrevet til {path}.",
     "sync.none": "Ingen ændringer.",
     "sync.did": "Tilføjet {added}, ændret {changed}, arkiveret {archived}.",
     "sync.would": "Ville tilføje {added}, ændre {changed}, arkivere {archived}.",

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from .catalogue import t
 from .errors import PlanInvalid, TrackerError
 from .present import visible
 from .store import Change, Store, current_user, open_store
@@ -39,7 +40,8 @@ class Settings:
 
                 result = ensure_synced(self._store, self.plan_path, self.user)
                 if result is not None and result.changed:
-                    err(f"Synced {self.plan_path} into {self.db_path}: {result.summary()}")
+                    err(t("cli.synced", plan=self.plan_path, db=self.db_path,
+                          summary=result.summary()))
                 for line in (result.lines if result else []):
                     if line.sign == "!":
                         err(line.format())
@@ -61,22 +63,21 @@ class TrackerGroup(click.Group):
             for line in exc.lines():
                 err(line)
             count = len(exc.problems)
-            err(f"{count} problem{'s' * (count != 1)} in {exc.path}; nothing was changed.")
+            err(t("cli.problems", count=count, path=exc.path) if count != 1
+                else t("cli.problem_one", path=exc.path))
             ctx.exit(1)
         except TrackerError as exc:
-            err(f"error: {exc}")
+            err(t("cli.error", message=exc))
             ctx.exit(1)
         except KeyboardInterrupt:
-            err("interrupted; nothing half-written (each change is one transaction)")
+            err(t("cli.interrupted"))
             ctx.exit(130)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except Exception as exc:  # a bug of ours: say so plainly, keep the details at hand
             if os.environ.get("TRACKER_DEBUG"):
                 raise
-            err(f"tracker hit an unexpected error ({type(exc).__name__}: {exc}). Nothing was "
-                "half-written: every change is one transaction. Please report it with the "
-                "command you ran; TRACKER_DEBUG=1 shows the details.")
+            err(t("cli.unexpected", error=f"{type(exc).__name__}: {exc}"))
             ctx.exit(2)
 
 
@@ -180,8 +181,7 @@ def resolve(settings: Settings, initiative_id: str, field_name: str, choice: str
 def parse_priority(text: str) -> tuple[int, str | None]:
     year, sep, level = text.partition("=")
     if not sep or not year.strip().isdigit():
-        raise TrackerError(f"--priority takes YEAR=LEVEL (e.g. 2024=high, or 2024= to "
-                           f"clear), not '{text}'")
+        raise TrackerError(t("cli.priority_format", text=text))
     return int(year), level.strip() or None
 
 
@@ -204,15 +204,14 @@ def set_(settings: Settings, initiative_id, status, owners, add_owner, remove_ow
                     add_owners=list(add_owner), remove_owners=list(remove_owner),
                     priorities=dict(parse_priority(p) for p in priorities), note=note)
     if change.is_empty():
-        raise TrackerError("nothing to set: give --status, --owner, --add-owner, "
-                           "--remove-owner, --priority or --note")
+        raise TrackerError(t("cli.nothing_to_set"))
     store = settings.store()
     before = store.initiative(initiative_id).version
     version = store.edit(initiative_id, change, settings.user, "cli", expect_version)
     if version == before:
-        click.echo(f"{initiative_id}: already so; nothing changed.")
+        click.echo(t("cli.unchanged", id=initiative_id))
     else:
-        click.echo(f"{initiative_id}: saved (version {version}).")
+        click.echo(t("cli.saved", id=initiative_id, version=version))
 
 
 @main.command()
@@ -277,7 +276,7 @@ def list_(settings: Settings, objective, status, owner, year, archived):
     total = shutil.get_terminal_size().columns if terminal else None
     click.echo(visible(info.title))
     click.echo(present.table(header, rows, flexible=2, total=total, right=(0,)))
-    click.echo(f"{len(views)} initiative{'s' * (len(views) != 1)}.")
+    click.echo(t("cli.count", count=len(views)) if len(views) != 1 else t("cli.count_one"))
 
 
 def resolve_objective(store: Store, text: str) -> str:
@@ -285,8 +284,8 @@ def resolve_objective(store: Store, text: str) -> str:
     for o in objectives:
         if text.casefold() in (o.id.casefold(), str(o.number)):
             return o.id
-    raise TrackerError(f"unknown objective '{text}'; choose one of: "
-                       f"{', '.join(o.id for o in objectives)}")
+    raise TrackerError(t("cli.unknown_objective", text=text,
+                         choices=", ".join(o.id for o in objectives)))
 
 
 @main.command()
@@ -331,7 +330,7 @@ def parse_date(text: str, option: str) -> str:
     try:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise TrackerError(f"{option} takes a date like 2024-06-30, not '{text}'") from None
+        raise TrackerError(t("cli.date", option=option, text=text)) from None
 
 
 @main.command()
@@ -354,7 +353,8 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
         out.print(Text(f"{present.when(entry.at)}  {entry.who} ({entry.source})  "
                        f"{entry.initiative_id}  ") + Text(present.change(store.info, entry)))
     if not entries:
-        out.print("No changes recorded" + (f" since {since_stamp}." if since_stamp else "."))
+        out.print(t("cli.no_history_since", date=since_stamp) if since_stamp
+                  else t("cli.no_history"))
 
 
 @main.command()
@@ -395,7 +395,7 @@ def export(settings: Settings, fmt, history, year, owner, date, since, output):
         click.echo(text, nl=False)
         return
     write_file(output, text)
-    err(f"Wrote the {fmt} report to {output}.")
+    err(t("cli.wrote", path=output))
 
 
 def write_file(path: Path, text: str) -> None:

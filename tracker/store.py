@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema, vocabulary
+from .catalogue import t
 from .errors import StaleEdit, TrackerError
 from .vocabulary import Term
 
@@ -226,11 +227,9 @@ def _looks_like_sqlite(path: Path) -> bool:
 def _explain_db_error(path, exc: Exception) -> str:
     text = str(exc)
     if "locked" in text or "busy" in text:
-        return (f"{path}: the database is busy (another user or program is writing); "
-                "nothing was changed, try again in a moment")
+        return t("err.busy", path=path)
     if "readonly" in text or "read-only" in text:
-        return (f"{path}: the database is read-only here; nothing was changed "
-                "(check the permissions of the file and its folder)")
+        return t("err.read_only", path=path)
     if "unable to open" in text:
         return f"{path}: cannot open the database (check the path and its permissions)"
     if "not a database" in text or "malformed" in text:
@@ -355,7 +354,7 @@ class Store:
         if self._info is None:
             raw = self.meta("plan")
             if raw is None:
-                raise TrackerError(f"{self.path}: holds no plan yet; run `tracker sync`")
+                raise TrackerError(t("err.no_plan_yet", path=self.path))
             self._info = PlanInfo.from_json(raw)
         return self._info
 
@@ -521,9 +520,9 @@ class Store:
 
         ids = self.initiative_ids()
         close = difflib.get_close_matches(initiative_id, ids, n=3)
-        hint = f"did you mean {' or '.join(close)}?" if close else \
-            "see `tracker list` for the ids"
-        return f"unknown initiative '{initiative_id}' ({hint})"
+        hint = t("err.did_you_mean", ids=t("err.or").join(close)) if close else \
+            t("err.see_list")
+        return t("err.unknown_initiative", id=initiative_id, hint=hint)
 
     def check_initiative(self, initiative_id: str) -> None:
         if not self.db.execute("SELECT 1 FROM initiatives WHERE id = ?",
@@ -534,7 +533,7 @@ class Store:
         return _term_key(self.info.statuses, text, "status")
 
     def level_key(self, text: str) -> str:
-        return _term_key(self.info.levels, text, "priority level")
+        return _term_key(self.info.levels, text, "level")
 
     def owner_id(self, text: str) -> str:
         wanted = text.strip().casefold()
@@ -542,14 +541,13 @@ class Store:
             if wanted in (owner_id.casefold(), name.casefold()):
                 return owner_id
         choices = ", ".join(owner_id for owner_id, _ in self.info.roster)
-        raise TrackerError(f"unknown owner '{text}'; choose one of: {choices} "
-                           "(add people under 'people:' in the plan)")
+        raise TrackerError(t("err.unknown_owner", text=text, choices=choices))
 
     def check_year(self, year: int) -> None:
         info = self.info
         if not info.start <= year <= info.end:
-            raise TrackerError(f"the year {year} is outside the plan period; choose one of: "
-                               f"{', '.join(map(str, info.years))}")
+            raise TrackerError(t("err.year", year=year,
+                                 choices=", ".join(map(str, info.years))))
 
     # -- editing ----------------------------------------------------------------
     def edit(self, initiative_id: str, change: Change, who: str, source: str,
@@ -589,10 +587,9 @@ class Store:
         if change.note is not None:
             note = change.note.strip()
             if not note:
-                raise TrackerError("the note is empty; write some text")
+                raise TrackerError(t("err.note_empty"))
             if len(note) > MAX_NOTE:
-                raise TrackerError(f"the note is {len(note)} characters long; "
-                                   f"at most {MAX_NOTE} are allowed")
+                raise TrackerError(t("err.note_long", length=len(note), most=MAX_NOTE))
             wanted["note"] = note
         return wanted
 
@@ -615,9 +612,8 @@ class Store:
         changes = "; ".join(
             f"{who} " + present.change(self.info, AuditEntry(0, 0, "", who, "", "edit",
                                                              initiative_id, f, old, new))
-            for f, (who, old, new) in net.items()) or "someone changed it"
-        return (f"{initiative_id} was changed meanwhile — {changes}. "
-                "Your edit was not saved; look again and redo it if still wanted.")
+            for f, (who, old, new) in net.items()) or t("err.someone")
+        return t("err.stale", id=initiative_id, changes=changes)
 
     def _apply(self, initiative_id: str, wanted: dict) -> list[tuple]:
         """Write the wanted values; return (field, old, new, ref) of what changed."""
@@ -769,7 +765,7 @@ class Store:
             undo, redo = self._stacks(who)
             stack = undo if action == "undo" else redo
             if not stack:
-                raise TrackerError(f"nothing to {action} for {who}")
+                raise TrackerError(t(f"err.nothing_to_{action}", who=who))
             target = stack[-1]
             rows = self.db.execute(
                 "SELECT initiative_id, field, old, new, ref FROM audit WHERE edit_id = ? "
@@ -786,27 +782,28 @@ class Store:
                     continue
                 current = self.tracked_value(initiative_id, field_name)
                 if current != (new or ""):
-                    raise StaleEdit(
-                        f"cannot {action}: {describe_field(field_name)} of {initiative_id} "
-                        f"was changed since (now {show_value(field_name, current)}); "
-                        "nothing was changed")
+                    raise StaleEdit(t(f"err.cannot_{action}", id=initiative_id,
+                                      field=describe_field(field_name),
+                                      now=show_value(field_name, current)))
                 self.write_value(initiative_id, field_name, old or "")
                 reverted.append((field_name, new, old, None))
             version = self._current_version(initiative_id)
             self._record(initiative_id, reverted, who, source, action, target, version)
-        summary = ", ".join(f"{describe_field(f)} {show_value(f, n)}"
+        from . import present  # present builds on this module
+
+        summary = ", ".join(f"{present.field_name(f)} {present.value(self.info, f, n)}"
                             for f, _, n, _ in reverted if f != "note")
         if any(f == "note" for f, *_ in reverted):
-            summary = ", ".join(filter(None, [summary, "the note"]))
-        return initiative_id, f"{action} on {initiative_id}: {summary}"
+            summary = ", ".join(filter(None, [summary, t("err.the_note")]))
+        return initiative_id, t(f"msg.{action}_done", id=initiative_id, summary=summary)
 
 
 def _term_key(terms, text: str, what: str) -> str:
     """The key of the status or level the user named, or a message with the choices."""
     term = vocabulary.find(terms, text)
     if not term:
-        raise TrackerError(f"unknown {what} '{text}'; choose one of: "
-                           f"{vocabulary.choices(terms)}")
+        raise TrackerError(t(f"err.unknown_{what}", text=text,
+                             choices=vocabulary.choices(terms)))
     return term.key
 
 
