@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import vocabulary
+from .catalogue import t
 from .errors import PlanInvalid, Problem
 from .marks import Mark
 from .vocabulary import Term
@@ -88,34 +89,29 @@ def read_plan_text(path: Path) -> tuple[str, str]:
     path = Path(path)
     try:
         if path.is_dir():
-            raise PlanInvalid(path, [Problem("is a folder, not a plan file",
-                                             hint="give the path of a .yaml file")])
+            raise PlanInvalid(path, [Problem(t("v.folder"), hint=t("v.folder_hint"))])
         size = path.stat().st_size
         if size > MAX_PLAN_BYTES:
             raise PlanInvalid(path, [Problem(
-                f"the file is {size / 1024 / 1024:.0f} MB; a plan file may be at most "
-                f"{MAX_PLAN_BYTES // 1024 // 1024} MB", hint="is this the right file?")])
+                t("v.too_big", size=f"{size / 1024 / 1024:.0f}",
+                  most=MAX_PLAN_BYTES // 1024 // 1024), hint=t("v.right_file"))])
         data = path.read_bytes()
     except FileNotFoundError:
-        raise PlanInvalid(path, [Problem(
-            "no such file", hint="give the plan with --plan or TRACKER_PLAN, "
-            "or run from the folder holding plans/")]) from None
+        raise PlanInvalid(path, [Problem(t("v.no_file"), hint=t("v.no_file_hint"))]) from None
     except PermissionError:
-        raise PlanInvalid(path, [Problem("no permission to read the file",
-                                         hint="check the file's permissions")]) from None
+        raise PlanInvalid(path, [Problem(t("v.no_permission"),
+                                         hint=t("v.no_permission_hint"))]) from None
     except OSError as exc:
-        raise PlanInvalid(path, [Problem(f"cannot read the file: {exc.strerror}")]) from None
+        raise PlanInvalid(path, [Problem(t("v.cannot_read", reason=exc.strerror))]) from None
     if b"\0" in data:
-        raise PlanInvalid(path, [Problem("this is a binary file, not a YAML plan",
-                                         hint="is this the right file?")])
+        raise PlanInvalid(path, [Problem(t("v.binary"), hint=t("v.right_file"))])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise PlanInvalid(path, [Problem(
-            "the file is not valid UTF-8", line, col,
-            "save it as UTF-8 (most editors offer this under 'Save with encoding')")]) from None
+            t("v.utf8"), line, col, t("v.utf8_hint"))]) from None
     return text.removeprefix("\ufeff"), hashlib.sha256(data).hexdigest()
 
 
@@ -163,17 +159,18 @@ class _Validator:
     # -- generic shape checks -------------------------------------------------
     def mapping(self, value, mark, what: str, keys: set[str], required: set[str]):
         if not isinstance(value, dict):
-            self.add(f"{what} must be a mapping of 'key: value' lines, not {_kind(value)}",
-                     mark, f"expected the keys: {', '.join(sorted(required or keys))}")
+            self.add(t("v.not_mapping", what=what, kind=_kind(value)), mark,
+                     t("v.expected_keys", keys=", ".join(sorted(required or keys))))
             return None
         for key in value:
             if key not in keys:
                 close = difflib.get_close_matches(str(key), sorted(keys), n=1)
-                hint = f"did you mean '{close[0]}'?" if close else \
-                    f"allowed here: {', '.join(sorted(keys))}"
-                self.add(f"unknown key '{key}' in {what}", value.key_marks[key], hint)
+                hint = t("v.did_you_mean", key=close[0]) if close else \
+                    t("v.allowed_here", keys=", ".join(sorted(keys)))
+                self.add(t("v.unknown_key", key=key, what=what), value.key_marks[key], hint)
         for key in sorted(required - value.keys()):
-            self.add(f"{what} has no '{key}'", value.mark, f"add '{key}: …'")
+            self.add(t("v.missing_key", what=what, key=key), value.mark,
+                     t("v.add_key", key=key))
         return value
 
     def text(self, m: dict, key: str, what: str, required: bool = True) -> str:
@@ -181,14 +178,14 @@ class _Validator:
         mark = m.value_marks.get(key, m.mark)
         if value is None:
             if required and key in m:
-                self.add(f"'{key}' of {what} is empty", mark, "write a value after the ':'")
+                self.add(t("v.empty_value", key=key, what=what), mark, t("v.empty_value_hint"))
             return ""
         if not isinstance(value, str):
-            self.add(f"'{key}' of {what} must be text, not {_kind(value)}", mark)
+            self.add(t("v.not_text", key=key, what=what, kind=_kind(value)), mark)
             return ""
         if len(value) > MAX_TEXT:
-            self.add(f"'{key}' of {what} is {len(value)} characters long; at most "
-                     f"{MAX_TEXT} are allowed", mark, "shorten it")
+            self.add(t("v.too_long", key=key, what=what, length=len(value), most=MAX_TEXT),
+                     mark, t("v.shorten"))
             return ""
         return value
 
@@ -197,8 +194,8 @@ class _Validator:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.add(f"'{key}' of {what} must be a list, not {_kind(value)}",
-                     m.value_marks[key], f"write it as [a, b] or as lines starting with '- '")
+            self.add(t("v.not_list", key=key, what=what, kind=_kind(value)),
+                     m.value_marks[key], t("v.not_list_hint"))
             return []
         return value
 
@@ -206,11 +203,10 @@ class _Validator:
         value = self.text(m, "id", what)
         mark = m.value_marks.get("id", m.mark)
         if value and not ID_PATTERN.match(value):
-            self.add(f"the id '{value}' of {what} is not a valid id", mark,
-                     "use lower-case letters a-z, digits and hyphens, up to 64 characters")
+            self.add(t("v.bad_id", id=value, what=what), mark, t("v.bad_id_hint"))
         elif value in seen:
-            self.add(f"the id '{value}' is used twice (first at line {seen[value].line})",
-                     mark, "every objective and initiative needs its own id")
+            self.add(t("v.id_twice", id=value, line=seen[value].line), mark,
+                     t("v.id_twice_hint"))
         elif value:
             seen[value] = mark
         return value
@@ -220,15 +216,13 @@ class _Validator:
         empty = Plan("", "", 0, 0, "", (), (), vocabulary.DEFAULT_STATUSES,
                      vocabulary.DEFAULT_LEVELS, ())
         if doc is None:
-            self.add("the plan file is empty", Mark(1, 1),
-                     "a plan needs at least 'plan:' and 'objectives:'; see plans/2022-2025.yaml")
+            self.add(t("v.empty_file"), Mark(1, 1), t("v.empty_file_hint"))
             return empty
         if not isinstance(doc, dict):
-            self.add(f"the top of the file must be a mapping, not {_kind(doc)}",
-                     getattr(doc, "mark", Mark(1, 1)),
-                     "start with 'plan:' and 'objectives:' lines, not with '- '")
+            self.add(t("v.top_not_mapping", kind=_kind(doc)), getattr(doc, "mark", Mark(1, 1)),
+                     t("v.top_not_mapping_hint"))
             return empty
-        self.mapping(doc, doc.mark, "the plan file", PLAN_KEYS, {"plan", "objectives"})
+        self.mapping(doc, doc.mark, t("what.plan_file"), PLAN_KEYS, {"plan", "objectives"})
         title, region, start, end, adopted = self.meta(doc)
         statuses = self.terms(doc, "statuses", vocabulary.DEFAULT_STATUSES)
         levels = self.terms(doc, "levels", vocabulary.DEFAULT_LEVELS)
@@ -242,24 +236,24 @@ class _Validator:
     def meta(self, doc):
         meta = doc.get("plan")
         if "plan" in doc:
-            meta = self.mapping(meta, doc.value_marks["plan"], "'plan'", META_KEYS,
+            meta = self.mapping(meta, doc.value_marks["plan"], t("what.plan_section"), META_KEYS,
                                 {"title", "period"})
         if not meta:
             return "", "", 0, 0, ""
-        title = self.text(meta, "title", "the plan")
-        region = self.text(meta, "region", "the plan", required=False)
-        adopted = self.text(meta, "adopted", "the plan", required=False)
+        title = self.text(meta, "title", t("what.plan"))
+        region = self.text(meta, "region", t("what.plan"), required=False)
+        adopted = self.text(meta, "adopted", t("what.plan"), required=False)
         if adopted and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", adopted):
-            self.add(f"'adopted' must be a date like 2021-12-17, not '{adopted}'",
+            self.add(t("v.adopted", value=adopted),
                      meta.value_marks["adopted"])
-        period = self.text(meta, "period", "the plan")
+        period = self.text(meta, "period", t("what.plan"))
         found = re.fullmatch(r"\s*(\d{4})\s*-\s*(\d{4})\s*", period or "")
         if period and not (found and int(found[1]) <= int(found[2])):
-            self.add(f"'period' must be two years like 2022-2025, not '{period}'",
-                     meta.value_marks["period"], "first year, a hyphen, last year")
+            self.add(t("v.period", value=period), meta.value_marks["period"],
+                     t("v.period_hint"))
             return title, region, 0, 0, adopted
         if found and int(found[2]) - int(found[1]) > 20:
-            self.add("'period' spans more than 20 years", meta.value_marks["period"])
+            self.add(t("v.period_long"), meta.value_marks["period"])
             return title, region, 0, 0, adopted
         start, end = (int(found[1]), int(found[2])) if found else (0, 0)
         return title, region, start, end, adopted
@@ -267,56 +261,56 @@ class _Validator:
     def terms(self, doc, key: str, default) -> tuple[Term, ...]:
         if key not in doc:
             return default
-        items = self.listing(doc, key, "the plan file")
+        items = self.listing(doc, key, t("what.plan_file"))
         terms, seen = [], set()
         for item, mark in zip(items, getattr(items, "item_marks", [])):
-            what = f"an item of '{key}'"
+            what = t("what.item_of", key=key)
             if not self.mapping(item, mark, what, TERM_KEYS, {"key", "da", "en"}):
                 continue
             term_key = self.text(item, "key", what)
             if term_key and not re.fullmatch(r"[a-z][a-z0-9_]*", term_key):
-                self.add(f"the key '{term_key}' is not valid", item.value_marks["key"],
-                         "use lower-case letters, digits and '_'")
+                self.add(t("v.bad_term_key", key=term_key), item.value_marks["key"],
+                         t("v.bad_term_key_hint"))
                 continue
             if term_key in seen:
-                self.add(f"'{term_key}' is declared twice in '{key}'", item.value_marks["key"])
+                self.add(t("v.term_twice", key=term_key, where=key), item.value_marks["key"])
                 continue
             seen.add(term_key)
             done = str(item.get("done") or "").lower() in ("true", "yes", "ja")
             terms.append(Term(term_key, self.text(item, "da", what) or term_key,
                               self.text(item, "en", what) or term_key, done))
         if not terms:
-            self.add(f"'{key}' declares no words", doc.key_marks[key],
-                     "list at least one, or remove it to use the default words")
+            self.add(t("v.no_words", key=key), doc.key_marks[key], t("v.no_words_hint"))
             return default
         return tuple(terms)
 
     def roster(self, doc, key: str, keys: set[str], parties: set[str]):
         out, seen = [], {}
-        items = self.listing(doc, key, "the plan file")
+        items = self.listing(doc, key, t("what.plan_file"))
         for item, mark in zip(items, getattr(items, "item_marks", [])):
-            what = "a party" if key == "parties" else "a person"
+            what = t("what.party") if key == "parties" else t("what.person")
             if not self.mapping(item, mark, what, keys, keys):
                 continue
             ident = self.ident(item, what, seen)
             party = self.text(item, "party", what) if "party" in keys else None
             if party and party not in parties:
-                self.add(f"unknown party '{party}' for {ident or what}",
-                         item.value_marks["party"], f"parties: {', '.join(sorted(parties))}")
+                self.add(t("v.unknown_party", party=party, who=ident or what),
+                         item.value_marks["party"],
+                         t("v.parties", parties=", ".join(sorted(parties))))
             out.append(Party(ident, self.text(item, "name", what), party))
         return tuple(out)
 
     def objectives(self, doc, context: "_Context") -> tuple[Objective, ...]:
-        items = self.listing(doc, "objectives", "the plan file")
+        items = self.listing(doc, "objectives", t("what.plan_file"))
         seen: dict[str, Mark] = {}
         numbers: dict[int, Mark] = {}
         objectives = []
         for item, mark in zip(items, getattr(items, "item_marks", [])):
-            if not self.mapping(item, mark, "an objective", OBJECTIVE_KEYS,
+            if not self.mapping(item, mark, t("what.an_objective"), OBJECTIVE_KEYS,
                                 {"id", "number", "title"}):
                 continue
-            ident = self.ident(item, "an objective", seen)
-            what = f"objective '{ident}'" if ident else "an objective"
+            ident = self.ident(item, t("what.an_objective"), seen)
+            what = t("what.objective", id=ident) if ident else t("what.an_objective")
             number = self.number(item, what, numbers)
             initiatives = []
             inits = self.listing(item, "initiatives", what)
@@ -329,8 +323,8 @@ class _Validator:
                                         self.text(item, "title_en", what, False),
                                         tuple(initiatives)))
         if "objectives" in doc and not objectives and not self.problems:
-            self.add("the plan has no objectives", doc.key_marks["objectives"],
-                     "add at least one objective")
+            self.add(t("v.no_objectives"), doc.key_marks["objectives"],
+                     t("v.no_objectives_hint"))
         self.references(objectives, seen, doc)
         return tuple(objectives)
 
@@ -338,34 +332,33 @@ class _Validator:
         raw = self.text(item, "number", what)
         mark = item.value_marks.get("number", item.mark)
         if raw and not raw.isdigit():
-            self.add(f"'number' of {what} must be a whole number, not '{raw}'", mark)
+            self.add(t("v.number", what=what, value=raw), mark)
             return 0
         if not raw:
             return 0
         number = int(raw)
         if number in numbers:
-            self.add(f"number {number} is used by two objectives (first at line "
-                     f"{numbers[number].line})", mark)
+            self.add(t("v.number_twice", number=number, line=numbers[number].line), mark)
         numbers[number] = mark
         return number
 
     def initiative(self, item, mark, objective_id, seen, context) -> Initiative | None:
-        if not self.mapping(item, mark, "an initiative", INITIATIVE_KEYS,
+        if not self.mapping(item, mark, t("what.an_initiative"), INITIATIVE_KEYS,
                             {"id", "title", "kind"}):
             return None
-        ident = self.ident(item, "an initiative", seen)
-        what = f"initiative '{ident}'" if ident else "an initiative"
+        ident = self.ident(item, t("what.an_initiative"), seen)
+        what = t("what.initiative", id=ident) if ident else t("what.an_initiative")
         kind = self.text(item, "kind", what)
         if kind and kind.lower() not in KINDS:
-            self.add(f"'kind' of {what} must be one of: {', '.join(KINDS)}; not '{kind}'",
+            self.add(t("v.kind", what=what, kinds=", ".join(KINDS), value=kind),
                      item.value_marks["kind"])
         owners = None
         if "owners" in item:
             owners = []
             for owner, owner_mark in self.texts(item, "owners", what):
                 if owner not in context.roster:
-                    self.add(f"unknown owner '{owner}' for {what}", owner_mark,
-                             f"owners are parties or people: {', '.join(sorted(context.roster))}")
+                    self.add(t("v.unknown_owner", owner=owner, what=what), owner_mark,
+                             t("v.owners_are", owners=", ".join(sorted(context.roster))))
                 elif owner not in owners:
                     owners.append(owner)
             owners = tuple(sorted(owners))
@@ -374,8 +367,8 @@ class _Validator:
             raw = self.text(item, "status", what)
             term = vocabulary.find(context.statuses, raw) if raw else None
             if raw and not term:
-                self.add(f"unknown status '{raw}' for {what}", item.value_marks["status"],
-                         f"one of: {vocabulary.choices(context.statuses)}")
+                self.add(t("v.unknown_status", value=raw, what=what), item.value_marks["status"],
+                         t("v.one_of", choices=vocabulary.choices(context.statuses)))
             status = term.key if term else None
         return Initiative(
             ident, objective_id, self.text(item, "title", what), (kind or "").lower(),
@@ -397,14 +390,14 @@ class _Validator:
         if value is None:
             return []
         if isinstance(value, str):
-            self.add(f"'{key}' of {what} must be a list, not text", item.value_marks[key],
-                     f"write it as [{value}]")
+            self.add(t("v.list_not_text", key=key, what=what), item.value_marks[key],
+                     t("v.write_as_list", value=value))
             return []
         out = []
         for entry, mark in zip(self.listing(item, key, what),
                                getattr(value, "item_marks", [])):
             if not isinstance(entry, str):
-                self.add(f"an item of '{key}' of {what} must be text, not {_kind(entry)}", mark)
+                self.add(t("v.item_not_text", key=key, what=what, kind=_kind(entry)), mark)
             else:
                 out.append((entry, mark))
         return out
@@ -417,28 +410,27 @@ class _Validator:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.add(f"'priorities' of {what} must map years to levels, not {_kind(value)}",
-                     mark, "write it as lines like '2024: high'")
+            self.add(t("v.priorities", what=what, kind=_kind(value)), mark,
+                     t("v.priorities_hint"))
             return {}
         out = {}
         for year_text, level_text in value.items():
             year_mark = value.key_marks[year_text]
             year = int(year_text) if str(year_text).isdigit() else None
             if year is None or not context.start <= year <= context.end:
-                self.add(f"the year '{year_text}' in the priorities of {what} is outside "
-                         f"the plan period", year_mark,
-                         f"use a year from {context.start} to {context.end}")
+                self.add(t("v.year", year=year_text, what=what), year_mark,
+                         t("v.year_hint", start=context.start, end=context.end))
                 continue
             if not isinstance(level_text, str):
-                self.add(f"the priority for {year} of {what} must be a level, not "
-                         f"{_kind(level_text)}", value.value_marks[year_text],
-                         f"one of: {vocabulary.choices(context.levels)}")
+                self.add(t("v.level_not_text", year=year, what=what, kind=_kind(level_text)),
+                         value.value_marks[year_text],
+                         t("v.one_of", choices=vocabulary.choices(context.levels)))
                 continue
             term = vocabulary.find(context.levels, level_text)
             if not term:
-                self.add(f"unknown priority level '{level_text}' for {year} of {what}",
+                self.add(t("v.unknown_level", value=level_text, year=year, what=what),
                          value.value_marks[year_text],
-                         f"one of: {vocabulary.choices(context.levels)}")
+                         t("v.one_of", choices=vocabulary.choices(context.levels)))
                 continue
             out[year] = term.key
         return out
@@ -447,13 +439,11 @@ class _Validator:
         objective_ids = [o.id for o in objectives if o.id]
         for key, ref, mark, ident in self.pending:
             if key == "also_supports" and ref not in objective_ids:
-                self.add(f"'also_supports' of initiative '{ident}' names '{ref}', "
-                         "which is not an objective", mark,
-                         f"objectives: {', '.join(dict.fromkeys(objective_ids))}")
+                self.add(t("v.also_supports", id=ident, ref=ref), mark,
+                         t("v.objectives", ids=", ".join(dict.fromkeys(objective_ids))))
             if key == "previous_ids" and ref in seen:
-                self.add(f"previous id '{ref}' of initiative '{ident}' is still in use "
-                         f"(line {seen[ref].line})", mark,
-                         "an old id may not be used by another objective or initiative")
+                self.add(t("v.previous_in_use", ref=ref, id=ident, line=seen[ref].line), mark,
+                         t("v.previous_in_use_hint"))
 
 
 @dataclass
@@ -467,9 +457,9 @@ class _Context:
 
 def _kind(value) -> str:
     if value is None:
-        return "empty"
+        return t("kind.empty")
     if isinstance(value, dict):
-        return "a mapping"
+        return t("kind.mapping")
     if isinstance(value, list):
-        return "a list"
-    return f"the text '{value[:40]}'"
+        return t("kind.list")
+    return t("kind.text", text=value[:40])

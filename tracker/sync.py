@@ -128,10 +128,10 @@ def _unchanged(store: Store, dry_run: bool) -> SyncResult:
 
 
 def _conflict_line(initiative_id, field_name, plan_value, tracker_value, base_value):
-    return SyncLine("!", initiative_id,
-                    f"{describe_field(field_name)}: plan says {show_value(field_name, plan_value)},"
-                    f" tracker has {show_value(field_name, tracker_value)} (plan said "
-                    f"{show_value(field_name, base_value)} at the last sync); kept the tracker's")
+    return SyncLine("!", initiative_id, t(
+        "sync.conflict_line", field=describe_field(field_name),
+        plan=show_value(field_name, plan_value), tracker=show_value(field_name, tracker_value),
+        base=show_value(field_name, base_value)))
 
 
 BATCH_SQL = {
@@ -188,7 +188,7 @@ class _Merge:
             if ident not in wanted and not row[8]:
                 self.db.execute("UPDATE initiatives SET archived = 1 WHERE id = ?", [ident])
                 self.audit(ident, "archived", "0", "1")
-                self.say("-", ident, "archived (gone from the plan; its tracking data is kept)")
+                self.say("-", ident, t("sync.archived"))
         self.flush()
 
     def renames(self) -> None:
@@ -201,7 +201,7 @@ class _Merge:
                     self.db.execute("UPDATE initiatives SET id = ? WHERE id = ?",
                                     [initiative.id, old])
                     self.audit(initiative.id, "id", old, initiative.id)
-                    self.say("~", initiative.id, f"renamed from {old} (tracking data follows)")
+                    self.say("~", initiative.id, t("sync.renamed", old=old))
                     existing.discard(old)
                     existing.add(initiative.id)
                     break
@@ -215,22 +215,22 @@ class _Merge:
             if objective.id not in known:
                 self.db.execute("INSERT INTO objectives(id, number, title, short, title_en, "
                                 "position, archived) VALUES (?,?,?,?,?,?,?)", row)
-                self.say("+", objective.id, f"objective {objective.number}: "
-                         f"{objective.short or objective.title}")
+                self.say("+", objective.id, t("sync.objective_added", number=objective.number,
+                                              name=objective.short or objective.title))
             elif tuple(known[objective.id]) != row:
                 self.db.execute("UPDATE objectives SET number = ?, title = ?, short = ?, "
                                 "title_en = ?, position = ?, archived = 0 WHERE id = ?",
                                 row[1:6] + (objective.id,))
                 old = known[objective.id]
                 if old[6]:
-                    self.say("+", objective.id, "objective back in the plan (unarchived)")
+                    self.say("+", objective.id, t("sync.objective_back"))
                 elif tuple(old[1:5]) != row[1:5]:
-                    self.say("~", objective.id, "objective text changed")
+                    self.say("~", objective.id, t("sync.objective_changed"))
         wanted = {o.id for o in self.plan.objectives}
         for ident, row in known.items():
             if ident not in wanted and not row[6]:
                 self.db.execute("UPDATE objectives SET archived = 1 WHERE id = ?", [ident])
-                self.say("-", ident, "objective archived (gone from the plan)")
+                self.say("-", ident, t("sync.objective_archived"))
 
     def add(self, initiative, position: int) -> None:
         ident = initiative.id
@@ -242,8 +242,8 @@ class _Merge:
             [ident, year, level] for year, level in (initiative.priorities or {}).items())
         self.batches["plan_base"].extend([ident, name, value] for name, value, _ in values)
         self.audit(ident, "added", None, initiative.objective_id, 1)
-        self.say("+", initiative.id, f"{initiative.short or initiative.title} "
-                 f"(objective {initiative.objective_id})")
+        self.say("+", initiative.id, t("sync.added", name=initiative.short or initiative.title,
+                                       objective=initiative.objective_id))
 
     @staticmethod
     def _plan_row(initiative, position: int) -> list:
@@ -258,7 +258,7 @@ class _Merge:
         if row[8]:
             self.db.execute("UPDATE initiatives SET archived = 0 WHERE id = ?", [ident])
             self.audit(ident, "archived", "1", "0")
-            self.say("+", ident, "back in the plan (unarchived, tracking data kept)")
+            self.say("+", ident, t("sync.back"))
         if list(row[:8]) != new_row:
             self.db.execute("UPDATE initiatives SET objective_id = ?, title = ?, short = ?, "
                             "kind = ?, description = ?, also_supports = ?, position = ? "
@@ -298,9 +298,9 @@ class _Merge:
                             "WHERE initiative_id = ?", [version, self.at, self.who, ident])
             for field_name, old, new in changed:
                 self.audit(ident, field_name, old, new, version)
-                self.say("~", ident, f"{describe_field(field_name)}: "
-                         f"{show_value(field_name, old)} → {show_value(field_name, new)} "
-                         "(from the plan)")
+                self.say("~", ident, t("sync.from_plan", field=describe_field(field_name),
+                                       old=show_value(field_name, old),
+                                       new=show_value(field_name, new)))
 
 
 def _short(text: str, width: int = 50) -> str:
@@ -335,9 +335,10 @@ def resolve_conflict(store: Store, initiative_id: str, field_name: str, take_pla
             "field = ?", [initiative_id, field_name]).fetchone()
         if row is None:
             open_fields = [c.field for c in store.conflicts() if c.initiative_id == initiative_id]
-            hint = (f"its open conflicts: {', '.join(open_fields)}" if open_fields
-                    else "it has no open conflicts")
-            raise TrackerError(f"{initiative_id} has no conflict on '{field_name}' ({hint})")
+            hint = (t("sync.open_conflicts", fields=", ".join(open_fields)) if open_fields
+                    else t("sync.none_open"))
+            raise TrackerError(t("sync.no_conflict", id=initiative_id, field=field_name,
+                                 hint=hint))
         plan_value = row[0]
         store.db.execute("DELETE FROM conflicts WHERE initiative_id = ? AND field = ?",
                          [initiative_id, field_name])
@@ -347,7 +348,7 @@ def resolve_conflict(store: Store, initiative_id: str, field_name: str, take_pla
             store.write_value(initiative_id, field_name, plan_value)
             store._record(initiative_id, [(field_name, current, plan_value, None)], who,
                           source, "edit", None, store._current_version(initiative_id))
-            return (f"{initiative_id}: {describe_field(field_name)} set to the plan's "
-                    f"{show_value(field_name, plan_value)}")
-    return (f"{initiative_id}: kept the tracker's {describe_field(field_name)} "
-            f"{show_value(field_name, current)}; the plan's value is settled")
+            return t("sync.took_plan", id=initiative_id, field=describe_field(field_name),
+                     value=show_value(field_name, plan_value))
+    return t("sync.kept", id=initiative_id, field=describe_field(field_name),
+             value=show_value(field_name, current))
