@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import yaml
 
+from .catalogue import t
 from .marks import Mark
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -80,10 +81,10 @@ def load(text: str):
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        raise YamlProblem(f"a control character (U+{code:04X}) in the text", Mark(line, col),
-                          "remove the invisible character") from None
+        raise YamlProblem(t("y.control", code=f"U+{code:04X}"), Mark(line, col),
+                          t("y.control_hint")) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(f"not valid YAML: {exc}", None) from None
+        raise YamlProblem(t("y.invalid", detail=exc), None) from None
 
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -113,12 +114,10 @@ class _Builder:
     def document(self, event) -> None:
         self.documents += 1
         if self.documents > 1:
-            raise YamlProblem("more than one YAML document ('---') in the file",
-                              _mark(event), "keep the whole plan in one document")
+            raise YamlProblem(t("y.documents"), _mark(event), t("y.documents_hint"))
 
     def alias(self, event) -> None:
-        raise YamlProblem("anchors and aliases (&name / *name) are not supported",
-                          _mark(event), "write the value out in full")
+        raise YamlProblem(t("y.alias"), _mark(event), t("y.alias_hint"))
 
     def close(self, event) -> None:
         container = self.stack.pop()
@@ -128,10 +127,9 @@ class _Builder:
     def counted(self, event) -> None:
         self.count += 1
         if self.count > MAX_NODES:
-            raise YamlProblem("the file has too many values to be a plan", _mark(event))
+            raise YamlProblem(t("y.too_many"), _mark(event))
         if getattr(event, "anchor", None):
-            raise YamlProblem("anchors and aliases (&name / *name) are not supported",
-                              _mark(event), "write the value out in full")
+            raise YamlProblem(t("y.alias"), _mark(event), t("y.alias_hint"))
 
     def scalar(self, event):
         self.counted(event)
@@ -151,10 +149,9 @@ class _Builder:
         if event.tag not in (None, "!", _MAP if mapping else _SEQ):
             raise _bad_tag(event)
         if self.stack and isinstance(self.stack[-1], dict) and self.keys[-1] is None:
-            raise YamlProblem("a key must be plain text", _mark(event))
+            raise YamlProblem(t("y.key_text"), _mark(event))
         if len(self.stack) >= MAX_DEPTH:
-            raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", _mark(event),
-                              "a plan needs only a few levels")
+            raise YamlProblem(t("y.deep", depth=MAX_DEPTH), _mark(event), t("y.deep_hint"))
         container = MarkedDict() if mapping else MarkedList()
         container.mark = _mark(event)
         if mapping:
@@ -176,12 +173,11 @@ class _Builder:
         key = self.keys[-1]
         if key is None:
             if value is None:
-                raise YamlProblem("a key is empty", mark, "write a name before the ':'")
+                raise YamlProblem(t("y.empty_key"), mark, t("y.empty_key_hint"))
             if value in parent:
                 first = parent.key_marks[value]
-                raise YamlProblem(
-                    f"duplicate key '{value}' (first at line {first.line})", mark,
-                    "keep one of the two; YAML would silently drop the first")
+                raise YamlProblem(t("y.duplicate", key=value, line=first.line), mark,
+                                  t("y.duplicate_hint"))
             self.keys[-1] = (value, mark)
             return
         name, key_mark = key
@@ -196,33 +192,23 @@ def _bad_tag(node) -> YamlProblem:  # a node or an event: both have .tag
     short = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") \
         else tag
     if short.startswith("!!python/"):
-        return YamlProblem(f"the tag '{short}' is refused", _mark(node),
-                           "a plan holds only text, lists and mappings; remove the tag")
-    return YamlProblem(f"the tag '{short}' is not allowed", _mark(node),
-                       "remove the tag; a plan holds only text, lists and mappings")
+        return YamlProblem(t("y.tag_refused", tag=short), _mark(node), t("y.tag_hint"))
+    return YamlProblem(t("y.tag_not_allowed", tag=short), _mark(node), t("y.tag_hint"))
 
 
+# PyYAML's problem text → our message and hint (catalogue keys).
 _HINTS = [
-    ("'\\t'", "a tab character", "indent with spaces, never tabs"),
-    ("tab character", "a tab character", "indent with spaces, never tabs"),
-    ("mapping values are not allowed", "a ':' where YAML did not expect one",
-     "put text containing ': ' in quotes, or check the indentation of this line"),
-    ("did not find expected key", "the indentation does not line up",
-     "items of one mapping must start in the same column"),
-    ("did not find expected '-' indicator", "the indentation does not line up",
-     "items of one list must start in the same column"),
-    ("could not find expected ':'", "a key without ':' or an unclosed quote",
-     "check this line and the one before it"),
-    ("found unexpected end of stream", "the file ends inside a quote or bracket",
-     "close the quote or bracket that opens here"),
-    ("expected a single document", "more than one YAML document ('---')",
-     "keep the whole plan in one document"),
-    ("found undefined alias", "an alias (*name) with no anchor",
-     "anchors and aliases are not supported; write the value out in full"),
-    ("special characters are not allowed", "a control character in the text",
-     "remove the invisible character"),
-    ("unacceptable character", "a control character in the text",
-     "remove the invisible character"),
+    ("'\\t'", "y.tab", "y.tab_hint"),
+    ("tab character", "y.tab", "y.tab_hint"),
+    ("mapping values are not allowed", "y.colon", "y.colon_hint"),
+    ("did not find expected key", "y.indent", "y.indent_map_hint"),
+    ("did not find expected '-' indicator", "y.indent", "y.indent_list_hint"),
+    ("could not find expected ':'", "y.no_colon", "y.check_line_before"),
+    ("found unexpected end of stream", "y.unclosed", "y.unclosed_hint"),
+    ("expected a single document", "y.documents_short", "y.documents_hint"),
+    ("found undefined alias", "y.undefined_alias", "y.alias_undefined_hint"),
+    ("special characters are not allowed", "y.control_short", "y.control_hint"),
+    ("unacceptable character", "y.control_short", "y.control_hint"),
 ]
 
 
@@ -232,14 +218,13 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     detail = " ".join(filter(None, [exc.context, exc.problem]))
     opened = exc.context_mark
     if opened and exc.problem_mark and opened.line != exc.problem_mark.line:
-        detail += f"; it opens at line {opened.line + 1}"
+        detail += t("y.opens_at", line=opened.line + 1)
     if mark and "\t" in _line(text, mark.line)[: mark.column + 1]:
-        return YamlProblem("a tab character in the indentation", where,
-                           "indent with spaces, never tabs")
+        return YamlProblem(t("y.tab_indent"), where, t("y.tab_hint"))
     for needle, message, hint in _HINTS:
         if needle in detail:
-            return YamlProblem(f"{message} ({detail})", where, hint)
-    return YamlProblem(f"not valid YAML: {detail}", where, "check this line and the one before it")
+            return YamlProblem(f"{t(message)} ({detail})", where, t(hint))
+    return YamlProblem(t("y.invalid", detail=detail), where, t("y.check_line"))
 
 
 def _line(text: str, index: int) -> str:
