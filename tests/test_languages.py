@@ -59,3 +59,19 @@ def test_cli_lang_option_and_env(plan_file, clock):
     env = runner.invoke(main, base + ["export", "--date", "2024-03-15"],
                         env={"TRACKER_LANG": "da"})
     assert "rapport af 15.03.2024" in env.output
+
+
+def test_danish_validator_sync_and_errors(plan_file, tmp_path, clock):
+    runner = CliRunner()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("plan:\n  title: x\n  period: 2022-2025\nobjectives:\n"
+                   "  - {id: m1, number: en, title: y}\n", encoding="utf-8")
+    result = runner.invoke(main, ["--lang", "da", "validate", str(bad)])
+    assert "'number' i målsætning 'm1' skal være et helt tal, ikke 'en'" in result.output
+    assert "1 problem i" in result.output and "intet er ændret" in result.output
+    synced = runner.invoke(main, ["--lang", "da", "--plan", str(plan_file), "sync"])
+    assert "+ haps  HAPS (målsætning m9)" in synced.output
+    assert "Tilføjet 20, ændret 0, arkiveret 0." in synced.output
+    wrong = runner.invoke(main, ["--lang", "da", "--plan", str(plan_file), "set", "haps",
+                                 "--status", "halvvejs"])
+    assert wrong.output.startswith("fejl: ukendt status 'halvvejs'; vælg en af:")

@@ -131,11 +131,11 @@ def validate(settings: Settings, plan_files: tuple[Path, ...]):
             failed += 1
             continue
         initiatives = sum(1 for _ in plan.initiatives())
-        click.echo(f"{path}: valid — {len(plan.objectives)} objectives, {initiatives} "
-                   f"initiatives, {len(plan.roster)} possible owners, period "
-                   f"{plan.start}-{plan.end}.")
+        click.echo(t("cli.valid", path=path, objectives=len(plan.objectives),
+                     initiatives=initiatives, owners=len(plan.roster),
+                     period=f"{plan.start}-{plan.end}"))
     if failed:
-        raise TrackerError(f"{failed} of {len(plan_files)} plan files have problems")
+        raise TrackerError(t("cli.files_failed", failed=failed, total=len(plan_files)))
 
 
 @main.command()
@@ -153,9 +153,9 @@ def sync(settings: Settings, dry_run: bool):
         click.echo("")
     click.echo(result.summary())
     if result.backup:
-        click.echo(f"The database as it was before is saved in {result.backup}.")
+        click.echo(t("cli.backup_before", path=result.backup))
     if dry_run and result.changed:
-        click.echo("This was a dry run: nothing was written.")
+        click.echo(t("cli.dry_run"))
 
 
 @main.command()
@@ -169,7 +169,7 @@ def resolve(settings: Settings, initiative_id: str, field_name: str, choice: str
     from .sync import resolve_conflict
 
     if choice is None:
-        raise TrackerError("say which value wins: --keep (the tracker's) or --take-plan")
+        raise TrackerError(t("cli.resolve_choice"))
     store = settings.store()
     click.echo(resolve_conflict(store, initiative_id, field_name, choice == "plan",
                                 settings.user, "cli"))
@@ -234,7 +234,7 @@ def redo(settings: Settings):
 def backup(settings: Settings, target: Path | None):
     """Copy the database safely, also while others work (default: into <db>-backups/)."""
     store = settings.store(sync=False)
-    click.echo(f"Backed up {settings.db_path} to {store.backup(target)}.")
+    click.echo(t("cli.backed_up", db=settings.db_path, path=store.backup(target)))
 
 
 # -- reading --------------------------------------------------------------------
@@ -303,24 +303,27 @@ def show(settings: Settings, initiative_id: str):
     out = console()
     out.print(Text(f"{v.id} — {visible(v.name)}", style="bold"))
     if v.archived:
-        out.print(Text("ARCHIVED: gone from the plan; tracking data kept."))
-    rows = [("Objective", v.objective_id), ("Kind", v.kind), ("Title", v.title),
-            ("Description", v.description or "–"),
-            ("Also supports", ", ".join(v.also_supports) or "–"),
-            ("Status", info.status(v.status).da),
-            ("Owners", ", ".join(f"{info.owner_name(o)} ({o})" for o in v.owners) or "–")]
-    rows += [(f"Priority {y}", info.level(v.priorities[y]).da if y in v.priorities else "–")
+        out.print(Text(t("details.archived")))
+    rows = [(t("details.objective"), v.objective_id), (t("details.kind"), v.kind),
+            (t("show.title"), v.title), (t("show.description"), v.description or "–"),
+            (t("details.also_supports"), ", ".join(v.also_supports) or "–"),
+            (t("details.status"), info.status(v.status).da),
+            (t("details.owners"),
+             ", ".join(f"{info.owner_name(o)} ({o})" for o in v.owners) or "–")]
+    rows += [(t("show.priority", year=y),
+              info.level(v.priorities[y]).da if y in v.priorities else "–")
              for y in info.years]
-    rows.append(("Version", f"{v.version}, last changed {present.when(v.updated_at or '')}"
-                 f" by {v.updated_by}"))
+    rows.append((t("show.version"), t("details.version", version=v.version,
+                                      when=present.when(v.updated_at or ""),
+                                      who=v.updated_by)))
     for label, text in rows:
-        out.print(Text(f"{label + ':':<15}") + Text(visible(text)))
+        out.print(Text(f"{label + ':':<18}") + Text(visible(text)))
     notes = store.notes(v.id)
-    out.print(Text(f"\nNotes ({len(notes)}), newest first:", style="bold"))
+    out.print(Text("\n" + t("show.notes", count=len(notes)), style="bold"))
     for note in notes:
         out.print(Text(f"  {present.when(note.created_at)} {visible(note.author)}: ")
                   + Text(visible(note.text)))
-    out.print(Text("\nLatest changes:", style="bold"))
+    out.print(Text("\n" + t("details.changes") + ":", style="bold"))
     for entry in store.history(v.id, limit=10):
         out.print(Text(f"  {present.when(entry.at)} {entry.who} ({entry.source}): ")
                   + Text(present.change(info, entry)))
@@ -385,7 +388,7 @@ def export(settings: Settings, fmt, history, year, owner, date, since, output):
             click.echo(text, nl=False)
         else:
             write_file(output, text)
-            err(f"Wrote the tracking state to {output}.")
+            err(t("cli.wrote_state", path=output))
         return
     date = parse_date(date, "--date") if date else dt.date.today().isoformat()
     since = parse_date(since, "--since") if since else None
@@ -402,14 +405,14 @@ def write_file(path: Path, text: str) -> None:
     """Write all or nothing: a temporary file beside it, then a rename."""
     path = Path(path)
     if not path.parent.exists():
-        raise TrackerError(f"cannot write {path}: the folder {path.parent} does not exist")
+        raise TrackerError(t("cli.no_folder", path=path, folder=path.parent))
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
         os.replace(tmp, path)
     except OSError as exc:
-        raise TrackerError(f"cannot write {path}: {exc.strerror}") from None
+        raise TrackerError(t("cli.cannot_write", path=path, reason=exc.strerror)) from None
 
 
 @main.command()
@@ -423,8 +426,7 @@ def serve(settings: Settings, host: str, port: int):
     try:
         from textual_serve.server import Server
     except ImportError:
-        raise TrackerError("serving needs textual-serve: pip install 'tracker[serve]' "
-                           "(or: pip install textual-serve)") from None
+        raise TrackerError(t("cli.no_serve")) from None
     import shlex
 
     from . import catalogue
@@ -434,7 +436,7 @@ def serve(settings: Settings, host: str, port: int):
         sys.executable, "-m", "tracker", "--plan", settings.plan_path.resolve(),
         "--db", settings.db_path.resolve(), "--user", settings.user,
         "--lang", catalogue.language(), "tui"])
-    click.echo(f"Serving {store.info.title} at http://{host}:{port} (ctrl+c stops).")
+    click.echo(t("cli.serving", title=store.info.title, url=f"http://{host}:{port}"))
     Server(command, host=host, port=port, title=store.info.title).serve()
 
 
@@ -449,16 +451,17 @@ def import_(settings: Settings, state_file: Path, dry_run: bool):
     try:
         text = state_file.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise TrackerError(f"{state_file}: no such file") from None
+        raise TrackerError(t("cli.no_such_file", path=state_file)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise TrackerError(f"{state_file}: cannot read it ({exc})") from None
+        raise TrackerError(t("cli.cannot_read", path=state_file, reason=exc)) from None
     result = import_state(settings.store(), text, settings.user, dry_run=dry_run)
     for line in result.lines:
         click.echo(line)
-    verb = "Would change" if dry_run else "Changed"
-    click.echo(f"{verb} {result.changed} initiative{'s' * (result.changed != 1)}"
-               + (f"; {result.conflicts} conflict{'s' * (result.conflicts != 1)}: the "
-                  "tracker's value was kept." if result.conflicts else "."))
+    key = ("cli.import_would" if dry_run else "cli.import_did") + \
+        ("_one" if result.changed == 1 else "")
+    click.echo(t(key, count=result.changed)
+               + (t("cli.import_conflicts", count=result.conflicts) if result.conflicts
+                  else "."))
 
 
 @main.command()
@@ -467,8 +470,7 @@ def tui(settings: Settings):
     """Open the interactive tracker (the default)."""
     served = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")  # under `tracker serve`
     if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise TrackerError("the interactive tracker needs a terminal; see `tracker --help` "
-                           "for the commands that work in scripts")
+        raise TrackerError(t("cli.needs_terminal"))
     from .sync import sync_file
 
     store = settings.store(sync=False)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from .catalogue import t
 from .errors import TrackerError
 from .store import Store, describe_field, show_value
 
@@ -72,8 +73,8 @@ def import_state(store: Store, text: str, who: str, dry_run: bool = False) -> Im
     try:
         document = yamlsafe.load(text)
     except yamlsafe.YamlProblem as exc:
-        where = f"line {exc.mark.line}: " if exc.mark else ""
-        raise TrackerError(f"the state file is not valid YAML: {where}{exc.message}") from None
+        where = t("state.line", line=exc.mark.line) if exc.mark else ""
+        raise TrackerError(t("state.yaml", where=where, message=exc.message)) from None
     initiatives = _check(store, document)
     result = ImportResult()
     try:
@@ -94,19 +95,18 @@ class _DryRun(Exception):
 def _check(store: Store, document) -> dict:
     """The file's initiatives, or one TrackerError naming every problem."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise TrackerError(f"this is not a tracker state file (it needs 'format: {FORMAT}'); "
-                           "make one with `tracker export --format yaml`")
+        raise TrackerError(t("state.not_state", format=FORMAT))
     initiatives = document.get("initiatives") or {}
     if not isinstance(initiatives, dict):
-        raise TrackerError("'initiatives' must map initiative ids to their state")
+        raise TrackerError(t("state.initiatives"))
     problems = []
     known = set(store.initiative_ids())
     for ident, entry in initiatives.items():
         if ident not in known:
-            problems.append(f"unknown initiative '{ident}' (is the plan synced?)")
+            problems.append(t("state.unknown", id=ident))
             continue
         if not isinstance(entry, dict):
-            problems.append(f"{ident}: must be a mapping")
+            problems.append(t("state.not_mapping", id=ident))
             continue
         try:
             if entry.get("status") is not None:
@@ -119,12 +119,11 @@ def _check(store: Store, document) -> dict:
             entry["priorities"] = priorities
             for note in entry.get("notes") or []:
                 if not isinstance(note, dict) or not note.get("text"):
-                    raise TrackerError("a note needs 'text' (and 'at', 'author')")
+                    raise TrackerError(t("state.note"))
         except (TrackerError, ValueError, AttributeError, TypeError) as exc:
             problems.append(f"{ident}: {exc}")
     if problems:
-        raise TrackerError("the state file has problems, nothing was imported: "
-                           + "; ".join(problems))
+        raise TrackerError(t("state.problems", problems="; ".join(problems)))
     return initiatives
 
 
@@ -144,13 +143,14 @@ def _merge(store: Store, ident: str, entry: dict, who: str, result: ImportResult
         if current == bases.get(name, current):  # nobody edited it in the tracker
             store.write_value(ident, name, value)
             rows.append((name, current, value, None))
-            result.lines.append(f"~ {ident}  {describe_field(name)}: "
-                                f"{show_value(name, current)} → {show_value(name, value)}")
+            result.lines.append(f"~ {ident}  " + t(
+                "state.took", field=describe_field(name), old=show_value(name, current),
+                new=show_value(name, value)))
         else:
             result.conflicts += 1
-            result.lines.append(f"! {ident}  {describe_field(name)}: file says "
-                                f"{show_value(name, value)}, tracker has "
-                                f"{show_value(name, current)}; kept the tracker's")
+            result.lines.append(f"! {ident}  " + t(
+                "state.conflict", field=describe_field(name), file=show_value(name, value),
+                tracker=show_value(name, current)))
     existing = {(n.created_at, n.author, n.text) for n in store.notes(ident)}
     for note in entry.get("notes") or []:
         key = (str(note.get("at") or ""), str(note.get("author") or who), str(note["text"]))
@@ -160,7 +160,7 @@ def _merge(store: Store, ident: str, entry: dict, who: str, result: ImportResult
             "INSERT INTO notes(initiative_id, text, author, created_at) VALUES (?, ?, ?, ?)",
             [ident, key[2], key[1], key[0]]).lastrowid
         rows.append(("note", None, key[2], note_id))
-        result.lines.append(f"+ {ident}  note by {key[1]}")
+        result.lines.append(f"+ {ident}  " + t("state.note_by", author=key[1]))
     if rows:
         result.changed += 1
         store._record(ident, rows, who, "cli", "import", None, store._current_version(ident))

@@ -199,13 +199,11 @@ def open_store(path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Store":
     """
     path = Path(path)
     if not path.parent.exists():
-        raise TrackerError(f"{path}: the folder {path.parent} does not exist "
-                           "(create it, or give another --db / TRACKER_DB)")
+        raise TrackerError(t("db.no_folder", path=path, folder=path.parent))
     if path.is_dir():
-        raise TrackerError(f"{path}: is a folder, not a database file (give a file path)")
+        raise TrackerError(t("db.is_folder", path=path))
     if path.exists() and not _looks_like_sqlite(path):
-        raise TrackerError(f"{path}: is not a tracker database (not an SQLite file); "
-                           "give another --db, or move this file away")
+        raise TrackerError(t("db.not_sqlite", path=path))
     try:
         # Autocommit: transactions are only the explicit BEGIN IMMEDIATE ones.
         conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, isolation_level=None)
@@ -262,14 +260,11 @@ class Store:
         tables = {r[0] for r in self.db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         if tables and "_sqlite_migrations" not in tables:
-            raise TrackerError(f"{self.path}: is an SQLite file but not a tracker database; "
-                               "give another --db, or move this file away")
+            raise TrackerError(t("db.not_tracker", path=self.path))
         applied = set(schema.applied(self.db.conn))
         newer = applied - set(schema.KNOWN)
         if newer:
-            raise TrackerError(
-                f"{self.path}: was written by a newer version of tracker (schema "
-                f"{max(newer)}); upgrade tracker (pip install -U) — the file was not touched")
+            raise TrackerError(t("db.newer", path=self.path, schema=max(newer)))
         if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             self.db.execute("PRAGMA journal_mode = wal")
         if set(schema.KNOWN) - applied:
@@ -317,10 +312,9 @@ class Store:
                 count += 1
                 target = folder / f"{self.path.stem}-{stamp}-{count}.db"
         elif Path(target).exists():
-            raise TrackerError(f"{target} exists already; give a new file name")
+            raise TrackerError(t("db.exists", path=target))
         elif not Path(target).parent.is_dir():
-            raise TrackerError(f"cannot write {target}: the folder {Path(target).parent} "
-                               "does not exist")
+            raise TrackerError(t("cli.no_folder", path=target, folder=Path(target).parent))
         source = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
                                  timeout=BUSY_TIMEOUT_MS / 1000)
         copy = sqlite3.connect(str(target))
