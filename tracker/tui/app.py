@@ -197,29 +197,29 @@ class TrackerApp(App):
     def cells(self, v: InitiativeView) -> list[tuple[str, str]]:
         """A row's cells as (text, style); the table makes them rich only on screen."""
         info = self.store.info
-        levels = self._level_labels
-        width = 40 if self.has_class("wide") else 24
+        width = self.name_width()
         name = visible(v.name)
         name = name if len(name) <= width else name[: width - 1] + "…"
         return [(name, ""), (", ".join(v.owners) or "–", ""),
                 (info.status(v.status).da, STATUS_STYLES.get(v.status, ""))] + [
-            (levels.get(v.priorities.get(y), "–"), "") for y in info.years] + [(v.id, "dim")]
+            (info.level(v.priorities[y]).da if y in v.priorities else "–", "")
+            for y in info.years] + [(v.id, "dim")]
+
+    def name_width(self) -> int:
+        """Initiative names are cut to this many columns (more room when wide)."""
+        return 40 if self.has_class("wide") else 24
 
     def column_widths(self) -> list[int]:
         """The widths `cells` will need, found without making any cell."""
         info = self.store.info
         views = self.views
-        cap = 40 if self.has_class("wide") else 24
+        cap = self.name_width()
         used = {key for v in views for key in v.priorities.values()}
         level = max([1] + [_width(t.da) for t in info.levels if t.key in used])
         return ([min(cap, max([1] + [_width(v.short or v.title) for v in views])),
                  max([1] + [len(", ".join(v.owners)) for v in views]),
                  max([1] + [_width(info.status(key).da) for key in {v.status for v in views}])]
                 + [level] * len(info.years) + [max([1] + [len(v.id) for v in views])])
-
-    @property
-    def _level_labels(self) -> dict:
-        return {t.key: t.da for t in self.store.info.levels}
 
     def sorted(self, views: list[InitiativeView]) -> list[InitiativeView]:
         column = self.sort_column
