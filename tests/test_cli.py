@@ -206,3 +206,11 @@ def test_pre_commit_hook_runs_validate_on_plan_files():
     hook = next(h for h in hooks if h["id"] == "tracker-validate")
     assert hook["entry"] == "tracker validate" and hook["language"] == "python"
     assert __import__("re").search(hook["files"], "plans/2022-2025.yaml")
+
+
+def test_export_to_a_folder_is_refused_and_leaves_nothing(run, tmp_path):
+    target = tmp_path / "reports"
+    target.mkdir()
+    result = run("export", "-o", str(target))
+    assert result.exit_code == 1 and "it is a folder; give a file name" in result.output
+    assert list(tmp_path.glob(".*")) == [] and list(target.iterdir()) == []

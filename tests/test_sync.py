@@ -80,12 +80,17 @@ def test_tracker_edit_stays_when_plan_unchanged(store, plan_file):
     assert store.initiative("haps").status == "done"
 
 
-def test_both_changed_keeps_tracker_value_and_reports_until_resolved(store, plan_file):
+def status_conflict(store, plan_file):
+    """Plan says planned, then done; the tracker meanwhile says in progress: a conflict."""
     declare(plan_file, "        status: planlagt\n")
     sync_file(store, plan_file, "x")
     store.edit("haps", Change(status="igangsat"), "anna", "cli")
     edit_plan(plan_file, "status: planlagt", "status: afsluttet")
-    result = sync_file(store, plan_file, "x")
+    return sync_file(store, plan_file, "x")
+
+
+def test_both_changed_keeps_tracker_value_and_reports_until_resolved(store, plan_file):
+    result = status_conflict(store, plan_file)
     assert store.initiative("haps").status == "in_progress"
     conflict = [line.format() for line in result.lines if line.sign == "!"]
     assert conflict == ["! haps  status: plan says done, tracker has in_progress (plan said "
@@ -114,21 +119,13 @@ def test_resolve_keep_settles_and_keeps_tracker_value(store, plan_file):
 
 
 def test_edit_that_agrees_with_plan_resolves_conflict(store, plan_file):
-    declare(plan_file, "        status: planlagt\n")
-    sync_file(store, plan_file, "x")
-    store.edit("haps", Change(status="igangsat"), "anna", "cli")
-    edit_plan(plan_file, "status: planlagt", "status: afsluttet")
-    sync_file(store, plan_file, "x")
+    status_conflict(store, plan_file)
     store.edit("haps", Change(status="done"), "anna", "cli")
     assert store.conflicts() == []
 
 
 def test_editing_a_conflicted_field_decides_it(store, plan_file):
-    declare(plan_file, "        status: planlagt\n")
-    sync_file(store, plan_file, "x")
-    store.edit("haps", Change(status="igangsat"), "anna", "cli")
-    edit_plan(plan_file, "status: planlagt", "status: afsluttet")
-    sync_file(store, plan_file, "x")
+    status_conflict(store, plan_file)
     store.edit("haps", Change(status="forsinket"), "anna", "cli")
     assert store.conflicts() == []
     edit_plan(plan_file, "title: Projekt HAPS (", "title: Projekt HAPS – (")
