@@ -5,6 +5,7 @@ from click.testing import CliRunner
 
 from tracker.cli import main
 from tracker.state import export_state, import_state
+from tracker import present
 from tracker.store import Change, TrackerError, open_store
 from tracker.sync import sync_file
 
@@ -48,8 +49,8 @@ def test_import_keeps_edits_and_reports_conflicts(store, empty_store):
     assert empty_store.initiative("haps").status == "delayed"  # carla's edit is kept
     assert empty_store.initiative("haps").owners == ("region", "plo")  # untouched: taken
     assert result.conflicts == 1
-    assert any(line.startswith("! haps  status: file says in_progress, tracker has delayed")
-               for line in result.lines)
+    assert any(line.startswith("! haps  status: file says igangsat, tracker has forsinket")
+               for line in words(empty_store, result))
 
 
 def test_import_twice_adds_nothing(store, empty_store):
@@ -72,8 +73,17 @@ def test_import_dry_run_writes_nothing(store, empty_store):
     ("format: other\n", "not a tracker state file"),
     ("format: tracker-state/1\ninitiatives:\n  nope: {status: done}\n", "unknown initiative 'nope'"),
     ("format: tracker-state/1\ninitiatives:\n  haps: {status: weird}\n", "unknown status 'weird'"),
-    ("format: tracker-state/1\ninitiatives:\n  haps: {priorities: {'2030': high}}\n",
-     "outside the plan period"),
+    ("format: tracker-state/1\ninitiatives:\n  haps: {priorities: {'²': high}}\n",
+     "'²' is not a year"),
+    ("format: tracker-state/1\ninitiatives:\n  haps: {notes: [{text: {a: b}, at: "
+     "'2024-01-01T00:00:00Z', author: x}]}\n", "a note needs 'text'"),
+    ("format: tracker-state/1\ninitiatives:\n  haps: {notes: [{text: hi, at: "
+     "'2024-13-45T00:00:00Z', author: x}]}\n", "'at' must be a time"),
+    ("format: tracker-state/1\ninitiatives:\n  haps: {notes: [{text: hi, at: "
+     "'2024-01-01T00:00:00Z'}]}\n", "'author' must be a name"),
+    ("format: tracker-state/1\ninitiatives:\n  haps: {notes: [{text: " + "x" * 1_000_000
+     + ", at: '2024-01-01T00:00:00Z', author: x}]}\n", "the note is 1000000 characters"),
+    ("format: tracker-state/1\ninitiatives:\n  haps: {owners: plo}\n", "'owners' must be a list"),
     ("format: [\n", "not valid YAML: line"),
 ])
 def test_bad_state_files_change_nothing(empty_store, text, message):
@@ -105,3 +115,7 @@ def test_an_unexpected_error_is_one_plain_message(plan_file, monkeypatch):
     result = CliRunner().invoke(main, ["--plan", str(plan_file), "export"])
     assert result.exit_code == 2
     assert "unexpected error (KeyError" in result.output and "Traceback" not in result.output
+
+
+def words(store, result):
+    return [present.sync_line(store.info, line) for line in result.lines]

@@ -4,6 +4,8 @@ import sqlite3
 
 import pytest
 
+from tracker import present
+from tracker.errors import RevertBlocked
 from tracker.store import Change, StaleEdit, TrackerError, open_store
 
 
@@ -57,7 +59,7 @@ def test_stale_edit_is_refused_naming_who_changed_what(store):
     before = audit_count(store)
     with pytest.raises(StaleEdit) as info:
         store.edit("haps", Change(status="done"), "anna", "tui", expected_version=seen)
-    assert "bo status: ikke påbegyndt → igangsat" in str(info.value)
+    assert "bo status: ikke påbegyndt → igangsat" in present.explain(info.value, store.info)
     assert audit_count(store) == before
     assert store.initiative("haps").status == "in_progress"
 
@@ -82,7 +84,7 @@ def test_clear_priority(store):
 
 def test_undo_and_redo_are_audited_edits(store):
     store.edit("haps", Change(status="igangsat", note="n1"), "anna", "tui")
-    assert store.undo("anna", "tui")[1].startswith("undo on haps")
+    assert present.reverted(store.info, store.undo("anna", "tui")).startswith("undo on haps")
     haps = store.initiative("haps")
     assert haps.status == "not_started" and haps.latest_note is None
     store.redo("anna", "tui")
@@ -95,8 +97,9 @@ def test_undo_and_redo_are_audited_edits(store):
 def test_undo_is_per_user_and_refuses_to_overwrite_others(store):
     store.edit("haps", Change(status="igangsat"), "anna", "tui")
     store.edit("haps", Change(status="done"), "bo", "tui")
-    with pytest.raises(StaleEdit, match="was changed since"):
+    with pytest.raises(RevertBlocked) as info:
         store.undo("anna", "tui")
+    assert "was changed since (now afsluttet)" in present.explain(info.value, store.info)
     assert store.initiative("haps").status == "done"
     with pytest.raises(TrackerError, match="nothing to redo for anna"):
         store.redo("anna", "tui")

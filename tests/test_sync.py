@@ -6,9 +6,15 @@ import pytest
 
 from tracker.plan import PlanInvalid
 from tracker.store import Change
-from tracker.sync import resolve_conflict, sync_file
+from tracker import present
+from tracker.sync import sync_file
 
 from .conftest import write
+
+
+def words(store, result):
+    """The sync's lines as `tracker sync` prints them."""
+    return [present.sync_line(store.info, line) for line in result.lines]
 
 
 def edit_plan(plan_file, old: str, new: str, count: int = 1):
@@ -36,7 +42,7 @@ def test_unchanged_plan_is_skipped_and_writes_nothing(store, plan_file):
     db_before = plan_file.with_suffix(".db").read_bytes()
     version = store.data_version()
     result = sync_file(store, plan_file, "x")
-    assert result.skipped and result.summary() == "No changes."
+    assert result.skipped and present.sync_summary(result) == "No changes."
     assert store.data_version() == version
     assert plan_file.with_suffix(".db").read_bytes() == db_before
 
@@ -44,7 +50,7 @@ def test_unchanged_plan_is_skipped_and_writes_nothing(store, plan_file):
 def test_comment_only_change_reports_no_changes(store, plan_file):
     write(plan_file, plan_file.read_text(encoding="utf-8") + "# a comment\n")
     result = sync_file(store, plan_file, "x")
-    assert not result.changed and result.summary() == "No changes."
+    assert not result.changed and present.sync_summary(result) == "No changes."
     assert sync_file(store, plan_file, "x").skipped
 
 
@@ -53,7 +59,7 @@ def test_title_change_keeps_tracking_data(store, plan_file):
     edit_plan(plan_file, "title: Projekt HAPS (Hospital Almen Praksis Samarbejde)",
               "title: Projekt HAPS – nyt navn")
     result = sync_file(store, plan_file, "x")
-    assert [line.format() for line in result.lines] == [
+    assert words(store, result) == [
         "~ haps  title: Projekt HAPS (Hospital Almen Praksis Samarbejde) → Projekt HAPS – nyt navn"]
     haps = store.initiative("haps")
     assert haps.title == "Projekt HAPS – nyt navn"
@@ -66,7 +72,7 @@ def test_plan_change_applies_where_tracker_kept_the_base(store, plan_file):
     result = sync_file(store, plan_file, "x")
     haps = store.initiative("haps")
     assert (haps.status, haps.owners, haps.priorities) == ("planned", ("region",), {2024: "high"})
-    assert {line.text.split(":")[0] for line in result.lines} == {
+    assert {w.split("  ", 1)[1].split(":")[0] for w in words(store, result)} == {
         "status", "owners", "priority 2024"}
     assert store.history("haps")[-1].source == "sync"
 
@@ -92,15 +98,15 @@ def status_conflict(store, plan_file):
 def test_both_changed_keeps_tracker_value_and_reports_until_resolved(store, plan_file):
     result = status_conflict(store, plan_file)
     assert store.initiative("haps").status == "in_progress"
-    conflict = [line.format() for line in result.lines if line.sign == "!"]
-    assert conflict == ["! haps  status: plan says done, tracker has in_progress (plan said "
-                        "planned at the last sync); kept the tracker's"]
-    assert "1 conflict" in result.summary()
+    conflict = [w for w in words(store, result) if w.startswith("!")]
+    assert conflict == ["! haps  status: plan says afsluttet, tracker has igangsat (plan said "
+                        "planlagt at the last sync); kept the tracker's"]
+    assert "1 conflict" in present.sync_summary(result)
     # Reported again on every sync, also when the file is unchanged.
     again = sync_file(store, plan_file, "x")
     assert [line.sign for line in again.lines] == ["!"]
     # Resolving by taking the plan's value settles it.
-    resolve_conflict(store, "haps", "status", True, "anna", "cli")
+    store.resolve("haps", "status", True, "anna", "cli")
     assert store.initiative("haps").status == "done"
     assert sync_file(store, plan_file, "x").lines == []
 
@@ -111,7 +117,7 @@ def test_resolve_keep_settles_and_keeps_tracker_value(store, plan_file):
     store.edit("haps", Change(owners=["plo"]), "anna", "cli")
     edit_plan(plan_file, "owners: [region]", "owners: [kommunerne]")
     sync_file(store, plan_file, "x")
-    resolve_conflict(store, "haps", "owners", False, "anna", "cli")
+    store.resolve("haps", "owners", False, "anna", "cli")
     assert store.initiative("haps").owners == ("plo",)
     assert store.conflicts() == []
     edit_plan(plan_file, "title: Projekt HAPS (", "title: Projekt HAPS – (")
@@ -166,14 +172,14 @@ def test_archive_and_unarchive_keep_tracking(store, plan_file):
     block = re.search(r"      - id: kontaktlaege\n(?:        .*\n)+", original).group(0)
     write(plan_file, original.replace(block, ""))
     result = sync_file(store, plan_file, "x")
-    assert [line.format() for line in result.lines] == [
+    assert words(store, result) == [
         "- kontaktlaege  archived (gone from the plan; its tracking data is kept)"]
     assert "kontaktlaege" not in [v.id for v in store.initiatives()]
     archived = store.initiatives(archived=True)
     assert [v.id for v in archived] == ["kontaktlaege"] and archived[0].status == "in_progress"
     write(plan_file, original)
     result = sync_file(store, plan_file, "x")
-    assert result.lines[0].format().startswith("+ kontaktlaege  back in the plan")
+    assert words(store, result)[0].startswith("+ kontaktlaege  back in the plan")
     back = store.initiative("kontaktlaege")
     assert not back.archived and back.latest_note.text == "Pilot i Gribskov"
 
@@ -183,7 +189,7 @@ def test_rename_with_previous_ids_carries_tracking_and_history(store, plan_file)
     edit_plan(plan_file, "      - id: haps\n",
               "      - id: hospital-almen-praksis\n        previous_ids: [haps]\n")
     result = sync_file(store, plan_file, "x")
-    assert result.lines[0].format() == \
+    assert words(store, result)[0] == \
         "~ hospital-almen-praksis  renamed from haps (tracking data follows)"
     renamed = store.initiative("hospital-almen-praksis")
     assert (renamed.status, renamed.owners) == ("in_progress", ("plo",))
@@ -198,7 +204,7 @@ def test_new_initiative_takes_declared_values(store, plan_file):
               "        also_supports: [m8, m10]\n      - id: ny-indsats\n        kind: projekt\n"
               "        title: Ny\n        status: igangsat\n        owners: [plo]\n")
     result = sync_file(store, plan_file, "x")
-    assert result.lines[0].format() == "+ ny-indsats  Ny (objective m9)"
+    assert words(store, result)[0] == "+ ny-indsats  Ny (objective m9)"
     assert store.initiative("ny-indsats").status == "in_progress"
 
 
@@ -207,7 +213,7 @@ def test_dry_run_writes_nothing(store, plan_file):
     db = plan_file.with_suffix(".db")
     before = store.db.execute("SELECT count(*) FROM audit").fetchone()[0]
     result = sync_file(store, plan_file, "x", dry_run=True)
-    assert result.changed and result.summary().startswith("Would add 0, change 1")
+    assert result.changed and present.sync_summary(result).startswith("Would add 0, change 1")
     assert store.db.execute("SELECT count(*) FROM audit").fetchone()[0] == before
     assert store.initiative("haps").title.startswith("Projekt HAPS (")
     assert db.exists()

@@ -802,6 +802,90 @@ DA = {
                       "`tracker resolve ID FELT --keep` eller `--take-plan`).",
 }
 
+# Added with "one writer, one merge": each key with its English and Danish text.
+_PAIRS = {
+    "db.read_only_file": (
+        "{path}: the database file is marked read-only; nothing was opened or changed "
+        "(make it writable, e.g. chmod u+w {path}, or work on a copy)",
+        "{path}: databasefilen er skrivebeskyttet; intet er åbnet eller ændret "
+        "(gør den skrivbar, fx chmod u+w {path}, eller arbejd på en kopi)"),
+    "db.cannot_open": (
+        "{path}: cannot open the database (check the path and its permissions)",
+        "{path}: kan ikke åbne databasen (tjek stien og rettighederne)"),
+    "db.damaged": (
+        "{path}: is not a tracker database or is damaged ({reason}); restore a backup",
+        "{path}: er ikke en tracker-database eller er beskadiget ({reason}); gendan en "
+        "sikkerhedskopi"),
+    "db.error": ("{path}: database error: {reason}", "{path}: databasefejl: {reason}"),
+    "cli.plan_missing": (
+        "{plan}: no such plan file; showing {db} as last synced (give the plan with --plan "
+        "or TRACKER_PLAN)",
+        "{plan}: planfilen findes ikke; viser {db} som ved sidste synkronisering (angiv "
+        "planen med --plan eller TRACKER_PLAN)"),
+    "sync.text": ("{field}: {old} → {new}", "{field}: {old} → {new}"),
+    "sync.period": (
+        "the plan's period changed: {old} → {new} (priorities of years outside it are "
+        "kept, not shown)",
+        "planperioden er ændret: {old} → {new} (prioriteter for år uden for den er "
+        "bevaret, men vises ikke)"),
+    "sync.statuses": (
+        "the plan's status words changed: {new} (were {old})",
+        "planens statusord er ændret: {new} (var {old})"),
+    "sync.levels": (
+        "the plan's priority levels changed: {new} (were {old})",
+        "planens prioritetsniveauer er ændret: {new} (var {old})"),
+    "sync.roster": (
+        "the plan's parties and people changed: {new} (were {old})",
+        "planens parter og personer er ændret: {new} (var {old})"),
+    "sync.unknown_status": (
+        "status '{value}' is not one of the plan's statuses any more; choose one with "
+        "`tracker set {id} --status …` ({choices})",
+        "status '{value}' er ikke længere en af planens statusser; vælg en med "
+        "`tracker set {id} --status …` ({choices})"),
+    "sync.unknown_level": (
+        "priority {year} '{value}' is not one of the plan's levels any more; choose one "
+        "with `tracker set {id} --priority {year}=…` ({choices})",
+        "prioritet {year} '{value}' er ikke længere et af planens niveauer; vælg et med "
+        "`tracker set {id} --priority {year}=…` ({choices})"),
+    "sync.unknown_count": (
+        "{count} value(s) are not in the plan's words (the ? lines); they are kept and "
+        "shown as they are until set again.",
+        "{count} værdi(er) findes ikke blandt planens ord (linjerne med ?); de er bevaret "
+        "og vises, som de er, til de sættes igen."),
+    "state.list": ("'{key}' must be a list", "'{key}' skal være en liste"),
+    "state.priorities": ("'priorities' must map years to levels",
+                         "'priorities' skal knytte år til niveauer"),
+    "state.year": ("'{year}' is not a year (write it like 2024)",
+                   "'{year}' er ikke et år (skriv det som 2024)"),
+    "state.not_text": ("'{key}' must be text", "'{key}' skal være tekst"),
+    "state.note_at": (
+        "a note's 'at' must be a time like 2024-03-01T09:00:00Z, not '{at}'",
+        "en notes 'at' skal være et tidspunkt som 2024-03-01T09:00:00Z, ikke '{at}'"),
+    "state.note_author": (
+        "a note's 'author' must be a name (at most 200 characters)",
+        "en notes 'author' skal være et navn (højst 200 tegn)"),
+    "state.outside_period": (
+        "{field} {value}: outside the plan's period {period}; kept, not shown",
+        "{field} {value}: uden for planperioden {period}; bevaret, men vises ikke"),
+    "report.unknown_word": ("{word} (not in the plan's words)",
+                            "{word} (ikke blandt planens ord)"),
+    "v.previous_twice": (
+        "previous id '{ref}' is claimed by '{first}' (line {line}) and by '{id}'",
+        "tidligere id '{ref}' gøres krav på af '{first}' (linje {line}) og af '{id}'"),
+    "v.previous_twice_hint": (
+        "an old id passes its tracking data to one initiative only; remove it from one",
+        "et gammelt id kan kun give sine opfølgningsdata videre til én indsats; fjern det "
+        "fra den ene"),
+    "msg.unknown_words": (
+        "{count} value(s) not in the plan's words — see `tracker sync`",
+        "{count} værdi(er) findes ikke blandt planens ord — se `tracker sync`"),
+    "v.previous_is_self": (
+        "previous id '{ref}' of initiative '{id}' is its own id",
+        "tidligere id '{ref}' for indsats '{id}' er dens eget id"),
+}
+EN.update({key: pair[0] for key, pair in _PAIRS.items()})
+DA.update({key: pair[1] for key, pair in _PAIRS.items()})
+
 CATALOGUES = {"en": EN, "da": DA}
 LANGUAGES = tuple(CATALOGUES)
 _language = "en"

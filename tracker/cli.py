@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +18,8 @@ import click
 
 from .catalogue import t
 from .errors import PlanInvalid, TrackerError
-from .present import visible
+from .files import write_file
+from .present import parse_date, visible
 from .store import Change, Store, current_user, open_store
 
 DEFAULT_PLAN = Path("plans") / "2022-2025.yaml"
@@ -34,23 +35,50 @@ class Settings:
     def store(self, sync: bool = True) -> Store:
         """The open store, synced with the plan file if it changed."""
         if self._store is None:
+            if not self.db_path.exists():
+                # A new database only for a valid plan: check it before creating.
+                from .plan import load_plan
+
+                load_plan(self.plan_path)
             self._store = open_store(self.db_path)
             if sync:
-                from .sync import ensure_synced
-
-                result = ensure_synced(self._store, self.plan_path, self.user)
-                if result is not None and result.changed:
-                    err(t("cli.synced", plan=self.plan_path, db=self.db_path,
-                          summary=result.summary()))
-                for line in (result.lines if result else []):
-                    if line.sign == "!":
-                        err(line.format())
-                self._store.info  # noqa: B018 — fails clearly if the DB holds no plan
+                self._sync()
         return self._store
+
+    def _sync(self) -> None:
+        from . import present
+        from .sync import ensure_synced
+
+        store = self._store
+        result = ensure_synced(store, self.plan_path, self.user)
+        if result.plan_missing:
+            err(t("cli.plan_missing", plan=self.plan_path, db=self.db_path))
+        if result.changed:
+            err(t("cli.synced", plan=self.plan_path, db=self.db_path,
+                  summary=present.sync_summary(result)))
+        if not result.skipped:
+            for line in result.lines:
+                if line.sign in "!?":
+                    err(present.sync_line(store.info, line))
+        store.info  # noqa: B018 — fails clearly if the DB holds no plan
+
+    def info(self):
+        """The plan as last synced, if a store is open (for wording errors)."""
+        try:
+            return self._store.info if self._store is not None else None
+        except TrackerError:
+            return None
 
 
 def err(message: str) -> None:
-    click.echo(message, err=True)
+    click.echo(visible(str(message)), err=True)
+
+
+def out(message: str = "", nl: bool = True, bold: bool = False) -> None:
+    """Everything the commands print goes through here: text from people and
+    plans is shown as text (an ESC in a name can't drive the terminal)."""
+    text = visible(str(message))
+    click.echo(click.style(text, bold=True) if bold else text, nl=nl)
 
 
 class TrackerGroup(click.Group):
@@ -67,8 +95,16 @@ class TrackerGroup(click.Group):
                 else t("cli.problem_one", path=exc.path))
             ctx.exit(1)
         except TrackerError as exc:
-            err(t("cli.error", message=exc))
+            from . import present
+
+            settings = ctx.obj if isinstance(ctx.obj, Settings) else None
+            err(t("cli.error", message=present.explain(exc, settings and settings.info())))
             ctx.exit(1)
+        except BrokenPipeError:
+            # `tracker list | head`: the reader left; stop quietly, as other tools do.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(0)
         except KeyboardInterrupt:
             err(t("cli.interrupted"))
             ctx.exit(130)
@@ -131,7 +167,7 @@ def validate(settings: Settings, plan_files: tuple[Path, ...]):
             failed += 1
             continue
         initiatives = sum(1 for _ in plan.initiatives())
-        click.echo(t("cli.valid", path=path, objectives=len(plan.objectives),
+        out(t("cli.valid", path=path, objectives=len(plan.objectives),
                      initiatives=initiatives, owners=len(plan.roster),
                      period=f"{plan.start}-{plan.end}"))
     if failed:
@@ -143,19 +179,21 @@ def validate(settings: Settings, plan_files: tuple[Path, ...]):
 @click.pass_obj
 def sync(settings: Settings, dry_run: bool):
     """Bring the database in line with the plan file (never loses tracking data)."""
+    from . import present
     from .sync import sync_file
 
     store = settings.store(sync=False)
     result = sync_file(store, settings.plan_path, settings.user, dry_run=dry_run)
+    info = store.info if store.meta("plan") else None
     for line in result.lines:
-        click.echo(line.format())
+        out(present.sync_line(info, line))
     if result.lines:
-        click.echo("")
-    click.echo(result.summary())
+        out("")
+    out(present.sync_summary(result))
     if result.backup:
-        click.echo(t("cli.backup_before", path=result.backup))
+        out(t("cli.backup_before", path=result.backup))
     if dry_run and result.changed:
-        click.echo(t("cli.dry_run"))
+        out(t("cli.dry_run"))
 
 
 @main.command()
@@ -166,13 +204,14 @@ def sync(settings: Settings, dry_run: bool):
 @click.pass_obj
 def resolve(settings: Settings, initiative_id: str, field_name: str, choice: str | None):
     """Settle a sync conflict on FIELD (status, owners, priority:2024)."""
-    from .sync import resolve_conflict
+    from . import present
 
     if choice is None:
         raise TrackerError(t("cli.resolve_choice"))
     store = settings.store()
-    click.echo(resolve_conflict(store, initiative_id, field_name, choice == "plan",
-                                settings.user, "cli"))
+    outcome, value = store.resolve(initiative_id, field_name, choice == "plan",
+                                   settings.user, "cli")
+    out(present.resolved(store.info, initiative_id, field_name, outcome, value))
 
 
 # -- editing --------------------------------------------------------------------
@@ -180,7 +219,7 @@ def resolve(settings: Settings, initiative_id: str, field_name: str, choice: str
 
 def parse_priority(text: str) -> tuple[int, str | None]:
     year, sep, level = text.partition("=")
-    if not sep or not year.strip().isdigit():
+    if not sep or not re.fullmatch(r"[0-9]{4}", year.strip()):
         raise TrackerError(t("cli.priority_format", text=text))
     return int(year), level.strip() or None
 
@@ -209,23 +248,29 @@ def set_(settings: Settings, initiative_id, status, owners, add_owner, remove_ow
     before = store.initiative(initiative_id).version
     version = store.edit(initiative_id, change, settings.user, "cli", expect_version)
     if version == before:
-        click.echo(t("cli.unchanged", id=initiative_id))
+        out(t("cli.unchanged", id=initiative_id))
     else:
-        click.echo(t("cli.saved", id=initiative_id, version=version))
+        out(t("cli.saved", id=initiative_id, version=version))
 
 
 @main.command()
 @click.pass_obj
 def undo(settings: Settings):
     """Turn back your last edit (recorded as a new edit)."""
-    click.echo(settings.store().undo(settings.user, "cli")[1])
+    from . import present
+
+    store = settings.store()
+    out(present.reverted(store.info, store.undo(settings.user, "cli")))
 
 
 @main.command()
 @click.pass_obj
 def redo(settings: Settings):
     """Turn back your last undo."""
-    click.echo(settings.store().redo(settings.user, "cli")[1])
+    from . import present
+
+    store = settings.store()
+    out(present.reverted(store.info, store.redo(settings.user, "cli")))
 
 
 @main.command()
@@ -234,19 +279,10 @@ def redo(settings: Settings):
 def backup(settings: Settings, target: Path | None):
     """Copy the database safely, also while others work (default: into <db>-backups/)."""
     store = settings.store(sync=False)
-    click.echo(t("cli.backed_up", db=settings.db_path, path=store.backup(target)))
+    out(t("cli.backed_up", db=settings.db_path, path=store.backup(target)))
 
 
 # -- reading --------------------------------------------------------------------
-
-
-def console():
-    from rich.console import Console
-
-    out = Console(highlight=False, soft_wrap=False)
-    if not out.is_terminal and "COLUMNS" not in os.environ:
-        out.width = 160  # a file or a pipe: room for the whole table
-    return out
 
 
 @main.command(name="list")
@@ -274,9 +310,9 @@ def list_(settings: Settings, objective, status, owner, year, archived):
             + [levels.get(v.priorities.get(y), "–") for y in info.years] for v in views]
     terminal = sys.stdout.isatty()
     total = shutil.get_terminal_size().columns if terminal else None
-    click.echo(visible(info.title))
-    click.echo(present.table(header, rows, flexible=2, total=total, right=(0,)))
-    click.echo(t("cli.count", count=len(views)) if len(views) != 1 else t("cli.count_one"))
+    out(info.title)
+    out(present.table(header, rows, flexible=2, total=total, right=(0,)))
+    out(t("cli.count", count=len(views)) if len(views) != 1 else t("cli.count_one"))
 
 
 def resolve_objective(store: Store, text: str) -> str:
@@ -293,17 +329,14 @@ def resolve_objective(store: Store, text: str) -> str:
 @click.pass_obj
 def show(settings: Settings, initiative_id: str):
     """Everything about one initiative: text, tracking, notes, latest changes."""
-    from rich.text import Text
-
     from . import present
 
     store = settings.store()
     info = store.info
     v = store.initiative(initiative_id)
-    out = console()
-    out.print(Text(f"{v.id} — {visible(v.name)}", style="bold"))
+    out(f"{v.id} — {v.name}", bold=True)
     if v.archived:
-        out.print(Text(t("details.archived")))
+        out(t("details.archived"))
     rows = [(t("details.objective"), v.objective_id), (t("details.kind"), v.kind),
             (t("show.title"), v.title), (t("show.description"), v.description or "–"),
             (t("details.also_supports"), ", ".join(v.also_supports) or "–"),
@@ -317,23 +350,15 @@ def show(settings: Settings, initiative_id: str):
                                       when=present.when(v.updated_at or ""),
                                       who=v.updated_by)))
     for label, text in rows:
-        out.print(Text(f"{label + ':':<18}") + Text(visible(text)))
+        out(f"{label + ':':<18}{text}")
     notes = store.notes(v.id)
-    out.print(Text("\n" + t("show.notes", count=len(notes)), style="bold"))
+    out("\n" + t("show.notes", count=len(notes)), bold=True)
     for note in notes:
-        out.print(Text(f"  {present.when(note.created_at)} {visible(note.author)}: ")
-                  + Text(visible(note.text)))
-    out.print(Text("\n" + t("details.changes") + ":", style="bold"))
+        out(f"  {present.when(note.created_at)} {note.author}: {note.text}")
+    out("\n" + t("details.changes") + ":", bold=True)
     for entry in store.history(v.id, limit=10):
-        out.print(Text(f"  {present.when(entry.at)} {entry.who} ({entry.source}): ")
-                  + Text(present.change(info, entry)))
-
-
-def parse_date(text: str, option: str) -> str:
-    try:
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise TrackerError(t("cli.date", option=option, text=text)) from None
+        out(f"  {present.when(entry.at)} {entry.who} ({entry.source}): "
+            f"{present.change(info, entry)}")
 
 
 @main.command()
@@ -342,8 +367,6 @@ def parse_date(text: str, option: str) -> str:
 @click.pass_obj
 def history(settings: Settings, initiative_id: str | None, since: str | None):
     """Who changed what, when (all initiatives, or one)."""
-    from rich.text import Text
-
     from . import present
 
     store = settings.store()
@@ -351,12 +374,11 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
         store.check_initiative(initiative_id)
     since_stamp = parse_date(since, "--since") if since else None
     entries = store.history(initiative_id, since=since_stamp)
-    out = console()
     for entry in entries:
-        out.print(Text(f"{present.when(entry.at)}  {entry.who} ({entry.source})  "
-                       f"{entry.initiative_id}  ") + Text(present.change(store.info, entry)))
+        out(f"{present.when(entry.at)}  {entry.who} ({entry.source})  "
+            f"{entry.initiative_id}  {present.change(store.info, entry)}")
     if not entries:
-        out.print(t("cli.no_history_since", date=since_stamp) if since_stamp
+        out(t("cli.no_history_since", date=since_stamp) if since_stamp
                   else t("cli.no_history"))
 
 
@@ -385,7 +407,7 @@ def export(settings: Settings, fmt, history, year, owner, date, since, output):
 
         text = export_state(store, history=history)
         if output is None:
-            click.echo(text, nl=False)
+            out(text, nl=False)
         else:
             write_file(output, text)
             err(t("cli.wrote_state", path=output))
@@ -395,29 +417,10 @@ def export(settings: Settings, fmt, history, year, owner, date, since, output):
     content = report.build(store, date, year=year, owner=owner, since=since)
     text = report.markdown(content) if fmt == "markdown" else report.to_json(content)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False)  # both made safe for a terminal by the report
         return
     write_file(output, text)
     err(t("cli.wrote", path=output))
-
-
-def write_file(path: Path, text: str) -> None:
-    """Write all or nothing: a temporary file beside it, then a rename."""
-    path = Path(path)
-    if not path.parent.exists():
-        raise TrackerError(t("cli.no_folder", path=path, folder=path.parent))
-    if path.is_dir():
-        raise TrackerError(t("cli.cannot_write", path=path, reason=t("cli.is_folder")))
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)  # nothing half-written left behind
-        raise TrackerError(t("cli.cannot_write", path=path, reason=exc.strerror)) from None
 
 
 @main.command()
@@ -441,7 +444,7 @@ def serve(settings: Settings, host: str, port: int):
         sys.executable, "-m", "tracker", "--plan", settings.plan_path.resolve(),
         "--db", settings.db_path.resolve(), "--user", settings.user,
         "--lang", catalogue.language(), "tui"])
-    click.echo(t("cli.serving", title=store.info.title, url=f"http://{host}:{port}"))
+    out(t("cli.serving", title=store.info.title, url=f"http://{host}:{port}"))
     Server(command, host=host, port=port, title=store.info.title).serve()
 
 
@@ -459,12 +462,15 @@ def import_(settings: Settings, state_file: Path, dry_run: bool):
         raise TrackerError(t("cli.no_such_file", path=state_file)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise TrackerError(t("cli.cannot_read", path=state_file, reason=exc)) from None
-    result = import_state(settings.store(), text, settings.user, dry_run=dry_run)
+    from . import present
+
+    store = settings.store()
+    result = import_state(store, text, settings.user, dry_run=dry_run)
     for line in result.lines:
-        click.echo(line)
+        out(present.sync_line(store.info, line))
     key = ("cli.import_would" if dry_run else "cli.import_did") + \
         ("_one" if result.changed == 1 else "")
-    click.echo(t(key, count=result.changed)
+    out(t(key, count=result.changed)
                + (t("cli.import_conflicts", count=result.conflicts) if result.conflicts
                   else "."))
 

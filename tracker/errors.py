@@ -14,7 +14,21 @@ class TrackerError(Exception):
 
 
 class StaleEdit(TrackerError):
-    """The initiative changed since the caller read it."""
+    """The initiative changed since the caller read it: `changes` says who
+    changed which field (FieldChange values); `present.explain` words it."""
+
+    def __init__(self, initiative_id: str, changes: tuple = ()):
+        super().__init__(initiative_id)
+        self.initiative_id = initiative_id
+        self.changes = changes
+
+
+class RevertBlocked(TrackerError):
+    """An undo or redo that would overwrite a later change of the same field."""
+
+    def __init__(self, action: str, initiative_id: str, field: str, now: str):
+        super().__init__(initiative_id)
+        self.action, self.initiative_id, self.field, self.now = action, initiative_id, field, now
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from .vocabulary import Term
 
 MAX_PLAN_BYTES = 20 * 1024 * 1024
 MAX_TEXT = 5000
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")  # always fullmatch: "a\n" is no id
+DIGITS = re.compile(r"[0-9]+")  # ASCII only: "²".isdigit() is True, int("²") fails
 KINDS = ("aftalt indsats", "projekt")
 
 
@@ -202,8 +203,9 @@ class _Validator:
     def ident(self, m: dict, what: str, seen: dict) -> str:
         value = self.text(m, "id", what)
         mark = m.value_marks.get("id", m.mark)
-        if value and not ID_PATTERN.match(value):
-            self.add(t("v.bad_id", id=value, what=what), mark, t("v.bad_id_hint"))
+        if value and not ID_PATTERN.fullmatch(value):
+            shown = value.translate({10: "\\n", 13: "\\r", 9: "\\t"})
+            self.add(t("v.bad_id", id=shown, what=what), mark, t("v.bad_id_hint"))
         elif value in seen:
             self.add(t("v.id_twice", id=value, line=seen[value].line), mark,
                      t("v.id_twice_hint"))
@@ -331,7 +333,7 @@ class _Validator:
     def number(self, item, what, numbers) -> int:
         raw = self.text(item, "number", what)
         mark = item.value_marks.get("number", item.mark)
-        if raw and not raw.isdigit():
+        if raw and not DIGITS.fullmatch(raw):
             self.add(t("v.number", what=what, value=raw), mark)
             return 0
         if not raw:
@@ -416,7 +418,7 @@ class _Validator:
         out = {}
         for year_text, level_text in value.items():
             year_mark = value.key_marks[year_text]
-            year = int(year_text) if str(year_text).isdigit() else None
+            year = int(year_text) if DIGITS.fullmatch(str(year_text)) else None
             if year is None or not context.start <= year <= context.end:
                 self.add(t("v.year", year=year_text, what=what), year_mark,
                          t("v.year_hint", start=context.start, end=context.end))
@@ -437,7 +439,17 @@ class _Validator:
 
     def references(self, objectives, seen, doc) -> None:
         objective_ids = [o.id for o in objectives if o.id]
+        claimed: dict[str, tuple[str, Mark]] = {}  # previous id → (initiative, where)
         for key, ref, mark, ident in self.pending:
+            if key == "previous_ids" and ref == ident:
+                self.add(t("v.previous_is_self", ref=ref, id=ident), mark)
+                continue
+            if key == "previous_ids" and ref in claimed and claimed[ref][0] != ident:
+                first, where = claimed[ref]
+                self.add(t("v.previous_twice", ref=ref, first=first, line=where.line, id=ident),
+                         mark, t("v.previous_twice_hint"))
+            elif key == "previous_ids":
+                claimed.setdefault(ref, (ident, mark))
             if key == "also_supports" and ref not in objective_ids:
                 self.add(t("v.also_supports", id=ident, ref=ref), mark,
                          t("v.objectives", ids=", ".join(dict.fromkeys(objective_ids))))

@@ -1,4 +1,9 @@
-"""Words for values, shared by the CLI and the TUI (no screen code here)."""
+"""Words for values, shared by the CLI, the TUI and the report (no screen code).
+
+The store and the sync return data; this module makes the sentences, through
+the catalogue, in the chosen language. `visible()` is the one function that
+shows text from people and plans as text, in every output.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ import re
 import unicodedata
 
 from .catalogue import day, t
-from .store import AuditEntry, PlanInfo, describe_field
+from .errors import RevertBlocked, StaleEdit, TrackerError
+from .model import AuditEntry, PlanInfo, Reverted, SyncLine, field_year
 
 FIELDS = ("status", "owners", "note", "added", "archived", "id", "title", "short", "kind",
           "description", "objective", "also_supports")
@@ -30,6 +36,15 @@ def visible(text: str) -> str:
     return _CONTROL.sub(_picture, text)
 
 
+def visible_json(text: str) -> str:
+    """JSON with the C1 control characters (which json leaves raw) escaped: the
+    same data, harmless in a terminal."""
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
 def value(info: PlanInfo, field: str, raw: str | None) -> str:
     """A stored value as people say it: Danish labels, owner names, '–' for none."""
     if raw is None or raw == "":
@@ -48,7 +63,15 @@ def value(info: PlanInfo, field: str, raw: str | None) -> str:
 def field_name(field: str) -> str:
     if field.startswith("priority:"):
         return t("field.priority", year=field.split(":")[1])
-    return t(f"field.{field}") if field in FIELDS else describe_field(field)
+    return t(f"field.{field}") if field in FIELDS else field
+
+
+def parse_date(text: str, option: str) -> str:
+    """A date the user typed, as ISO 'YYYY-MM-DD', or a message naming the option."""
+    try:
+        return dt.date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise TrackerError(t("cli.date", option=option, text=text)) from None
 
 
 def when(stamp: str) -> str:
@@ -132,3 +155,110 @@ def table(header: list[str], rows: list[list[str]], flexible: int,
 
     rule = "  ".join("─" * w for w in widths)
     return "\n".join([line(header), rule] + [line(r) for r in rows])
+
+
+# -- results and errors of the core, in words -----------------------------------------
+
+
+def explain(error: Exception, info: PlanInfo | None = None) -> str:
+    """The message for an error the core raised, in words (and visible)."""
+    if isinstance(error, StaleEdit):
+        changes = "; ".join(
+            f"{c.who} " + _changed(info, c.field, c.old, c.new) for c in error.changes
+            if info is not None) or t("err.someone")
+        return visible(t("err.stale", id=error.initiative_id, changes=changes))
+    if isinstance(error, RevertBlocked):
+        return visible(t(f"err.cannot_{error.action}", id=error.initiative_id,
+                         field=field_name(error.field),
+                         now=value(info, error.field, error.now) if info else error.now))
+    return visible(str(error))
+
+
+def _changed(info: PlanInfo, field: str, old, new) -> str:
+    return change(info, AuditEntry(0, 0, "", "", "", "edit", None, field, old, new))
+
+
+def reverted(info: PlanInfo, done: Reverted) -> str:
+    """'undo on haps: status ikke påbegyndt, the note'."""
+    parts = [f"{field_name(c.field)} {value(info, c.field, c.new)}"
+             for c in done.changes if c.field != "note"]
+    if any(c.field == "note" for c in done.changes):
+        parts.append(t("err.the_note"))
+    return visible(t(f"msg.{done.action}_done", id=done.initiative_id, summary=", ".join(parts)))
+
+
+def resolved(info: PlanInfo, initiative_id: str, field: str, outcome: str, raw: str) -> str:
+    key = "sync.took_plan" if outcome == "took_plan" else "sync.kept"
+    return visible(t(key, id=initiative_id, field=field_name(field),
+                     value=value(info, field, raw)))
+
+
+def sync_line(info: PlanInfo, line: SyncLine) -> str:
+    """'+ haps  HAPS (objective m9)', '! haps  status: plan says …'."""
+    head = f"{line.sign} {line.id}  " if line.id else f"{line.sign} "
+    return visible(head + _sync_text(info, line)).rstrip()
+
+
+def _sync_text(info: PlanInfo, line: SyncLine) -> str:
+    d, kind = line.data, line.kind
+    if kind in ("from_plan", "from_file"):
+        key = "sync.from_plan" if kind == "from_plan" else "state.took"
+        return t(key, field=field_name(d["field"]), old=value(info, d["field"], d["old"]),
+                 new=value(info, d["field"], d["new"]))
+    if kind == "conflict":
+        return t("sync.conflict_line", field=field_name(d["field"]),
+                 plan=value(info, d["field"], d["plan"]),
+                 tracker=value(info, d["field"], d["tracker"]),
+                 base=value(info, d["field"], d["base"]))
+    if kind == "file_conflict":
+        return t("state.conflict", field=field_name(d["field"]),
+                 file=value(info, d["field"], d["file"]),
+                 tracker=value(info, d["field"], d["tracker"]))
+    if kind == "text":
+        return t("sync.text", field=field_name(d["field"]), old=_short(d["old"]),
+                 new=_short(d["new"]))
+    if kind == "unknown_word":
+        year = field_year(d["field"])
+        if year is None:
+            return t("sync.unknown_status", value=d["value"], id=line.id,
+                     choices=", ".join(s.key for s in info.statuses))
+        return t("sync.unknown_level", value=d["value"], id=line.id, year=year,
+                 choices=", ".join(lv.key for lv in info.levels))
+    if kind == "outside_period":
+        return t("state.outside_period", field=field_name(d["field"]), value=d["value"],
+                 period=d["period"])
+    if kind in WORD_CHANGES:
+        return t(WORD_CHANGES[kind], old=", ".join(d["old"]), new=", ".join(d["new"]))
+    if kind == "note":
+        return t("state.note_by", author=d["author"])
+    return t(PLAIN_LINES[kind], **d)
+
+
+WORD_CHANGES = {"statuses": "sync.statuses", "levels": "sync.levels", "roster": "sync.roster"}
+PLAIN_LINES = {  # kinds whose data are the message's values as they are
+    "added": "sync.added", "archived": "sync.archived", "back": "sync.back",
+    "renamed": "sync.renamed", "period": "sync.period",
+    "objective_added": "sync.objective_added", "objective_back": "sync.objective_back",
+    "objective_changed": "sync.objective_changed",
+    "objective_archived": "sync.objective_archived"}
+
+
+def sync_summary(result) -> str:
+    """'Added 1, changed 2, archived 0. 1 conflict(s): …'."""
+    if not result.changed:
+        text = t("sync.none")
+    else:
+        text = t("sync.would" if result.dry_run else "sync.did", added=result.count("+"),
+                 changed=result.count("~"), archived=result.count("-"))
+    conflicts = len(result.notices("!"))
+    if conflicts:
+        text += " " + t("sync.conflicts", count=conflicts)
+    unknown = len(result.notices("?"))
+    if unknown:
+        text += " " + t("sync.unknown_count", count=unknown)
+    return text
+
+
+def _short(text, width: int = 50) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -12,7 +12,9 @@ import json
 import re
 
 from .catalogue import day, t
-from .store import InitiativeView, Store
+from .model import InitiativeView
+from .present import visible, visible_json
+from .store import Store
 
 BAR_WIDTH = 10
 
@@ -34,6 +36,12 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
                 if (owner_id is None or owner_id in v.owners)
                 and (year is None or year in v.priorities)]
 
+    def status_label(key: str) -> str:
+        """A status the plan's words no longer have is shown as what it is."""
+        if info.knows_status(key):
+            return info.status(key).da
+        return t("report.unknown_word", word=key)
+
     def row(v: InitiativeView) -> dict:
         status = info.status(v.status)
         note = v.latest_note
@@ -41,7 +49,8 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
             "id": v.id, "title": v.title, "short": v.short, "kind": v.kind,
             "objective": v.objective_id,
             "owners": [{"id": o, "name": info.owner_name(o)} for o in v.owners],
-            "status": status.key, "status_label": status.da, "done": status.done,
+            "status": status.key, "status_label": status_label(status.key),
+            "done": status.done,
             "priorities": {str(y): v.priorities.get(y, "") for y in years},
             "latest_note": None if note is None else
             {"text": note.text, "author": note.author, "at": note.created_at},
@@ -59,6 +68,7 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
             "initiatives": [row(v) for v in views],
         })
     shown = [i for o in objectives for i in o["initiatives"]]
+    unknown = sorted({i["status"] for i in shown if not info.knows_status(i["status"])})
     return {
         "plan": {"title": info.title, "region": info.region,
                  "period": f"{info.start}-{info.end}", "adopted": info.adopted},
@@ -66,9 +76,9 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
         "filters": {"year": year, "owner": owner_id},
         "years": years,
         "levels": {t.key: t.da for t in info.levels},
-        "statuses": [{"key": t.key, "label": t.da,
-                      "count": sum(1 for i in shown if i["status"] == t.key)}
-                     for t in info.statuses],
+        "statuses": [{"key": key, "label": status_label(key),
+                      "count": sum(1 for i in shown if i["status"] == key)}
+                     for key in [t.key for t in info.statuses] + unknown],
         "objectives": objectives,
         "archived": [row(v) for v in wanted(store.initiatives(archived=True))],
         "since": since,
@@ -105,7 +115,7 @@ def changes_since(store: Store, since: str, objectives: list[dict]) -> list[dict
 
 
 def to_json(report: dict) -> str:
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    return visible_json(json.dumps(report, ensure_ascii=False, indent=2)) + "\n"
 
 
 # ---------------------------------------------------------------------------
@@ -158,8 +168,10 @@ def priority_mark(level: str, levels: dict) -> str:
 
 
 def mermaid_label(text: str) -> str:
-    """A label safe inside a mermaid string: no quotes, no line breaks, no markup."""
-    return " ".join(str(text).replace('"', "'").replace("#", "").replace(";", ",").split())
+    """A label safe inside a mermaid string: no quotes, no line breaks, no markup,
+    control characters shown as symbols."""
+    return " ".join(visible(str(text)).replace('"', "'").replace("#", "").replace(";", ",")
+                    .split())
 
 
 def bar(done: int, total: int) -> str:
@@ -262,4 +274,6 @@ def markdown(report: dict) -> str:
                          cell(c["plan_value"]) if c["plan_value"] else "–",
                          cell(c["tracker_value"]) if c["tracker_value"] else "–"]
                         for c in report["conflicts"]])
-    return "\n".join(lines) + "\n"
+    # Every piece above is escaped already; this last pass is the guarantee that
+    # nothing reaching a terminal or a viewer can carry a control sequence.
+    return visible("\n".join(lines)) + "\n"

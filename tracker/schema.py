@@ -131,6 +131,39 @@ def sync_runs(db) -> None:
         """)
 
 
+def initiative_keys(db) -> None:
+    """A stable key per initiative (`uid`): ids are names and can be renamed or
+    re-used, so history and undo follow the key, not the id. Existing audit
+    rows get theirs by replaying the recorded renames backwards."""
+    _run(db, """
+        ALTER TABLE initiatives ADD COLUMN uid INTEGER;
+        UPDATE initiatives SET uid = rowid;
+        CREATE UNIQUE INDEX initiatives_uid ON initiatives(uid);
+        ALTER TABLE audit ADD COLUMN initiative_uid INTEGER;
+        DROP TRIGGER audit_append_only_update;
+        """)
+    holder = {ident: uid for ident, uid in db.execute("SELECT id, uid FROM initiatives")}
+    found = []
+    for row_id, ident, field, old, new in db.execute(
+            "SELECT id, initiative_id, field, old, new FROM audit "
+            "WHERE initiative_id IS NOT NULL ORDER BY id DESC").fetchall():
+        if field == "id":  # a rename old → new: before it, the key was called `old`
+            uid = holder.pop(new, None)
+            if uid is not None:
+                holder[old] = uid
+        else:
+            uid = holder.get(ident)
+            if field == "added":  # before it, no initiative had this key
+                holder.pop(ident, None)
+        found.append((uid, row_id))
+    db.conn.executemany("UPDATE audit SET initiative_uid = ? WHERE id = ?", found)
+    _run(db, """
+        CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE INDEX audit_initiative_uid ON audit(initiative_uid, id);
+        """)
+
+
 def _run(db, script: str) -> None:
     # Not executescript(): it commits first, which would break the migration's
     # transaction. Statements end with ';' at a line's end (triggers inside
@@ -140,7 +173,8 @@ def _run(db, script: str) -> None:
             db.execute(statement)
 
 
-STEPS = [("0001_initial", initial), ("0002_sync_runs", sync_runs)]
+STEPS = [("0001_initial", initial), ("0002_sync_runs", sync_runs),
+         ("0003_initiative_keys", initiative_keys)]
 KNOWN = [name for name, _ in STEPS]
 
 

@@ -1,29 +1,35 @@
-"""The tracker's SQLite database: open it, read it, and edit it safely.
+"""The tracker's SQLite database: open it, read it, and change it safely.
 
-Every edit is one `BEGIN IMMEDIATE` transaction that checks the initiative's
-version (so a stale edit is refused, never silently applied) and writes its
-audit rows. The CLI and the TUI both call these functions; neither writes SQL.
+The only module with SQL. Every change of tracking data — an edit, an undo,
+a sync's merge, a resolved conflict, an import — goes through one method,
+`Store.write`: the new values, the version bump, the audit rows and the
+settling of conflicts in one `BEGIN IMMEDIATE` transaction, with the
+initiative's version checked so a stale edit is refused, never applied.
+
+It returns data (`model.py`); `present.py` makes the words.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sqlite3
+import unicodedata
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema, vocabulary
 from .catalogue import t
-from .errors import StaleEdit, TrackerError
-from .vocabulary import Term
+from .errors import RevertBlocked, StaleEdit, TrackerError
+from .model import (OWNERS, STATUS, AuditEntry, Change, Conflict, FieldChange,  # noqa: F401
+                    InitiativeView, NewNote, Note, ObjectiveView, PlanInfo, Reverted,
+                    UnknownWord, Write, field_year, priority_field)
 
 BUSY_TIMEOUT_MS = 10_000
 BACKUPS_KEPT = 5
 MAX_NOTE = 10_000
 SOURCES = ("tui", "cli", "sync")
+PARTIAL = ".partial"  # a backup being written; renamed when complete
 
 
 def now() -> str:
@@ -47,147 +53,6 @@ def current_user(explicit: str | None = None) -> str:
             return "unknown"
 
 
-@dataclass(frozen=True)
-class Note:
-    id: int
-    text: str
-    author: str
-    created_at: str
-
-
-@dataclass
-class InitiativeView:
-    """One initiative with its tracking data, as the screens and reports see it."""
-
-    id: str
-    objective_id: str
-    title: str
-    short: str
-    kind: str
-    description: str
-    also_supports: tuple[str, ...]
-    archived: bool
-    status: str
-    version: int
-    updated_at: str | None
-    updated_by: str | None
-    owners: tuple[str, ...] = ()
-    priorities: dict[int, str] = field(default_factory=dict)
-    latest_note: Note | None = None
-
-    @property
-    def name(self) -> str:
-        return self.short or self.title
-
-
-@dataclass(frozen=True)
-class ObjectiveView:
-    id: str
-    number: int
-    title: str
-    short: str
-    title_en: str
-    archived: bool
-
-    @property
-    def name(self) -> str:
-        return self.short or self.title_en or self.title
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    id: int
-    edit_id: int
-    at: str
-    who: str
-    source: str
-    action: str
-    initiative_id: str | None
-    field: str
-    old: str | None
-    new: str | None
-
-
-@dataclass(frozen=True)
-class Conflict:
-    initiative_id: str
-    field: str
-    plan_value: str
-    tracker_value: str
-    base_value: str
-
-
-@dataclass
-class Change:
-    """What one edit asks for. Labels are accepted where keys are."""
-
-    status: str | None = None
-    owners: list[str] | None = None  # replaces the owners
-    add_owners: list[str] = field(default_factory=list)
-    remove_owners: list[str] = field(default_factory=list)
-    priorities: dict[int, str | None] = field(default_factory=dict)  # None clears
-    note: str | None = None
-
-    def is_empty(self) -> bool:
-        return (self.status is None and self.owners is None and not self.add_owners
-                and not self.remove_owners and not self.priorities and self.note is None)
-
-
-@dataclass(frozen=True)
-class PlanInfo:
-    """What the last sync recorded of the plan: enough to read without the YAML."""
-
-    title: str
-    region: str
-    start: int
-    end: int
-    adopted: str
-    statuses: tuple[Term, ...]
-    levels: tuple[Term, ...]
-    roster: tuple[tuple[str, str], ...]  # (id, name)
-
-    @property
-    def years(self) -> list[int]:
-        return list(range(self.start, self.end + 1))
-
-    def status(self, key: str) -> Term:
-        for term in self.statuses:
-            if term.key == key:
-                return term
-        return Term(key, key, key)
-
-    def level(self, key: str) -> Term:
-        for term in self.levels:
-            if term.key == key:
-                return term
-        return Term(key, key, key)
-
-    def owner_name(self, owner_id: str) -> str:
-        return dict(self.roster).get(owner_id, owner_id)
-
-    def to_json(self) -> str:
-        return json.dumps({
-            "title": self.title, "region": self.region, "start": self.start,
-            "end": self.end, "adopted": self.adopted,
-            "statuses": [t.__dict__ for t in self.statuses],
-            "levels": [t.__dict__ for t in self.levels],
-            "roster": [list(r) for r in self.roster],
-        }, ensure_ascii=False, sort_keys=True)
-
-    @classmethod
-    def from_json(cls, text: str) -> "PlanInfo":
-        d = json.loads(text)
-        return cls(d["title"], d["region"], d["start"], d["end"], d["adopted"],
-                   tuple(Term(**t) for t in d["statuses"]),
-                   tuple(Term(**t) for t in d["levels"]),
-                   tuple(tuple(r) for r in d["roster"]))
-
-    @classmethod
-    def from_plan(cls, plan) -> "PlanInfo":
-        return cls(plan.title, plan.region, plan.start, plan.end, plan.adopted,
-                   plan.statuses, plan.levels, tuple((p.id, p.name) for p in plan.roster))
-
-
 # ---------------------------------------------------------------------------
 
 
@@ -195,7 +60,8 @@ def open_store(path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Store":
     """Open (creating if needed) and upgrade the tracker database at `path`.
 
     A writer waits up to `busy_timeout_ms` for another writer to finish, then
-    gives up with a clear TrackerError having written nothing.
+    gives up with a clear TrackerError having written nothing. A file that is
+    not the tracker's (or is marked read-only) is refused and left as it is.
     """
     path = Path(path)
     if not path.parent.exists():
@@ -204,6 +70,9 @@ def open_store(path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Store":
         raise TrackerError(t("db.is_folder", path=path))
     if path.exists() and not _looks_like_sqlite(path):
         raise TrackerError(t("db.not_sqlite", path=path))
+    if path.exists() and not _writable(path):
+        # Checked first: SQLite would open it, then leave read-only -wal/-shm files.
+        raise TrackerError(t("db.read_only_file", path=path))
     try:
         # Autocommit: transactions are only the explicit BEGIN IMMEDIATE ones.
         conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, isolation_level=None)
@@ -222,6 +91,11 @@ def _looks_like_sqlite(path: Path) -> bool:
     return head == b"" or head == b"SQLite format 3\x00"
 
 
+def _writable(path: Path) -> bool:
+    """Writable, and not marked read-only (root may write anyway; we don't)."""
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o200)
+
+
 def _explain_db_error(path, exc: Exception) -> str:
     text = str(exc)
     if "locked" in text or "busy" in text:
@@ -229,10 +103,10 @@ def _explain_db_error(path, exc: Exception) -> str:
     if "readonly" in text or "read-only" in text:
         return t("err.read_only", path=path)
     if "unable to open" in text:
-        return f"{path}: cannot open the database (check the path and its permissions)"
+        return t("db.cannot_open", path=path)
     if "not a database" in text or "malformed" in text:
-        return f"{path}: is not a tracker database or is damaged ({text}); restore a backup"
-    return f"{path}: database error: {text}"
+        return t("db.damaged", path=path, reason=text)
+    return t("db.error", path=path, reason=text)
 
 
 class Connection:
@@ -259,9 +133,9 @@ class Store:
     def upgrade(self) -> None:
         tables = {r[0] for r in self.db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if tables and "_sqlite_migrations" not in tables:
-            raise TrackerError(t("db.not_tracker", path=self.path))
         applied = set(schema.applied(self.db.conn))
+        if tables and not applied:  # another program's database (sqlite-utils or not)
+            raise TrackerError(t("db.not_tracker", path=self.path))
         newer = applied - set(schema.KNOWN)
         if newer:
             raise TrackerError(t("db.newer", path=self.path, schema=max(newer)))
@@ -278,14 +152,24 @@ class Store:
 
     @contextmanager
     def transaction(self):
-        """One write transaction, taking the write lock at once (BEGIN IMMEDIATE)."""
+        """One write transaction, taking the write lock at once (BEGIN IMMEDIATE).
+
+        Inside another, it joins it: a sync's many writes are one transaction.
+        Any database error rolls everything back and becomes one clear message.
+        """
         conn = self.db.conn
+        if conn.in_transaction:
+            yield
+            return
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise TrackerError(_explain_db_error(self.path, exc)) from None
         try:
             yield
+        except sqlite3.DatabaseError as exc:
+            conn.rollback()
+            raise TrackerError(_explain_db_error(self.path, exc)) from None
         except BaseException:
             conn.rollback()
             raise
@@ -300,7 +184,9 @@ class Store:
         `<name>-backups/` beside it, keeping the newest few there.
 
         Safe while this or another connection is writing: it reads through its
-        own connection, which sees only committed data.
+        own connection, which sees only committed data. The copy is written
+        under a temporary name and renamed when complete, so a backup killed
+        half-way never looks like a good one.
         """
         folder = self.path.with_name(f"{self.path.stem}-backups")
         if target is None:
@@ -315,20 +201,32 @@ class Store:
             raise TrackerError(t("db.exists", path=target))
         elif not Path(target).parent.is_dir():
             raise TrackerError(t("cli.no_folder", path=target, folder=Path(target).parent))
+        target = Path(target)
+        partial = target.with_name(f".{target.name}{PARTIAL}")
         source = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
                                  timeout=BUSY_TIMEOUT_MS / 1000)
-        copy = sqlite3.connect(str(target))
         try:
-            source.backup(copy)
+            partial.unlink(missing_ok=True)
+            copy = sqlite3.connect(str(partial))
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+            os.replace(partial, target)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise TrackerError(t("cli.cannot_write", path=target, reason=exc.strerror)) from None
         finally:
-            copy.close()
             source.close()
-        if Path(target).parent == folder:
+        if target.parent == folder:
             backups = sorted(folder.glob(f"{self.path.stem}-*.db"),
                              key=lambda p: p.stat().st_mtime_ns)
             for old in backups[:-BACKUPS_KEPT]:
                 old.unlink(missing_ok=True)
-        return Path(target)
+            for left in folder.glob(f".*{PARTIAL}*"):  # from a backup that was killed
+                if left != partial and _older_than(left, seconds=3600):
+                    left.unlink(missing_ok=True)
+        return target
 
     def data_version(self) -> int:
         """Changes whenever another connection commits (cheap to poll)."""
@@ -469,41 +367,47 @@ class Store:
 
     def history(self, initiative_id: str | None = None, since: str | None = None,
                 limit: int | None = None) -> list[AuditEntry]:
-        """Audit entries, oldest first; an initiative's include its former ids."""
+        """Audit entries, oldest first. An initiative's history follows it, not
+        its id: it holds what happened under its former ids, and nothing of
+        another initiative that once had (or later got) the same id."""
         where, params = [], []
         if initiative_id:
-            ids = self.former_ids(initiative_id) | {initiative_id}
-            where.append(f"initiative_id IN ({','.join('?' * len(ids))})")
-            params.extend(sorted(ids))
+            where.append("a.initiative_uid = ?")
+            params.append(self._uid(initiative_id))
         if since:
-            where.append("at >= ?")
+            where.append("a.at >= ?")
             params.append(since)
-        sql = ("SELECT id, edit_id, at, who, source, action, initiative_id, field, old, new "
-               "FROM audit")
+        sql = ("SELECT a.id, a.edit_id, a.at, a.who, a.source, a.action, "
+               "coalesce(i.id, a.initiative_id), a.field, a.old, a.new, a.initiative_id "
+               "FROM audit a LEFT JOIN initiatives i ON i.uid = a.initiative_uid")
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY id DESC"
+        sql += " ORDER BY a.id DESC"
         if limit:
             sql += f" LIMIT {int(limit)}"
         rows = self.db.execute(sql, params).fetchall()
         return [AuditEntry(*r) for r in reversed(rows)]
-
-    def former_ids(self, initiative_id: str) -> set[str]:
-        found, todo = set(), [initiative_id]
-        while todo:
-            current = todo.pop()
-            for (old,) in self.db.execute(
-                    "SELECT old FROM audit WHERE field = 'id' AND new = ?", [current]):
-                if old not in found and old != initiative_id:
-                    found.add(old)
-                    todo.append(old)
-        return found
 
     def conflicts(self) -> list[Conflict]:
         rows = self.db.execute(
             "SELECT initiative_id, field, plan_value, tracker_value, base_value "
             "FROM conflicts ORDER BY initiative_id, field").fetchall()
         return [Conflict(*r) for r in rows]
+
+    def unknown_words(self) -> list[UnknownWord]:
+        """Statuses and priority levels held by current initiatives that the
+        plan's vocabulary no longer has (after a change of `statuses:` or
+        `levels:`): shown as they are, and reported until someone sets them."""
+        info = self.info
+        found = [UnknownWord(ident, STATUS, status) for ident, status in self.db.execute(
+            "SELECT i.id, t.status FROM tracking t JOIN initiatives i ON i.id = t.initiative_id "
+            "WHERE i.archived = 0 ORDER BY i.id") if not info.knows_status(status)]
+        found += [UnknownWord(ident, priority_field(year), level)
+                  for ident, year, level in self.db.execute(
+                      "SELECT i.id, p.year, p.level FROM priorities p JOIN initiatives i "
+                      "ON i.id = p.initiative_id WHERE i.archived = 0 ORDER BY i.id, p.year")
+                  if info.start <= year <= info.end and not info.knows_level(level)]
+        return sorted(found, key=lambda w: (w.initiative_id, w.field))
 
     # -- resolving words the user typed --------------------------------------------
     def initiative_ids(self) -> list[str]:
@@ -519,20 +423,34 @@ class Store:
         return t("err.unknown_initiative", id=initiative_id, hint=hint)
 
     def check_initiative(self, initiative_id: str) -> None:
-        if not self.db.execute("SELECT 1 FROM initiatives WHERE id = ?",
-                               [initiative_id]).fetchone():
+        self._uid(initiative_id)
+
+    def _uid(self, initiative_id: str) -> int:
+        """The initiative's stable key (its id may change; the key never does)."""
+        row = self.db.execute("SELECT uid FROM initiatives WHERE id = ?",
+                              [initiative_id]).fetchone()
+        if row is None:
             raise TrackerError(self._unknown_initiative(initiative_id))
+        return row[0]
 
     def status_key(self, text: str) -> str:
-        return _term_key(self.info.statuses, text, "status")
+        """The status key for a word the user typed. A key the plan's words no
+        longer have is accepted while initiatives still hold it (to find them)."""
+        try:
+            return _term_key(self.info.statuses, text, "status")
+        except TrackerError:
+            if self.db.execute("SELECT 1 FROM tracking WHERE status = ? LIMIT 1",
+                               [text.strip()]).fetchone():
+                return text.strip()
+            raise
 
     def level_key(self, text: str) -> str:
         return _term_key(self.info.levels, text, "level")
 
     def owner_id(self, text: str) -> str:
-        wanted = text.strip().casefold()
+        wanted = _fold(text)
         for owner_id, name in self.info.roster:
-            if wanted in (owner_id.casefold(), name.casefold()):
+            if wanted in (_fold(owner_id), _fold(name)):
                 return owner_id
         choices = ", ".join(owner_id for owner_id, _ in self.info.roster)
         raise TrackerError(t("err.unknown_owner", text=text, choices=choices))
@@ -543,10 +461,102 @@ class Store:
             raise TrackerError(t("err.year", year=year,
                                  choices=", ".join(map(str, info.years))))
 
-    # -- editing ----------------------------------------------------------------
+    # -- the one writer -----------------------------------------------------------
+    def write(self, initiative_id: str, change: Write, who: str, source: str, action: str,
+              expected_version: int | None = None, reverts: int | None = None,
+              edit_id: int | None = None, at: str | None = None) -> int:
+        """Apply one tracking change to one initiative; return its version after.
+
+        In one `BEGIN IMMEDIATE` transaction (or the caller's): check the
+        version (StaleEdit if it moved), write the values that differ and the
+        notes, settle conflicts the change decides, record the plan's bases and
+        new conflicts, bump the version and write an audit row per field.
+        """
+        with self.transaction():
+            row = self.db.execute(
+                "SELECT t.version, i.uid FROM tracking t JOIN initiatives i "
+                "ON i.id = t.initiative_id WHERE i.id = ?", [initiative_id]).fetchone()
+            if row is None:
+                raise TrackerError(self._unknown_initiative(initiative_id))
+            version, uid = row
+            if expected_version is not None and version != expected_version:
+                raise StaleEdit(initiative_id, self._changes_since(uid, expected_version))
+            at = at or now()
+            rows = []  # (field, old, new, note id)
+            for field_name, new in change.values.items():
+                old = self.tracked_value(initiative_id, field_name)
+                if old != new:
+                    self._write_value(initiative_id, field_name, new)
+                    rows.append((field_name, old, new, None))
+            for note in change.notes:
+                note_id = self.db.execute(
+                    "INSERT INTO notes(initiative_id, text, author, created_at) "
+                    "VALUES (?, ?, ?, ?)",
+                    [initiative_id, note.text, note.author or who, note.at or at]).lastrowid
+                rows.append(("note", None, note.text, note_id))
+            for note_id, withdrawn in change.withdrawn.items():
+                text = self.db.execute("SELECT text FROM notes WHERE id = ?",
+                                       [note_id]).fetchone()[0]
+                self.db.execute("UPDATE notes SET withdrawn = ? WHERE id = ?",
+                                [int(withdrawn), note_id])
+                rows.append(("note", text, None, note_id) if withdrawn
+                            else ("note", None, text, note_id))
+            if change.settle:
+                for field_name, *_ in rows:
+                    self._settle_conflict(initiative_id, field_name)
+            for field_name, base in change.bases.items():
+                self._set_base(initiative_id, field_name, base)
+            for c in change.conflicts:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO conflicts(initiative_id, field, plan_value, "
+                    "tracker_value, base_value) VALUES (?,?,?,?,?)",
+                    [initiative_id, c.field, c.plan_value, c.tracker_value, c.base_value])
+            if not rows:
+                return version
+            version += 1
+            self.db.execute("UPDATE tracking SET version = ?, updated_at = ?, updated_by = ? "
+                            "WHERE initiative_id = ?", [version, at, who, initiative_id])
+            edit_id = edit_id or self.next_edit_id()
+            self.db.executemany(
+                "INSERT INTO audit(edit_id, at, who, source, action, initiative_id, "
+                "initiative_uid, field, old, new, ref, version, reverts) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(edit_id, at, who, source, action, initiative_id, uid, field_name, old, new,
+                  ref, version, reverts) for field_name, old, new, ref in rows])
+            return version
+
+    def _changes_since(self, uid: int, version: int) -> tuple[FieldChange, ...]:
+        """Who changed which field since `version`, each field once (net)."""
+        net: dict[str, FieldChange] = {}
+        for who, field_name, old, new in self.db.execute(
+                "SELECT who, field, old, new FROM audit WHERE initiative_uid = ? "
+                "AND version > ? ORDER BY id", [uid, version]):
+            first = net.get(field_name)
+            net[field_name] = FieldChange(field_name, first.old if first else old, new, who)
+        return tuple(net.values())
+
+    def _settle_conflict(self, initiative_id: str, field_name: str) -> None:
+        """Editing a field in conflict with the plan decides it: the edit stands, and
+        the plan's value counts as seen (as `tracker resolve … --keep` would)."""
+        row = self.db.execute("SELECT plan_value FROM conflicts WHERE initiative_id = ? "
+                              "AND field = ?", [initiative_id, field_name]).fetchone()
+        if row:
+            self.db.execute("DELETE FROM conflicts WHERE initiative_id = ? AND field = ?",
+                            [initiative_id, field_name])
+            self._set_base(initiative_id, field_name, row[0])
+
+    def _set_base(self, initiative_id: str, field_name: str, value: str) -> None:
+        self.db.execute("INSERT INTO plan_base(initiative_id, field, value) VALUES (?,?,?) "
+                        "ON CONFLICT(initiative_id, field) DO UPDATE SET value = "
+                        "excluded.value", [initiative_id, field_name, value])
+
+    def next_edit_id(self) -> int:
+        return self.db.execute("SELECT coalesce(max(edit_id), 0) + 1 FROM audit").fetchone()[0]
+
+    # -- edits, undo and redo: what people ask for, as writes -------------------------
     def edit(self, initiative_id: str, change: Change, who: str, source: str,
              expected_version: int | None = None) -> int:
-        """Apply one change as one transaction; return the new version.
+        """Apply one person's change; return the new version.
 
         Raises TrackerError for unknown words (nothing written) and StaleEdit
         when `expected_version` is no longer current.
@@ -556,13 +566,18 @@ class Store:
         self.check_initiative(initiative_id)
         wanted = self._resolve(change)
         with self.transaction():
-            version = self._current_version(initiative_id)
-            if expected_version is not None and version != expected_version:
-                raise StaleEdit(self._stale_message(initiative_id, expected_version))
-            rows = self._apply(initiative_id, wanted)
-            if not rows:
-                return version
-            return self._record(initiative_id, rows, who, source, "edit", None, version)
+            values = {}
+            if "status" in wanted:
+                values[STATUS] = wanted["status"]
+            if "owners" in wanted or wanted["add_owners"] or wanted["remove_owners"]:
+                owners = set(wanted.get("owners", self._owners(initiative_id)))
+                owners = (owners | set(wanted["add_owners"])) - set(wanted["remove_owners"])
+                values[OWNERS] = ",".join(sorted(owners))
+            for year, level in sorted(wanted["priorities"].items()):
+                values[priority_field(year)] = level or ""
+            notes = [NewNote(wanted["note"])] if "note" in wanted else []
+            return self.write(initiative_id, Write(values=values, notes=notes), who, source,
+                              "edit", expected_version=expected_version)
 
     def _resolve(self, change: Change) -> dict:
         """Turn the user's words into keys, or raise before anything is written."""
@@ -579,153 +594,24 @@ class Store:
             priorities[int(year)] = None if level in (None, "") else self.level_key(level)
         wanted["priorities"] = priorities
         if change.note is not None:
-            note = change.note.strip()
-            if not note:
-                raise TrackerError(t("err.note_empty"))
-            if len(note) > MAX_NOTE:
-                raise TrackerError(t("err.note_long", length=len(note), most=MAX_NOTE))
-            wanted["note"] = note
+            wanted["note"] = self.check_note(change.note)
         return wanted
 
-    def _current_version(self, initiative_id: str) -> int:
-        return self.db.execute("SELECT version FROM tracking WHERE initiative_id = ?",
-                               [initiative_id]).fetchone()[0]
+    def check_note(self, text: str) -> str:
+        note = text.strip()
+        if not note:
+            raise TrackerError(t("err.note_empty"))
+        if len(note) > MAX_NOTE:
+            raise TrackerError(t("err.note_long", length=len(note), most=MAX_NOTE))
+        return note
 
-    def _stale_message(self, initiative_id: str, expected_version: int) -> str:
-        from . import present  # present builds on this module
+    def version(self, initiative_id: str) -> int:
+        row = self.db.execute("SELECT version FROM tracking WHERE initiative_id = ?",
+                              [initiative_id]).fetchone()
+        if row is None:
+            raise TrackerError(self._unknown_initiative(initiative_id))
+        return row[0]
 
-        rows = self.db.execute(
-            "SELECT who, field, old, new FROM audit WHERE initiative_id = ? "
-            "AND version > ? ORDER BY id", [initiative_id, expected_version]).fetchall()
-        net: dict[str, list] = {}  # field → [who, first old, last new]
-        for who, field_name, old, new in rows:
-            if field_name in net:
-                net[field_name][0], net[field_name][2] = who, new
-            else:
-                net[field_name] = [who, old, new]
-        changes = "; ".join(
-            f"{who} " + present.change(self.info, AuditEntry(0, 0, "", who, "", "edit",
-                                                             initiative_id, f, old, new))
-            for f, (who, old, new) in net.items()) or t("err.someone")
-        return t("err.stale", id=initiative_id, changes=changes)
-
-    def _apply(self, initiative_id: str, wanted: dict) -> list[tuple]:
-        """Write the wanted values; return (field, old, new, ref) of what changed."""
-        rows = []
-        if "status" in wanted:
-            old = self._status(initiative_id)
-            if old != wanted["status"]:
-                self.db.execute("UPDATE tracking SET status = ? WHERE initiative_id = ?",
-                                [wanted["status"], initiative_id])
-                rows.append(("status", old, wanted["status"], None))
-        old_owners = self._owners(initiative_id)
-        owners = wanted.get("owners", old_owners)
-        owners = sorted((set(owners) | set(wanted["add_owners"]))
-                        - set(wanted["remove_owners"]))
-        if owners != old_owners:
-            self._write_owners(initiative_id, owners)
-            rows.append(("owners", ",".join(old_owners), ",".join(owners), None))
-        for year, level in sorted(wanted["priorities"].items()):
-            old = self._priority(initiative_id, year)
-            if old != (level or ""):
-                self._write_priority(initiative_id, year, level)
-                rows.append((f"priority:{year}", old, level or "", None))
-        if "note" in wanted:
-            note_id = self.db.execute(
-                "INSERT INTO notes(initiative_id, text, author, created_at) "
-                "VALUES (?, ?, ?, ?)", [initiative_id, wanted["note"], "", now()]).lastrowid
-            rows.append(("note", None, wanted["note"], note_id))
-        return rows
-
-    def _record(self, initiative_id, rows, who, source, action, reverts, version) -> int:
-        """Bump the version, stamp notes, write the audit rows; return the version."""
-        at = now()
-        new_version = version + 1
-        self.db.execute("UPDATE tracking SET version = ?, updated_at = ?, updated_by = ? "
-                        "WHERE initiative_id = ?", [new_version, at, who, initiative_id])
-        edit_id = self.next_edit_id()
-        for field_name, old, new, ref in rows:
-            if field_name == "note" and action == "edit":
-                self.db.execute("UPDATE notes SET author = ?, created_at = ? WHERE id = ?",
-                                [who, at, ref])
-            self.db.execute(
-                "INSERT INTO audit(edit_id, at, who, source, action, initiative_id, field, "
-                "old, new, ref, version, reverts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [edit_id, at, who, source, action, initiative_id, field_name, old, new, ref,
-                 new_version, reverts])
-            self._settle_conflict(initiative_id, field_name, new)
-        return new_version
-
-    def next_edit_id(self) -> int:
-        return self.db.execute("SELECT coalesce(max(edit_id), 0) + 1 FROM audit").fetchone()[0]
-
-    def _settle_conflict(self, initiative_id: str, field_name: str, value) -> None:
-        """Editing a field in conflict with the plan decides it: the edit stands, and
-        the plan's value counts as seen (as `tracker resolve … --keep` would)."""
-        row = self.db.execute("SELECT plan_value FROM conflicts WHERE initiative_id = ? "
-                              "AND field = ?", [initiative_id, field_name]).fetchone()
-        if row:
-            self.db.execute("DELETE FROM conflicts WHERE initiative_id = ? AND field = ?",
-                            [initiative_id, field_name])
-            self.set_base(initiative_id, field_name, row[0])
-
-    def set_base(self, initiative_id: str, field_name: str, value: str) -> None:
-        self.db.execute("INSERT INTO plan_base(initiative_id, field, value) VALUES (?,?,?) "
-                        "ON CONFLICT(initiative_id, field) DO UPDATE SET value = "
-                        "excluded.value", [initiative_id, field_name, value])
-
-    def _status(self, initiative_id: str) -> str:
-        return self.db.execute("SELECT status FROM tracking WHERE initiative_id = ?",
-                               [initiative_id]).fetchone()[0]
-
-    def _owners(self, initiative_id: str) -> list[str]:
-        return [r[0] for r in self.db.execute(
-            "SELECT owner FROM owners WHERE initiative_id = ? ORDER BY owner",
-            [initiative_id])]
-
-    def _priority(self, initiative_id: str, year: int) -> str:
-        row = self.db.execute("SELECT level FROM priorities WHERE initiative_id = ? AND "
-                              "year = ?", [initiative_id, year]).fetchone()
-        return row[0] if row else ""
-
-    def _write_owners(self, initiative_id: str, owners: list[str]) -> None:
-        self.db.execute("DELETE FROM owners WHERE initiative_id = ?", [initiative_id])
-        for owner in owners:
-            self.db.execute("INSERT INTO owners(initiative_id, owner) VALUES (?, ?)",
-                            [initiative_id, owner])
-
-    def _write_priority(self, initiative_id: str, year: int, level: str | None) -> None:
-        if level:
-            self.db.execute("INSERT INTO priorities(initiative_id, year, level) VALUES "
-                            "(?,?,?) ON CONFLICT(initiative_id, year) DO UPDATE SET "
-                            "level = excluded.level", [initiative_id, year, level])
-        else:
-            self.db.execute("DELETE FROM priorities WHERE initiative_id = ? AND year = ?",
-                            [initiative_id, year])
-
-    def tracked_value(self, initiative_id: str, field_name: str) -> str:
-        """A tracking field's value as text: status key, 'a,b' owners, level or ''."""
-        if field_name == "status":
-            return self._status(initiative_id)
-        if field_name == "owners":
-            return ",".join(self._owners(initiative_id))
-        if field_name.startswith("priority:"):
-            return self._priority(initiative_id, int(field_name.split(":")[1]))
-        raise ValueError(field_name)
-
-    def write_value(self, initiative_id: str, field_name: str, value: str) -> None:
-        """Set a tracking field from its text form (the inverse of tracked_value)."""
-        if field_name == "status":
-            self.db.execute("UPDATE tracking SET status = ? WHERE initiative_id = ?",
-                            [value, initiative_id])
-        elif field_name == "owners":
-            self._write_owners(initiative_id, [o for o in value.split(",") if o])
-        elif field_name.startswith("priority:"):
-            self._write_priority(initiative_id, int(field_name.split(":")[1]), value or None)
-        else:
-            raise ValueError(field_name)
-
-    # -- undo and redo ------------------------------------------------------------
     def _stacks(self, who: str):
         """The user's undo and redo stacks of edit ids, replayed from the audit log."""
         undo: list[int] = []
@@ -744,52 +630,237 @@ class Store:
                 undo.append(edit_id)
         return undo, redo
 
-    def undo(self, who: str, source: str) -> tuple[str, str]:
-        """Turn back `who`'s last edit, as a new audited edit.
-
-        Returns the initiative's id and a sentence saying what was done."""
+    def undo(self, who: str, source: str) -> Reverted:
+        """Turn back `who`'s last edit, as a new audited edit."""
         return self._revert(who, source, "undo")
 
-    def redo(self, who: str, source: str) -> tuple[str, str]:
+    def redo(self, who: str, source: str) -> Reverted:
         """Turn back `who`'s last undo."""
         return self._revert(who, source, "redo")
 
-    def _revert(self, who: str, source: str, action: str) -> tuple[str, str]:
+    def _revert(self, who: str, source: str, action: str) -> Reverted:
         with self.transaction():
             undo, redo = self._stacks(who)
             stack = undo if action == "undo" else redo
             if not stack:
                 raise TrackerError(t(f"err.nothing_to_{action}", who=who))
             target = stack[-1]
+            # The initiative by its key: it may have been renamed since.
             rows = self.db.execute(
-                "SELECT initiative_id, field, old, new, ref FROM audit WHERE edit_id = ? "
-                "ORDER BY id", [target]).fetchall()
+                "SELECT i.id, a.field, a.old, a.new, a.ref FROM audit a "
+                "JOIN initiatives i ON i.uid = a.initiative_uid "
+                "WHERE a.edit_id = ? ORDER BY a.id", [target]).fetchall()
+            if not rows:
+                raise TrackerError(t(f"err.nothing_to_{action}", who=who))
             initiative_id = rows[0][0]
-            reverted = []
+            change, done = Write(), []
             for _, field_name, old, new, ref in rows:
                 if field_name == "note":
                     withdraw = new is not None  # the target added (or restored) it
-                    self.db.execute("UPDATE notes SET withdrawn = ? WHERE id = ?",
-                                    [int(withdraw), ref])
-                    reverted.append(("note", new, old, ref) if withdraw else
-                                    ("note", None, old, ref))
+                    change.withdrawn[ref] = withdraw
+                    done.append(FieldChange("note", new if withdraw else None,
+                                            None if withdraw else old))
                     continue
                 current = self.tracked_value(initiative_id, field_name)
                 if current != (new or ""):
-                    raise StaleEdit(t(f"err.cannot_{action}", id=initiative_id,
-                                      field=describe_field(field_name),
-                                      now=show_value(field_name, current)))
-                self.write_value(initiative_id, field_name, old or "")
-                reverted.append((field_name, new, old, None))
-            version = self._current_version(initiative_id)
-            self._record(initiative_id, reverted, who, source, action, target, version)
-        from . import present  # present builds on this module
+                    raise RevertBlocked(action, initiative_id, field_name, current)
+                change.values[field_name] = old or ""
+                done.append(FieldChange(field_name, new, old))
+            self.write(initiative_id, change, who, source, action, reverts=target)
+        return Reverted(action, initiative_id, tuple(done))
 
-        summary = ", ".join(f"{present.field_name(f)} {present.value(self.info, f, n)}"
-                            for f, _, n, _ in reverted if f != "note")
-        if any(f == "note" for f, *_ in reverted):
-            summary = ", ".join(filter(None, [summary, t("err.the_note")]))
-        return initiative_id, t(f"msg.{action}_done", id=initiative_id, summary=summary)
+    def resolve(self, initiative_id: str, field_name: str, take_plan: bool, who: str,
+                source: str) -> tuple[str, str]:
+        """Settle a sync conflict: keep the tracker's value, or take the plan's.
+        Returns (what was done: 'kept' or 'took_plan', the field's value now)."""
+        self.check_initiative(initiative_id)
+        with self.transaction():
+            row = self.db.execute(
+                "SELECT plan_value FROM conflicts WHERE initiative_id = ? AND field = ?",
+                [initiative_id, field_name]).fetchone()
+            if row is None:
+                open_fields = [c.field for c in self.conflicts()
+                               if c.initiative_id == initiative_id]
+                hint = (t("sync.open_conflicts", fields=", ".join(open_fields)) if open_fields
+                        else t("sync.none_open"))
+                raise TrackerError(t("sync.no_conflict", id=initiative_id, field=field_name,
+                                     hint=hint))
+            plan_value = row[0]
+            current = self.tracked_value(initiative_id, field_name)
+            values = {field_name: plan_value} if take_plan else {}
+            # Settled either way: the plan's value becomes the base.
+            self._settle_conflict(initiative_id, field_name)
+            self.write(initiative_id, Write(values=values), who, source, "edit")
+        if take_plan and current != plan_value:
+            return "took_plan", plan_value
+        return "kept", current
+
+    # -- reading and writing one field in its text form ------------------------------
+    def tracked_value(self, initiative_id: str, field_name: str) -> str:
+        """A tracking field's value as text: status key, 'a,b' owners, level or ''."""
+        if field_name == STATUS:
+            return self.db.execute("SELECT status FROM tracking WHERE initiative_id = ?",
+                                   [initiative_id]).fetchone()[0]
+        if field_name == OWNERS:
+            return ",".join(self._owners(initiative_id))
+        year = field_year(field_name)
+        if year is not None:
+            row = self.db.execute("SELECT level FROM priorities WHERE initiative_id = ? AND "
+                                  "year = ?", [initiative_id, year]).fetchone()
+            return row[0] if row else ""
+        raise ValueError(field_name)
+
+    def _owners(self, initiative_id: str) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT owner FROM owners WHERE initiative_id = ? ORDER BY owner",
+            [initiative_id])]
+
+    def _write_value(self, initiative_id: str, field_name: str, value: str) -> None:
+        """Set a tracking field from its text form (only `write` calls this)."""
+        if field_name == STATUS:
+            self.db.execute("UPDATE tracking SET status = ? WHERE initiative_id = ?",
+                            [value, initiative_id])
+        elif field_name == OWNERS:
+            self.db.execute("DELETE FROM owners WHERE initiative_id = ?", [initiative_id])
+            self.db.executemany("INSERT INTO owners(initiative_id, owner) VALUES (?, ?)",
+                                [(initiative_id, o) for o in value.split(",") if o])
+        elif field_year(field_name) is not None:
+            year = field_year(field_name)
+            if value:
+                self.db.execute("INSERT INTO priorities(initiative_id, year, level) VALUES "
+                                "(?,?,?) ON CONFLICT(initiative_id, year) DO UPDATE SET "
+                                "level = excluded.level", [initiative_id, year, value])
+            else:
+                self.db.execute("DELETE FROM priorities WHERE initiative_id = ? AND year = ?",
+                                [initiative_id, year])
+        else:
+            raise ValueError(field_name)
+
+    def tracked_values(self) -> dict[str, dict[str, str]]:
+        """Every initiative's tracking fields in text form (priorities: the years
+        held), read in three queries: what a sync compares against."""
+        values = {ident: {STATUS: status, OWNERS: ""} for ident, status in
+                  self.db.execute("SELECT initiative_id, status FROM tracking")}
+        owners: dict[str, list[str]] = {}
+        for ident, owner in self.db.execute(
+                "SELECT initiative_id, owner FROM owners ORDER BY owner"):
+            owners.setdefault(ident, []).append(owner)
+        for ident, found in owners.items():
+            values[ident][OWNERS] = ",".join(found)
+        for ident, year, level in self.db.execute(
+                "SELECT initiative_id, year, level FROM priorities"):
+            values[ident][priority_field(year)] = level
+        return values
+
+    def bases(self) -> dict[str, dict[str, str]]:
+        """The plan's declared values at the last sync, per initiative."""
+        found: dict[str, dict[str, str]] = {}
+        for ident, field_name, value in self.db.execute(
+                "SELECT initiative_id, field, value FROM plan_base"):
+            found.setdefault(ident, {})[field_name] = value
+        return found
+
+    # -- the plan's side, for the sync: objectives, initiatives, their text ------------
+    def plan_objectives(self) -> dict[str, tuple]:
+        return {r[0]: tuple(r) for r in self.db.execute(
+            "SELECT id, number, title, short, title_en, position, archived FROM objectives")}
+
+    def add_objective(self, row: tuple) -> None:
+        self.db.execute("INSERT INTO objectives(id, number, title, short, title_en, "
+                        "position, archived) VALUES (?,?,?,?,?,?,?)", row)
+
+    def update_objective(self, row: tuple) -> None:
+        self.db.execute("UPDATE objectives SET number = ?, title = ?, short = ?, "
+                        "title_en = ?, position = ?, archived = ? WHERE id = ?",
+                        list(row[1:]) + [row[0]])
+
+    def plan_initiatives(self) -> dict[str, tuple]:
+        """(id, objective, title, short, kind, description, also_supports,
+        position, archived) of every initiative, by id."""
+        return {r[0]: tuple(r) for r in self.db.execute(
+            "SELECT id, objective_id, title, short, kind, description, also_supports, "
+            "position, archived FROM initiatives")}
+
+    def add_initiatives(self, added: list[tuple[list, dict[str, str], dict[str, str]]],
+                        who: str, at: str, edit_id: int) -> None:
+        """New initiatives in one batch: (plan row, tracking values, bases) each.
+        10,000 single inserts cost several times more than these executemany."""
+        start = self.db.execute("SELECT coalesce(max(uid), 0) FROM initiatives").fetchone()[0]
+        rows, tracking, owners, priorities, bases, audit = [], [], [], [], [], []
+        for uid, (row, values, base) in enumerate(added, start + 1):
+            ident = row[0]
+            rows.append(list(row) + [uid])
+            tracking.append((ident, values[STATUS], at, who))
+            owners += [(ident, o) for o in values[OWNERS].split(",") if o]
+            priorities += [(ident, field_year(f), v) for f, v in values.items()
+                           if field_year(f) is not None and v]
+            bases += [(ident, f, v) for f, v in base.items()]
+            audit.append((edit_id, at, who, "sync", "sync", ident, uid, "added", None, row[1],
+                          1))
+        self.db.executemany("INSERT INTO initiatives(id, objective_id, title, short, kind, "
+                            "description, also_supports, position, uid, archived) "
+                            "VALUES (?,?,?,?,?,?,?,?,?,0)", rows)
+        self.db.executemany("INSERT INTO tracking(initiative_id, status, version, updated_at, "
+                            "updated_by) VALUES (?, ?, 1, ?, ?)", tracking)
+        self.db.executemany("INSERT INTO owners(initiative_id, owner) VALUES (?, ?)", owners)
+        self.db.executemany("INSERT INTO priorities(initiative_id, year, level) "
+                            "VALUES (?, ?, ?)", priorities)
+        self.db.executemany("INSERT INTO plan_base(initiative_id, field, value) "
+                            "VALUES (?, ?, ?)", bases)
+        self._audit_plan(audit)
+
+    def update_initiative(self, row: list) -> None:
+        self.db.execute("UPDATE initiatives SET objective_id = ?, title = ?, short = ?, "
+                        "kind = ?, description = ?, also_supports = ?, position = ? "
+                        "WHERE id = ?", list(row[1:8]) + [row[0]])
+
+    def rename_initiative(self, old: str, new: str) -> None:
+        # Tracking rows follow by ON UPDATE CASCADE; history by the key.
+        self.db.execute("UPDATE initiatives SET id = ? WHERE id = ?", [new, old])
+
+    def set_archived(self, table: str, ident: str, archived: bool) -> None:
+        assert table in ("objectives", "initiatives")
+        self.db.execute(f"UPDATE {table} SET archived = ? WHERE id = ?", [int(archived), ident])
+
+    def clear_conflicts(self) -> None:
+        """A sync finds every conflict afresh (those still open come back)."""
+        self.db.execute("DELETE FROM conflicts")
+
+    def audit_plan_changes(self, rows: list[tuple], who: str, at: str, edit_id: int) -> None:
+        """History rows for what the plan changed about initiatives (their text,
+        archiving, renames): (initiative id, field, old, new) each."""
+        uids = dict(self.db.execute("SELECT id, uid FROM initiatives"))
+        self._audit_plan([(edit_id, at, who, "sync", "sync", ident, uids.get(ident), field_name,
+                           old, new, None) for ident, field_name, old, new in rows])
+
+    def _audit_plan(self, rows: list[tuple]) -> None:
+        self.db.executemany(
+            "INSERT INTO audit(edit_id, at, who, source, action, initiative_id, "
+            "initiative_uid, field, old, new, version) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+    def record_sync(self, info: PlanInfo, sha256: str, who: str, at: str,
+                    counts: tuple[int, int, int, int] | None) -> None:
+        """The plan as synced (what readers use without the YAML), and a row per
+        sync that changed something: (added, changed, archived, conflicts)."""
+        if counts is not None:
+            self.db.execute("INSERT INTO sync_runs(at, who, plan_sha256, added, changed, "
+                            "archived, conflicts) VALUES (?,?,?,?,?,?,?)",
+                            [at, who, sha256, *counts])
+        self.set_meta("plan", info.to_json())
+        self.set_meta("plan_sha256", sha256)
+        if counts is not None or self.meta("synced_at") is None:
+            self.set_meta("synced_at", at)
+        self.forget_info()
+
+    def had_initiatives(self) -> bool:
+        return self.db.execute("SELECT 1 FROM initiatives LIMIT 1").fetchone() is not None
+
+
+def _older_than(path: Path, seconds: float) -> bool:
+    try:
+        return dt.datetime.now().timestamp() - path.stat().st_mtime > seconds
+    except OSError:
+        return False
 
 
 def _term_key(terms, text: str, what: str) -> str:
@@ -801,15 +872,6 @@ def _term_key(terms, text: str, what: str) -> str:
     return term.key
 
 
-def describe_field(field_name: str) -> str:
-    if field_name.startswith("priority:"):
-        return f"priority {field_name.split(':')[1]}"
-    return field_name
-
-
-def show_value(field_name: str, value: str | None) -> str:
-    if value is None or value == "":
-        return "–"
-    if field_name == "owners":
-        return ", ".join(value.split(","))
-    return value
+def _fold(text: str) -> str:
+    """Owner names compared as people type them: any case, composed or not (NFC)."""
+    return unicodedata.normalize("NFC", text).strip().casefold()

@@ -19,8 +19,10 @@ from textual.widgets.option_list import Option
 
 from .. import present
 from ..catalogue import t
+from ..errors import TrackerError
+from ..model import Change, InitiativeView
 from ..present import visible
-from ..store import Change, InitiativeView, StaleEdit, Store, TrackerError
+from ..store import Store
 from ..sync import file_sha256
 from .widgets import (STATUS_STYLES, DetailsPane, InitiativeTable, ObjectiveList, _width,
                       bar, status_text)
@@ -94,10 +96,10 @@ class TrackerApp(App):
 
     def on_mount(self) -> None:
         info = self.store.info
-        self.title = info.title
+        self.title = visible(info.title)  # also the terminal's title: never raw
         header = Text(visible(info.title), style="bold")
-        header.append(f"  ·  {shown_path(self.store.path)}  ·  {t('app.user', user=self.user)}",
-                      style="dim")
+        header.append(visible(f"  ·  {shown_path(self.store.path)}  ·  "
+                              f"{t('app.user', user=self.user)}"), style="dim")
         self.query_one("#header", Static).update(header)
         self.query_one("#objectives").border_title = t("pane.objectives")
         self.query_one("#details").border_title = t("pane.details")
@@ -306,8 +308,9 @@ class TrackerApp(App):
                 f"{y}: {info.level(v.priorities[y]).da if y in v.priorities else '–'}"
                 for y in info.years)),
             row(t("details.also_supports"), ", ".join(v.also_supports) or "–"),
-            Text(t("details.version", version=v.version, when=present.when(v.updated_at or ""),
-                   who=v.updated_by or "–"), style="dim"),
+            Text(visible(t("details.version", version=v.version,
+                           when=present.when(v.updated_at or ""), who=v.updated_by or "–")),
+                 style="dim"),
             Text(""), Text(t("details.notes"), style="bold underline"),
         ]
         notes = self.store.notes(v.id)
@@ -319,7 +322,7 @@ class TrackerApp(App):
             parts.append(line)
         parts += [Text(""), Text(t("details.changes"), style="bold underline")]
         for entry in reversed(self.store.history(v.id, limit=8)):
-            line = Text(f"{present.when(entry.at)} {entry.who}: ", style="dim")
+            line = Text(f"{present.when(entry.at)} {visible(entry.who)}: ", style="dim")
             line.append(present.change(info, entry))
             parts.append(line)
         pane.show(Text("\n").join(parts))
@@ -386,7 +389,8 @@ class TrackerApp(App):
     def say(self, message: str, severity: str = "information", timeout: float = 5,
             title: str = "") -> None:
         """A notification; user text in it is never read as markup."""
-        self.notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        self.notify(visible(message), title=visible(title), severity=severity,
+                    timeout=timeout, markup=False)
 
     # -- editing ------------------------------------------------------------------
     def need_current(self) -> InitiativeView | None:
@@ -396,14 +400,16 @@ class TrackerApp(App):
         return v
 
     def save(self, v: InitiativeView, change: Change) -> None:
+        from ..errors import StaleEdit
+
         try:
             version = self.store.edit(v.id, change, self.user, "tui", expected_version=v.version)
         except StaleEdit as exc:
-            self.say(str(exc), severity="error", timeout=15)
+            self.say(present.explain(exc, self.store.info), severity="error", timeout=15)
             self.after_change(v.id)
             return
         except TrackerError as exc:
-            self.say(str(exc), severity="error", timeout=10)
+            self.say(present.explain(exc, self.store.info), severity="error", timeout=10)
             return
         self.say(t("msg.saved" if version != v.version else "msg.unchanged", id=v.id))
         self.after_change(v.id)
@@ -484,7 +490,8 @@ class TrackerApp(App):
         body = Text()
         entries = self.store.history(v.id)
         for entry in reversed(entries):
-            body.append(f"{present.when(entry.at)}  {entry.who} ({entry.source})  ", style="dim")
+            body.append(f"{present.when(entry.at)}  {visible(entry.who)} ({entry.source})  ",
+                        style="dim")
             body.append(present.change(info, entry) + "\n")
         if not entries:
             body.append(t("history.empty"))
@@ -498,12 +505,12 @@ class TrackerApp(App):
 
     def revert(self, operation) -> None:
         try:
-            initiative_id, message = operation(self.user, "tui")
+            done = operation(self.user, "tui")
         except TrackerError as exc:
-            self.say(str(exc), severity="warning", timeout=10)
+            self.say(present.explain(exc, self.store.info), severity="warning", timeout=10)
             return
-        self.say(message)
-        self.after_change(initiative_id)
+        self.say(present.reverted(self.store.info, done))
+        self.after_change(done.initiative_id)
 
     # -- finding --------------------------------------------------------------------
     def action_search(self) -> None:
@@ -569,7 +576,8 @@ class TrackerApp(App):
             if not answer:
                 return
             from .. import report
-            from ..cli import parse_date, write_file
+            from ..files import write_file
+            from ..present import parse_date
 
             path, since = answer
             date = self.export_date or dt.date.today().isoformat()
@@ -595,20 +603,21 @@ class TrackerApp(App):
                                         t("sync.footer")))
             return
         except TrackerError as exc:
-            self.say(str(exc), severity="error", timeout=10)
+            self.say(present.explain(exc), severity="error", timeout=10)
             return
         self.plan_warned = False
         self.report_sync(result)
         self.after_change()
 
     def report_sync(self, result) -> None:
-        conflicts = [line for line in result.lines if line.sign == "!"]
+        info = self.store.info
         if result.changed or not result.skipped:
-            self.say(t("msg.synced", summary=result.summary()), timeout=8)
-        if conflicts:
-            self.say("\n".join(line.format() for line in conflicts[:5]),
-                        title=t("msg.conflicts", count=len(conflicts)),
-                        severity="warning", timeout=20)
+            self.say(t("msg.synced", summary=present.sync_summary(result)), timeout=8)
+        for sign, title in (("!", "msg.conflicts"), ("?", "msg.unknown_words")):
+            found = result.notices(sign)
+            if found:
+                self.say("\n".join(present.sync_line(info, line) for line in found[:5]),
+                         title=t(title, count=len(found)), severity="warning", timeout=20)
 
     def action_help(self) -> None:
         body = Text()

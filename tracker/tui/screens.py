@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from .. import vocabulary
 from ..catalogue import t
 from ..vocabulary import Term
+from .widgets import safe
 
 
 class Modal(ModalScreen):
@@ -25,7 +26,7 @@ class Modal(ModalScreen):
         self.title_text = title
 
     def title_label(self) -> Label:
-        return Label(Text(self.title_text), classes="modal-title")
+        return Label(safe(self.title_text), classes="modal-title")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -59,7 +60,7 @@ class StatusPicker(Modal):
             words = f"{term.key} {term.da} {term.en}".replace("_", " ").casefold()
             if wanted in words:
                 mark = "● " if term.key == self.current else "  "
-                options.add_option(Option(Text(f"{mark}{term.da} ({term.en})"), id=term.key))
+                options.add_option(Option(safe(f"{mark}{term.da} ({term.en})"), id=term.key))
         if options.option_count:
             options.highlighted = 0
 
@@ -110,7 +111,7 @@ class OwnersPicker(Modal):
                              id="owner-options")
 
     def prompt(self, owner_id: str, name: str) -> Text:
-        return Text(f"[{'x' if owner_id in self.chosen else ' '}] {name} ({owner_id})")
+        return safe(f"[{'x' if owner_id in self.chosen else ' '}] {name} ({owner_id})")
 
     def action_toggle(self) -> None:
         options = self.query_one("#owner-options", OptionList)
@@ -165,7 +166,7 @@ class PrioritiesEditor(Modal):
             text.append(" ▶\n")
         text.append("\n" + "  ".join(f"{n}={lv.da}" for n, lv in enumerate(self.levels, 1))
                     + "  0=" + t("priorities.none"), style="dim")
-        self.query_one("#priority-lines", Static).update(text)
+        self.query_one("#priority-lines", Static).update(safe(text))
 
     def action_move(self, step: int) -> None:
         self.row = (self.row + step) % len(self.years)
@@ -235,9 +236,9 @@ class TextScreen(Modal):
         with Vertical(classes="dialog wide"):
             yield self.title_label()
             with VerticalScroll(id="text-scroll"):
-                yield Static(self.body)
+                yield Static(safe(self.body))
             if self.footer:
-                yield Label(Text(self.footer), classes="modal-footer")
+                yield Label(safe(self.footer), classes="modal-footer")
 
     def action_scroll(self, step: int) -> None:
         scroll = self.query_one("#text-scroll")
@@ -254,7 +255,7 @@ class ChoiceScreen(Modal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield self.title_label()
-            yield OptionList(*[Option(Text(label), id=ident) for ident, label in self.choices],
+            yield OptionList(*[Option(safe(label), id=ident) for ident, label in self.choices],
                              id="choices")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -13,6 +13,7 @@ from textual.strip import Strip
 from textual.widgets import OptionList, Static
 
 from ..catalogue import t
+from ..present import visible
 
 STATUS_STYLES = {
     "not_started": "dim", "planned": "cyan", "in_progress": "yellow", "delayed": "bold red",
@@ -24,6 +25,18 @@ LEVEL_STYLES = {"high": "bold", "medium": "", "low": "dim", "none": "dim"}
 def status_text(key: str, label: str) -> Text:
     """A status always in words; colour only adds to them."""
     return Text(label, style=STATUS_STYLES.get(key, ""))
+
+
+def safe(text: Text | str) -> Text:
+    """Text from people and plans as text on the screen: control characters as
+    symbols (one for one, so styles keep their place)."""
+    if isinstance(text, str):
+        return Text(visible(text))
+    shown = visible(text.plain)
+    if shown != text.plain:
+        text = text.copy()
+        text.plain = shown
+    return text
 
 
 def _width(text: str) -> int:
@@ -129,7 +142,7 @@ class InitiativeTable(ScrollView, can_focus=True):
     def get_cell(self, row_key: str, column_key: str) -> Text:
         column = [key for key, _ in self.columns].index(column_key)
         text, style = self.row_cells(self.index[row_key])[column]
-        return Text(text, style=style)
+        return Text(visible(text), style=style)
 
     # -- the cursor ---------------------------------------------------------------------
     def move_cursor(self, row: int) -> None:
@@ -199,7 +212,7 @@ class InitiativeTable(ScrollView, can_focus=True):
                 style = self.rich_style
         line = Text(no_wrap=True, end="")
         for (text, cell_style), room in zip(cells, self.widths):
-            piece = Text(text, style=cell_style, no_wrap=True)
+            piece = Text(visible(text), style=cell_style, no_wrap=True)
             piece.truncate(room, overflow="ellipsis", pad=True)
             line.append_text(piece)
             line.append(" " * self.GAP)
@@ -231,5 +244,6 @@ class DetailsPane(VerticalScroll):
     text = Text()
 
     def show(self, text: Text) -> None:
+        text = safe(text)
         self.text = text
         self.query_one("#details-body", Static).update(text)

@@ -1,0 +1,250 @@
+"""The plain types every layer shares: no SQL, no words, no screen.
+
+The store returns these; `present.py` turns them into sentences.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from .vocabulary import Term
+
+# The tracking fields a plan may declare, in their text form: the status key,
+# owners as 'a,b' (sorted), and a level (or '') for `priority:<year>`.
+STATUS, OWNERS = "status", "owners"
+
+
+def priority_field(year: int) -> str:
+    return f"priority:{year}"
+
+
+def field_year(field_name: str) -> int | None:
+    """The year of a `priority:<year>` field, else None."""
+    if field_name.startswith("priority:"):
+        return int(field_name.split(":", 1)[1])
+    return None
+
+
+@dataclass(frozen=True)
+class Note:
+    id: int
+    text: str
+    author: str
+    created_at: str
+
+
+@dataclass
+class InitiativeView:
+    """One initiative with its tracking data, as the screens and reports see it."""
+
+    id: str
+    objective_id: str
+    title: str
+    short: str
+    kind: str
+    description: str
+    also_supports: tuple[str, ...]
+    archived: bool
+    status: str
+    version: int
+    updated_at: str | None
+    updated_by: str | None
+    owners: tuple[str, ...] = ()
+    priorities: dict[int, str] = field(default_factory=dict)
+    latest_note: Note | None = None
+
+    @property
+    def name(self) -> str:
+        return self.short or self.title
+
+
+@dataclass(frozen=True)
+class ObjectiveView:
+    id: str
+    number: int
+    title: str
+    short: str
+    title_en: str
+    archived: bool
+
+    @property
+    def name(self) -> str:
+        return self.short or self.title_en or self.title
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One row of the history. `initiative_id` is the initiative's id *now*
+    (it follows renames); `recorded_id` the id it had when this happened."""
+
+    id: int
+    edit_id: int
+    at: str
+    who: str
+    source: str
+    action: str
+    initiative_id: str | None
+    field: str
+    old: str | None
+    new: str | None
+    recorded_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    initiative_id: str
+    field: str
+    plan_value: str
+    tracker_value: str
+    base_value: str
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """A field as it was and as it became: for stale-edit and undo reports."""
+
+    field: str
+    old: str | None
+    new: str | None
+    who: str = ""
+
+
+@dataclass(frozen=True)
+class Reverted:
+    """What an undo or redo did: the data `present.reverted` makes a sentence of."""
+
+    action: str  # undo / redo
+    initiative_id: str
+    changes: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class UnknownWord:
+    """A stored status or level the plan's vocabulary no longer has."""
+
+    initiative_id: str
+    field: str  # status or priority:<year>
+    value: str
+
+
+@dataclass(frozen=True)
+class SyncLine:
+    """One thing a sync or an import did or found. `sign`: + added, ~ changed,
+    - archived, ! conflict, ? worth knowing (a value the plan's words or period
+    no longer have). `id` is the initiative's or objective's id ('' for the plan
+    itself); `kind` and `data` say what, for `present.sync_line` to word."""
+
+    sign: str
+    id: str
+    kind: str
+    data: dict = field(default_factory=dict)
+
+
+@dataclass
+class Change:
+    """What one edit asks for. Labels are accepted where keys are."""
+
+    status: str | None = None
+    owners: list[str] | None = None  # replaces the owners
+    add_owners: list[str] = field(default_factory=list)
+    remove_owners: list[str] = field(default_factory=list)
+    priorities: dict[int, str | None] = field(default_factory=dict)  # None clears
+    note: str | None = None
+
+    def is_empty(self) -> bool:
+        return (self.status is None and self.owners is None and not self.add_owners
+                and not self.remove_owners and not self.priorities and self.note is None)
+
+
+@dataclass(frozen=True)
+class NewNote:
+    text: str
+    author: str | None = None  # None: whoever makes the write
+    at: str | None = None  # None: the write's time
+
+
+@dataclass
+class Write:
+    """Everything one tracking change does to one initiative; the store's one
+    writer (`Store.write`) applies it in one transaction with its audit rows.
+
+    values     field → new value (text form); written and audited if different
+    notes      notes to add
+    withdrawn  note id → withdrawn? (undo and redo of a note)
+    bases      field → the plan's value now counted as seen (the merge base)
+    conflicts  conflicts a sync found (recorded until settled)
+    settle     an edited field in conflict settles it: the edit decides
+    """
+
+    values: dict[str, str] = field(default_factory=dict)
+    notes: list[NewNote] = field(default_factory=list)
+    withdrawn: dict[int, bool] = field(default_factory=dict)
+    bases: dict[str, str] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    settle: bool = True
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """What the last sync recorded of the plan: enough to read without the YAML."""
+
+    title: str
+    region: str
+    start: int
+    end: int
+    adopted: str
+    statuses: tuple[Term, ...]
+    levels: tuple[Term, ...]
+    roster: tuple[tuple[str, str], ...]  # (id, name)
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.start, self.end + 1))
+
+    def status(self, key: str) -> Term:
+        for term in self.statuses:
+            if term.key == key:
+                return term
+        return Term(key, key, key)
+
+    def level(self, key: str) -> Term:
+        for term in self.levels:
+            if term.key == key:
+                return term
+        return Term(key, key, key)
+
+    def knows_status(self, key: str) -> bool:
+        return any(term.key == key for term in self.statuses)
+
+    def knows_level(self, key: str) -> bool:
+        return any(term.key == key for term in self.levels)
+
+    def owner_name(self, owner_id: str) -> str:
+        return dict(self.roster).get(owner_id, owner_id)
+
+    def nothing(self, field_name: str) -> str:
+        """A field's value when nobody set it: the first status, else ''."""
+        return self.statuses[0].key if field_name == STATUS else ""
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "title": self.title, "region": self.region, "start": self.start,
+            "end": self.end, "adopted": self.adopted,
+            "statuses": [t.__dict__ for t in self.statuses],
+            "levels": [t.__dict__ for t in self.levels],
+            "roster": [list(r) for r in self.roster],
+        }, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> "PlanInfo":
+        d = json.loads(text)
+        return cls(d["title"], d["region"], d["start"], d["end"], d["adopted"],
+                   tuple(Term(**t) for t in d["statuses"]),
+                   tuple(Term(**t) for t in d["levels"]),
+                   tuple(tuple(r) for r in d["roster"]))
+
+    @classmethod
+    def from_plan(cls, plan) -> "PlanInfo":
+        return cls(plan.title, plan.region, plan.start, plan.end, plan.adopted,
+                   plan.statuses, plan.levels, tuple((p.id, p.name) for p in plan.roster))
