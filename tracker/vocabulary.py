@@ -6,6 +6,7 @@ A plan may declare its own; these are the defaults (see shared/domain.md).
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -39,6 +40,9 @@ DEFAULT_LEVELS = (
 
 
 def _fold(text: str) -> str:
+    """Words compared as people type them: any case, '_' or '-' as space, and
+    composed or not ('å' typed as 'a' + ring is the same letter)."""
+    text = unicodedata.normalize("NFC", text)
     return " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
 
 
