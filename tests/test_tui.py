@@ -347,3 +347,46 @@ def test_catalogue_strings_are_used():
     unused = [key for key in EN if f'"{key}"' not in source and f"'{key}'" not in source
               and not key.startswith(built)]
     assert unused == []
+
+
+async def test_escape_codes_in_names_never_reach_the_terminal(store, plan_file):
+    """A user name, a plan title and a status word holding ESC/BEL are shown as text:
+    the terminal's title, the header, the table, the details and every message."""
+    text = plan_file.read_text(encoding="utf-8")
+    text = text.replace("title: Praksisplan for almen praksis 2022-2025",
+                        'title: "Plan\\e]0;pwned\\a"', 1)
+    plan_file.write_text(text + '\nstatuses:\n  - {key: a, da: "r\\e[2Jød", en: red}\n'
+                                '  - {key: b, da: grøn, en: green}\n', encoding="utf-8")
+    app = TrackerApp(store, plan_file, "x\x1b]0;T\x07", poll_seconds=3600)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r")  # sync the hostile plan
+        await pilot.pause()
+        await goto(pilot, "haps")
+        await pilot.press("s", *"red", "enter")
+        await pilot.pause()
+        assert store.initiative("haps").status == "a"
+        await pilot.press("u")
+        await pilot.pause()
+        shown = [app.title, str(app.query_one("#header").render()), cell(app, "haps", "status"),
+                 app.query_one(DetailsPane).text.plain]
+        shown += [n.message + n.title for n in app._notifications]
+        for text in shown:
+            assert "\x1b" not in text and "\x07" not in text, repr(text)
+        assert "Plan␛]0;pwned␇" in app.title
+
+
+async def test_undo_after_a_rename_in_the_tui(app, store, plan_file):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        await pilot.press("s", *"igang", "enter")
+        await pilot.pause()
+        text = plan_file.read_text(encoding="utf-8")
+        plan_file.write_text(text.replace("      - id: haps\n",
+                                          "      - id: haps2\n        previous_ids: [haps]\n"),
+                             encoding="utf-8")
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert store.initiative("haps2").status == "not_started"
+        assert any("undo on haps2" in n.message for n in app._notifications)

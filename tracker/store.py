@@ -264,9 +264,10 @@ class Store:
     def progress(self) -> dict[str, tuple[int, int]]:
         """Per objective (and "all"): (done, total) of its current initiatives."""
         done_keys = [t.key for t in self.info.statuses if t.done]
-        marks = ",".join("?" * len(done_keys)) or "NULL"
+        marks = ",".join("?" * len(done_keys))  # may be empty: words without `done: yes`
         rows = self.db.execute(
-            f"SELECT i.objective_id, sum(t.status IN ({marks})), count(*) FROM initiatives i "
+            f"SELECT i.objective_id, coalesce(sum(t.status IN ({marks})), 0), count(*) "
+            "FROM initiatives i "
             "JOIN tracking t ON t.initiative_id = i.id WHERE i.archived = 0 "
             "GROUP BY i.objective_id", done_keys).fetchall()
         out = {objective_id: (done, total) for objective_id, done, total in rows}

@@ -95,12 +95,7 @@ class TrackerApp(App):
         yield Footer()
 
     def on_mount(self) -> None:
-        info = self.store.info
-        self.title = visible(info.title)  # also the terminal's title: never raw
-        header = Text(visible(info.title), style="bold")
-        header.append(visible(f"  ·  {shown_path(self.store.path)}  ·  "
-                              f"{t('app.user', user=self.user)}"), style="dim")
-        self.query_one("#header", Static).update(header)
+        self.show_header()
         self.query_one("#objectives").border_title = t("pane.objectives")
         self.query_one("#details").border_title = t("pane.details")
         table = self.query_one(InitiativeTable)
@@ -114,6 +109,15 @@ class TrackerApp(App):
         if self.sync_result is not None:
             self.report_sync(self.sync_result)
         self.set_interval(self.poll_seconds, self.poll)
+
+    def show_header(self) -> None:
+        """The plan's title (also the terminal's title: never raw), the DB, the user."""
+        title = visible(self.store.info.title)
+        self.title = title
+        header = Text(title, style="bold")
+        header.append(visible(f"  ·  {shown_path(self.store.path)}  ·  "
+                              f"{t('app.user', user=self.user)}"), style="dim")
+        self.query_one("#header", Static).update(header)
 
     def on_resize(self, event) -> None:
         self.apply_width(event.size.width)
@@ -606,6 +610,7 @@ class TrackerApp(App):
             self.say(present.explain(exc), severity="error", timeout=10)
             return
         self.plan_warned = False
+        self.show_header()
         self.report_sync(result)
         self.after_change()
 
