@@ -390,3 +390,15 @@ async def test_undo_after_a_rename_in_the_tui(app, store, plan_file):
         await pilot.pause()
         assert store.initiative("haps2").status == "not_started"
         assert any("undo on haps2" in n.message for n in app._notifications)
+
+
+async def test_a_missing_plan_file_is_said_on_start(store, tmp_path):
+    from tracker.sync import ensure_synced
+
+    missing = tmp_path / "typo.yaml"
+    result = ensure_synced(store, missing, "anna")
+    app = TrackerApp(store, missing, "anna", result, poll_seconds=3600)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert any("typo.yaml: no such plan file" in n.message for n in app._notifications)
+        assert len(app.views) == 10

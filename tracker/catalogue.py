@@ -876,6 +876,9 @@ _PAIRS = {
         "an old id passes its tracking data to one initiative only; remove it from one",
         "et gammelt id kan kun give sine opfølgningsdata videre til én indsats; fjern det "
         "fra den ene"),
+    "msg.plan_missing": (
+        "{plan}: no such plan file — showing the database as last synced",
+        "{plan}: planfilen findes ikke — viser databasen som ved sidste synkronisering"),
     "msg.unknown_words": (
         "{count} value(s) not in the plan's words — see `tracker sync`",
         "{count} værdi(er) findes ikke blandt planens ord — se `tracker sync`"),

@@ -482,12 +482,11 @@ def tui(settings: Settings):
     served = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")  # under `tracker serve`
     if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise TrackerError(t("cli.needs_terminal"))
-    from .sync import sync_file
+    from .sync import ensure_synced
 
     store = settings.store(sync=False)
     # Sync before the app starts: an invalid plan stops here with its messages.
-    result = sync_file(store, settings.plan_path, settings.user) \
-        if settings.plan_path.exists() or store.meta("plan") is None else None
+    result = ensure_synced(store, settings.plan_path, settings.user)
     from .tui.app import run
 
     run(store, settings.plan_path, settings.user, result)

@@ -400,14 +400,18 @@ class Store:
         plan's vocabulary no longer has (after a change of `statuses:` or
         `levels:`): shown as they are, and reported until someone sets them."""
         info = self.info
+        statuses = [term.key for term in info.statuses]
+        levels = [term.key for term in info.levels]
         found = [UnknownWord(ident, STATUS, status) for ident, status in self.db.execute(
             "SELECT i.id, t.status FROM tracking t JOIN initiatives i ON i.id = t.initiative_id "
-            "WHERE i.archived = 0 ORDER BY i.id") if not info.knows_status(status)]
+            f"WHERE i.archived = 0 AND t.status NOT IN ({','.join('?' * len(statuses))})",
+            statuses)]
         found += [UnknownWord(ident, priority_field(year), level)
                   for ident, year, level in self.db.execute(
                       "SELECT i.id, p.year, p.level FROM priorities p JOIN initiatives i "
-                      "ON i.id = p.initiative_id WHERE i.archived = 0 ORDER BY i.id, p.year")
-                  if info.start <= year <= info.end and not info.knows_level(level)]
+                      "ON i.id = p.initiative_id WHERE i.archived = 0 AND p.year BETWEEN ? AND ? "
+                      f"AND p.level NOT IN ({','.join('?' * len(levels))})",
+                      [info.start, info.end, *levels])]
         return sorted(found, key=lambda w: (w.initiative_id, w.field))
 
     # -- resolving words the user typed --------------------------------------------

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from .. import present
 from ..catalogue import t
-from ..errors import TrackerError
+from ..errors import StaleEdit, TrackerError
 from ..model import Change, InitiativeView
 from ..present import visible
 from ..store import Store
@@ -404,8 +404,6 @@ class TrackerApp(App):
         return v
 
     def save(self, v: InitiativeView, change: Change) -> None:
-        from ..errors import StaleEdit
-
         try:
             version = self.store.edit(v.id, change, self.user, "tui", expected_version=v.version)
         except StaleEdit as exc:
@@ -616,6 +614,8 @@ class TrackerApp(App):
 
     def report_sync(self, result) -> None:
         info = self.store.info
+        if result.plan_missing:
+            self.say(t("msg.plan_missing", plan=self.plan_path), severity="warning", timeout=20)
         if result.changed or not result.skipped:
             self.say(t("msg.synced", summary=present.sync_summary(result)), timeout=8)
         for sign, title in (("!", "msg.conflicts"), ("?", "msg.unknown_words")):
