@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "tracker"
 LAYERS = {
     "errors": 0, "marks": 0, "catalogue": 0, "vocabulary": 0, "model": 1, "merge": 1,
     "yamlsafe": 2, "plan": 2, "files": 2, "schema": 3, "store": 3, "sync": 4, "state": 4,
-    "present": 5, "report": 5, "cli": 6, "tui": 6, "__main__": 7, "__init__": 0,
+    "present": 5, "report": 5, "cli": 6, "serve": 6, "tui": 6, "__main__": 7, "__init__": 0,
 }
 
 

@@ -769,7 +769,7 @@ DA = {
     "cli.cannot_write": "kan ikke skrive {path}: {reason}",
     "cli.is_folder": "det er en mappe; angiv et filnavn",
     "cli.no_serve": "servering kræver textual-serve: pip install 'tracker[serve]' (eller: pip install textual-serve)",
-    "cli.serving": "Serverer {title} på {url} (ctrl+c stopper).",
+    "cli.serving": "{title} kører på {url} (ctrl+c stopper).",
     "cli.no_such_file": "{path}: filen findes ikke",
     "cli.cannot_read": "{path}: kan ikke læses ({reason})",
     "cli.import_did": "Ændrede {count} indsatser",
@@ -876,6 +876,34 @@ _PAIRS = {
         "an old id passes its tracking data to one initiative only; remove it from one",
         "et gammelt id kan kun give sine opfølgningsdata videre til én indsats; fjern det "
         "fra den ene"),
+    "cli.serving_as_header": (
+        "Each browser session runs as the person the proxy names in the {header} header; "
+        "requests without it are refused.",
+        "Hver browsersession kører som den person, proxyen angiver i headeren {header}; "
+        "forespørgsler uden den afvises."),
+    "cli.serving_as_user": (
+        "Every browser session edits as {user} (give --user-header to record each person "
+        "by name behind a proxy with a login).",
+        "Alle browsersessioner redigerer som {user} (angiv --user-header for at registrere "
+        "hver person ved navn bag en proxy med login)."),
+    "cli.serving_exposed": (
+        "warning: listening on {host}, reachable from other machines, and tracker has no login "
+        "of its own: put a proxy with a login in front (README, \"In a web browser\") and "
+        "give --public-url.",
+        "advarsel: lytter på {host}, som kan nås fra andre maskiner, og tracker har intet login "
+        "selv: sæt en proxy med login foran (README, \"In a web browser\"), og angiv "
+        "--public-url."),
+    "cli.public_url": (
+        "--public-url must be the address people open, like https://tracker.example.org, "
+        "not '{url}'",
+        "--public-url skal være den adresse, folk åbner, fx https://tracker.example.org, "
+        "ikke '{url}'"),
+    "cli.user_header": (
+        "--user-header must be a header name like Remote-User, not '{name}'",
+        "--user-header skal være et headernavn som Remote-User, ikke '{name}'"),
+    "export.delivered": (
+        "Saved {path} on the server and sent it to your browser as a download.",
+        "Gemt som {path} på serveren og sendt til din browser som download."),
     "msg.plan_missing": (
         "{plan}: no such plan file — showing the database as last synced",
         "{plan}: planfilen findes ikke — viser databasen som ved sidste synkronisering"),

@@ -428,24 +428,41 @@ def export(settings: Settings, fmt, history, year, owner, date, since, output):
               help="Address to listen on; keep the default unless a proxy with a login is "
                    "in front (see README).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--public-url", help="The address people open, when a proxy is in front "
+              "(e.g. https://tracker.example.org): pages and websockets only from there.")
+@click.option("--user-header", metavar="NAME", help="Run each browser session as the person "
+              "the proxy names in this request header (e.g. Remote-User); refuse requests "
+              "without it. The proxy must set it and strip any the browser sends.")
 @click.pass_obj
-def serve(settings: Settings, host: str, port: int):
+def serve(settings: Settings, host: str, port: int, public_url: str | None,
+          user_header: str | None):
     """Serve the tracker to web browsers (textual-serve), on this machine only by default."""
     try:
-        from textual_serve.server import Server
+        from .serve import TrackerServer, is_loopback, tui_command
     except ImportError:
         raise TrackerError(t("cli.no_serve")) from None
-    import shlex
-
     from . import catalogue
 
+    if public_url and not re.fullmatch(r"https?://[^/\s]+/?", public_url):
+        raise TrackerError(t("cli.public_url", url=public_url))
+    if user_header is not None and not re.fullmatch(r"[A-Za-z0-9-]+", user_header):
+        raise TrackerError(t("cli.user_header", name=user_header))
     store = settings.store()  # sync and check the plan before anyone connects
-    command = " ".join(shlex.quote(str(part)) for part in [
-        sys.executable, "-m", "tracker", "--plan", settings.plan_path.resolve(),
-        "--db", settings.db_path.resolve(), "--user", settings.user,
-        "--lang", catalogue.language(), "tui"])
-    out(t("cli.serving", title=store.info.title, url=f"http://{host}:{port}"))
-    Server(command, host=host, port=port, title=store.info.title).serve()
+    plan, db, language = settings.plan_path.resolve(), settings.db_path.resolve(), \
+        catalogue.language()
+
+    def command_for(user: str | None) -> str:
+        return tui_command(plan, db, user or settings.user, language)
+
+    shown_host = f"[{host}]" if ":" in host else host
+    out(t("cli.serving", title=store.info.title, url=public_url or f"http://{shown_host}:{port}"))
+    out(t("cli.serving_as_header", header=user_header) if user_header
+        else t("cli.serving_as_user", user=settings.user))
+    if not is_loopback(host):
+        err(t("cli.serving_exposed", host=host))
+    TrackerServer(command_for, host=host, port=port, title=store.info.title,
+                  public_url=public_url.rstrip("/") if public_url else None,
+                  user_header=user_header).serve()
 
 
 @main.command(name="import")

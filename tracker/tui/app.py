@@ -585,12 +585,19 @@ class TrackerApp(App):
             date = self.export_date or dt.date.today().isoformat()
             try:
                 since = parse_date(since, "since") if since else None
-                content = report.build(self.store, date, since=since)
-                write_file(Path(path), report.markdown(content))
+                text = report.markdown(report.build(self.store, date, since=since))
+                write_file(Path(path), text)
             except TrackerError as exc:
-                self.say(str(exc), severity="error", timeout=10)
+                self.say(present.explain(exc), severity="error", timeout=10)
                 return
-            self.say(t("export.done", path=path), timeout=10)
+            if self.is_web:  # in a browser: the file comes to the person, too
+                import io
+
+                self.deliver_text(io.StringIO(text), save_filename=Path(path).name,
+                                  mime_type="text/markdown")
+                self.say(t("export.delivered", path=path), timeout=10)
+            else:
+                self.say(t("export.done", path=path), timeout=10)
 
         self.push_screen(dialogs().ExportScreen(t("export.title"), str(default)), write)
 
