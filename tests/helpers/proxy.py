@@ -2,7 +2,11 @@
 forwards pages and the websocket to `tracker serve`, setting `Remote-User` to
 the person who 'logged in' and dropping any the browser sent.
 
-    python -m tests.helpers.proxy LISTEN_PORT UPSTREAM_URL USER
+    python -m tests.helpers.proxy LISTEN_PORT UPSTREAM_URL [USER]
+
+With USER, everyone is that person; without, each browser logs in at
+/login?as=NAME (a session cookie, as single sign-on would set) and anyone
+else gets 401.
 """
 
 import asyncio
@@ -16,9 +20,17 @@ HOP = {"host", "connection", "upgrade", "keep-alive", "transfer-encoding", "remo
        "content-length"}
 
 
-def main(port: int, upstream: str, user: str) -> None:
+def main(port: int, upstream: str, fixed_user: str | None) -> None:
     async def handle(request: web.Request) -> web.StreamResponse:
-        headers = {k: v for k, v in request.headers.items() if k.lower() not in HOP}
+        if request.path == "/login":
+            response = web.HTTPFound("/")
+            response.set_cookie("who", request.query["as"])
+            raise response
+        user = fixed_user or request.cookies.get("who")
+        if not user:
+            raise web.HTTPUnauthorized(text="log in first\n")
+        headers = {k: v for k, v in request.headers.items()
+                   if k.lower() not in HOP and k.lower() != "cookie"}
         headers["Remote-User"] = user
         target = upstream + request.path_qs
         session: aiohttp.ClientSession = request.app["session"]
@@ -60,4 +72,4 @@ def main(port: int, upstream: str, user: str) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]), sys.argv[2], sys.argv[3])
+    main(int(sys.argv[1]), sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
