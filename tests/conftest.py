@@ -22,6 +22,18 @@ def english(monkeypatch):
     catalogue.use("en")
 
 
+@pytest.fixture(autouse=True)
+def utc(monkeypatch):
+    """Local time is UTC in tests, so reports and screens read the same on any machine."""
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
 @pytest.fixture
 def clock(monkeypatch):
     """Freeze the time stamps; `clock.set(...)` moves the clock."""

@@ -43,7 +43,7 @@ def test_danish_report_headings_and_dates(store):
     store.edit("haps", Change(status="igangsat", note="Kick-off"), "anna", "cli")
     catalogue.use("da")
     text = report.markdown(report.build(store, "2024-03-15", since="2024-01-01"))
-    assert "planperiode 2022-2025 · vedtaget 17.12.2021 · rapport af 15.03.2024" in text
+    assert "planperiode 2022-2025 · vedtaget 17.12.2021 · status pr. 15.03.2024" in text
     assert "## Overblik" in text and "## Ændringer siden 01.01.2024" in text
     assert "| Id | Indsats | Ansvarlige | Status |" in text
     assert "note tilføjet: Kick-off" in text and "(anna, 01.03.2024)" in text
@@ -55,10 +55,10 @@ def test_cli_lang_option_and_env(plan_file, clock):
     runner.invoke(main, base + ["set", "haps", "--status", "igangsat"])
     danish = runner.invoke(main, base + ["--lang", "da", "history", "haps"])
     assert "status: ikke påbegyndt → igangsat" in danish.output
-    assert "tilføjet til planen under m9" in danish.output
+    assert "tilføjet til planen under 9. Sparring og rådgivning" in danish.output
     env = runner.invoke(main, base + ["export", "--date", "2024-03-15"],
                         env={"TRACKER_LANG": "da"})
-    assert "rapport af 15.03.2024" in env.output
+    assert "status pr. 15.03.2024" in env.output
 
 
 def test_danish_validator_sync_and_errors(plan_file, tmp_path, clock):
@@ -70,7 +70,7 @@ def test_danish_validator_sync_and_errors(plan_file, tmp_path, clock):
     assert "'number' i målsætning 'm1' skal være et helt tal, ikke 'en'" in result.output
     assert "1 problem i" in result.output and "intet er ændret" in result.output
     synced = runner.invoke(main, ["--lang", "da", "--plan", str(plan_file), "sync"])
-    assert "+ haps  HAPS (målsætning m9)" in synced.output
+    assert "+ haps  HAPS (målsætning 9. Sparring og rådgivning)" in synced.output
     assert "Tilføjet 20, ændret 0, arkiveret 0." in synced.output
     wrong = runner.invoke(main, ["--lang", "da", "--plan", str(plan_file), "set", "haps",
                                  "--status", "halvvejs"])

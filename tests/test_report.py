@@ -5,6 +5,8 @@ import os
 import re
 from pathlib import Path
 
+import pytest
+
 from tracker import report
 from tracker.store import Change
 
@@ -19,20 +21,27 @@ def fill(store):
     store.edit("aabne-praksis", Change(note="Line one\nLine | two <b>x</b>"), "bo", "tui")
 
 
-def test_markdown_matches_golden_file(store):
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_markdown_matches_golden_file(store, language):
+    from tracker import catalogue
+
     fill(store)
+    catalogue.use(language)
     text = report.markdown(report.build(store, "2024-03-15", since="2024-01-01"))
+    golden = GOLDEN.with_name(f"report.{language}.md")
     if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert text == GOLDEN.read_text(encoding="utf-8")
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
 
 
 def test_report_shows_haps_under_objective_9(store):
     fill(store)
     text = report.markdown(report.build(store, "2024-03-15"))
     section = text.split("## 9. ")[1].split("\n## ")[0]
-    assert ("| `haps` | **HAPS**<br>Projekt HAPS (Hospital Almen Praksis Samarbejde) | "
-            "Region Hovedstaden, PLO-Hovedstaden | igangsat | – | – | høj | – | "
+    assert ("| `haps` | **HAPS**<br>Projekt HAPS (Hospital Almen Praksis Samarbejde)<br>"
+            "_der har til formål at skabe bedre sammenhængende patientforløb") in section
+    assert ("Also supports: 8. Task transfer on agreed terms; 10. Communication between "
+            "sectors | Region Hovedstaden, PLO-Hovedstaden | in progress | – | – | high | – | "
             "Kick-off held (anna, 2024-03-01) |") in section
 
 
@@ -88,10 +97,11 @@ def test_since_lists_changes_by_objective_with_who_and_when(store, clock):
     assert [g["objective"] for g in content["changes"]] == ["m4", "m9"]
     text = report.markdown(content)
     section = text.split("## Changes since 2024-05-01")[1]
-    assert "### 9. Sparring og rådgivning" in section
-    assert "- 2024-05-02 08:30 UTC · bo (tui) · `haps` · owners: – → plo" in section
-    assert "`haps` · note added: Møde holdt" in section
-    assert "igangsat" not in section  # before the date
+    assert "_Times are local (UTC)._" in section
+    assert "### 9. Access to advice across the health service" in section
+    assert "- 2024-05-02 08:30 · bo (tui) · **HAPS** · owners: – → PLO-Hovedstaden" in section
+    assert "**HAPS** · note added: Møde holdt" in section
+    assert "in progress" not in section  # before the date
 
 
 def test_conflicts_close_the_report(store, plan_file):
@@ -106,14 +116,47 @@ def test_conflicts_close_the_report(store, plan_file):
                          encoding="utf-8")
     sync_file(store, plan_file, "x")
     out = report.markdown(report.build(store, "2024-06-01", since="2024-01-01"))
-    assert out.rstrip().splitlines()[-1].startswith("| `haps` | status |")
+    assert out.rstrip().splitlines()[-1] == "| HAPS | status | done | in progress |"
     assert out.index("## Changes since") < out.index("## Open sync conflicts")
 
 
 def test_pictures_priority_matrix_and_mermaid(store):
     fill(store)
     text = report.markdown(report.build(store, "2024-03-15"))
-    assert "| `haps` | – | – | ●●● høj | – |" in text
-    assert "| `kontaktlaege` | – | ●●○ middel | ●○○ lav | – |" in text
-    assert '```mermaid\npie showData title Initiatives by status\n    "ikke påbegyndt" : 8' in text
+    assert "| HAPS | – | – | ●●● high | – |" in text
+    assert "| KontaktLæge | – | ●●○ medium | ●○○ low | – |" in text
+    assert '```mermaid\npie showData title Initiatives by status\n    "not started" : 8' in text
     assert report.mermaid_label('a "quoted"\nlabel; #x') == "a 'quoted' label, x"
+
+
+def test_changes_since_name_added_initiatives_and_fold_undone_edits(store, plan_file, clock):
+    from tracker.sync import sync_file
+
+    clock.set("2024-05-02T08:30:00Z")
+    store.edit("haps", Change(status="igangsat", note="Forkert"), "anna", "tui")
+    store.undo("anna", "tui")  # an edit and its undo cancel out
+    store.edit("haps", Change(status="planlagt"), "anna", "tui")
+    text = plan_file.read_text(encoding="utf-8")
+    plan_file.write_text(text.replace("      - id: haps\n", "      - id: ny-indsats\n"
+                                      "        kind: projekt\n        title: Ny indsats\n"
+                                      "      - id: haps\n"), encoding="utf-8")
+    sync_file(store, plan_file, "sekretær")
+    section = report.markdown(report.build(store, "2024-06-01", since="2024-05-01")
+                              ).split("## Changes since")[1]
+    assert ("- 2024-05-02 08:30 · sekretær (sync) · **Ny indsats** · added to the plan under "
+            "9. Access to advice across the health service") in section
+    assert "Forkert" not in section and "(undo)" not in section and "in progress" not in section
+    assert "status: not started → planned" in section
+
+
+def test_dropped_initiatives_leave_the_progress_figures(store):
+    store.edit("haps", Change(status="udgået"), "anna", "cli")
+    store.edit("72-timers-behandlingsansvar", Change(status="afsluttet"), "anna", "cli")
+    content = report.build(store, "2024-06-01")
+    m9 = next(o for o in content["objectives"] if o["id"] == "m9")
+    m8 = next(o for o in content["objectives"] if o["id"] == "m8")
+    assert (m9["done"], m9["total"]) == (0, 0) and (m8["done"], m8["total"]) == (1, 1)
+    assert "| 9. Access to advice across the health service | – | – |" in \
+        report.markdown(content)
+    assert store.progress().get("m9", (0, 0)) == (0, 0)
+    assert store.progress()["all"] == (1, 9)

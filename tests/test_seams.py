@@ -55,7 +55,7 @@ def test_a_year_added_to_the_period_never_overwrites_an_edit(plan_file, clock):
     synced = run(plan_file, "sync")
     assert "! haps  priority 2026" in synced.output, synced.output
     shown = run(plan_file, "show", "haps").output
-    assert "Priority 2026:" in shown and "høj" in shown.split("Priority 2026:")[1].split("\n")[0]
+    assert "Priority 2026:" in shown and "high" in shown.split("Priority 2026:")[1].split("\n")[0]
 
 
 def test_importing_a_file_never_overwrites_an_edit_of_a_new_year(plan_file, tmp_path, clock):
@@ -66,7 +66,7 @@ def test_importing_a_file_never_overwrites_an_edit_of_a_new_year(plan_file, tmp_
                   "  haps: {priorities: {'2026': medium}}\n")
     imported = run(plan_file, "import", str(other))
     assert imported.exit_code == 0 and "! haps  priority 2026" in imported.output
-    assert "høj" in run(plan_file, "show", "haps").output.split("Priority 2026:")[1][:30]
+    assert "high" in run(plan_file, "show", "haps").output.split("Priority 2026:")[1][:30]
 
 
 # -- 2. history and undo follow the initiative, not its id ----------------------------
@@ -78,7 +78,7 @@ def test_undo_after_a_rename_and_a_reused_id(plan_file, clock):
     run(plan_file, "sync")
     undone = run(plan_file, "undo")
     assert undone.exit_code == 0 and "undo on haps2" in undone.output, undone.output
-    assert "ikke påbegyndt" in run(plan_file, "show", "haps2").output
+    assert "not started" in run(plan_file, "show", "haps2").output
     run(plan_file, "redo")
     # A later plan gives the old id to a new initiative.
     edit_plan(plan_file, "        previous_ids: [haps]\n", "")
@@ -87,12 +87,12 @@ def test_undo_after_a_rename_and_a_reused_id(plan_file, clock):
               "      - id: haps2\n")
     run(plan_file, "sync")
     history_new = run(plan_file, "history", "haps").output
-    assert "Kick-off" not in history_new and "igangsat" not in history_new
+    assert "Kick-off" not in history_new and "in progress" not in history_new
     assert "Kick-off" in run(plan_file, "history", "haps2").output
     undone = run(plan_file, "undo")
     assert "undo on haps2" in undone.output, undone.output
-    assert "ikke påbegyndt" in run(plan_file, "show", "haps").output  # the new one untouched
-    assert "ikke påbegyndt" in run(plan_file, "show", "haps2").output
+    assert "not started" in run(plan_file, "show", "haps").output  # the new one untouched
+    assert "not started" in run(plan_file, "show", "haps2").output
 
 
 # -- 3. escape codes never reach a terminal -------------------------------------------
@@ -268,7 +268,7 @@ def test_a_status_typed_decomposed_is_recognised(plan_file, clock):
     decomposed = unicodedata.normalize("NFD", "udgået")
     assert decomposed != "udgået"
     assert run(plan_file, "set", "haps", "--status", decomposed).exit_code == 0
-    assert "udgået" in run(plan_file, "show", "haps").output
+    assert "dropped" in run(plan_file, "show", "haps").output
 
 
 def test_a_superscript_year_is_a_clear_message(plan_file, clock):

@@ -1,4 +1,5 @@
-"""Pictures of the main views at 80×24 and 160×45 (pytest-textual-snapshot).
+"""Pictures of the main views at 80×24, 120×35, 160×45 and 200×50, in both
+languages (pytest-textual-snapshot).
 
 Update after an intended change: pytest tests/test_snapshots.py --snapshot-update
 """
@@ -38,6 +39,28 @@ async def _goto_haps(pilot):
 
 def test_main_view_80x24(snap_compare, snapshot_app):
     assert snap_compare(snapshot_app, terminal_size=(80, 24))
+
+
+def test_year_view_80x24(snap_compare, snapshot_app):
+    """At 80 columns `y` shows initiative × year, every plan year on screen."""
+    async def year_view(pilot):
+        await pilot.press("y")
+        await pilot.pause()
+
+    assert snap_compare(snapshot_app, terminal_size=(80, 24), run_before=year_view)
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_main_view_120x35_every_year_in_sight(snap_compare, snapshot_app, language):
+    from tracker import catalogue
+
+    catalogue.use(language)
+    app = TrackerApp(snapshot_app.store, "plans/2022-2025.yaml", "anna", poll_seconds=3600)
+    assert snap_compare(app, terminal_size=(120, 35))
+
+
+def test_main_view_200x50(snap_compare, snapshot_app):
+    assert snap_compare(snapshot_app, terminal_size=(200, 50), run_before=_goto_haps)
 
 
 def test_main_view_160x45(snap_compare, snapshot_app):

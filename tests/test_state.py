@@ -49,7 +49,7 @@ def test_import_keeps_edits_and_reports_conflicts(store, empty_store):
     assert empty_store.initiative("haps").status == "delayed"  # carla's edit is kept
     assert empty_store.initiative("haps").owners == ("region", "plo")  # untouched: taken
     assert result.conflicts == 1
-    assert any(line.startswith("! haps  status: file says igangsat, tracker has forsinket")
+    assert any(line.startswith("! haps  status: file says in progress, tracker has delayed")
                for line in words(empty_store, result))
 
 

@@ -59,7 +59,7 @@ def test_stale_edit_is_refused_naming_who_changed_what(store):
     before = audit_count(store)
     with pytest.raises(StaleEdit) as info:
         store.edit("haps", Change(status="done"), "anna", "tui", expected_version=seen)
-    assert "bo status: ikke påbegyndt → igangsat" in present.explain(info.value, store.info)
+    assert "bo status: not started → in progress" in present.explain(info.value, store.info)
     assert audit_count(store) == before
     assert store.initiative("haps").status == "in_progress"
 
@@ -99,7 +99,7 @@ def test_undo_is_per_user_and_refuses_to_overwrite_others(store):
     store.edit("haps", Change(status="done"), "bo", "tui")
     with pytest.raises(RevertBlocked) as info:
         store.undo("anna", "tui")
-    assert "was changed since (now afsluttet)" in present.explain(info.value, store.info)
+    assert "was changed since (now done)" in present.explain(info.value, store.info)
     assert store.initiative("haps").status == "done"
     with pytest.raises(TrackerError, match="nothing to redo for anna"):
         store.redo("anna", "tui")

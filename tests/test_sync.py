@@ -99,8 +99,8 @@ def test_both_changed_keeps_tracker_value_and_reports_until_resolved(store, plan
     result = status_conflict(store, plan_file)
     assert store.initiative("haps").status == "in_progress"
     conflict = [w for w in words(store, result) if w.startswith("!")]
-    assert conflict == ["! haps  status: plan says afsluttet, tracker has igangsat (plan said "
-                        "planlagt at the last sync); kept the tracker's"]
+    assert conflict == ["! haps  status: plan says done, tracker has in progress (plan said "
+                        "planned at the last sync); kept the tracker's"]
     assert "1 conflict" in present.sync_summary(result)
     # Reported again on every sync, also when the file is unchanged.
     again = sync_file(store, plan_file, "x")
@@ -204,7 +204,7 @@ def test_new_initiative_takes_declared_values(store, plan_file):
               "        also_supports: [m8, m10]\n      - id: ny-indsats\n        kind: projekt\n"
               "        title: Ny\n        status: igangsat\n        owners: [plo]\n")
     result = sync_file(store, plan_file, "x")
-    assert words(store, result)[0] == "+ ny-indsats  Ny (objective m9)"
+    assert words(store, result)[0] == "+ ny-indsats  Ny (objective 9. Access to advice across the health service)"
     assert store.initiative("ny-indsats").status == "in_progress"
 
 

@@ -302,12 +302,14 @@ def list_(settings: Settings, objective, status, owner, year, archived):
     views = store.initiatives(objective=objective_id, status=status, owner=owner, year=year,
                               archived=archived)
     numbers = {o.id: o.number for o in store.objectives(include_archived=True)}
-    header = ["#", "Id", "Initiative", "Owners", "Status"] + [str(y) for y in info.years]
-    statuses = {t.key: t.da for t in info.statuses}
-    levels = {t.key: t.da for t in info.levels}
+    header = ["#", t("col.id"), t("col.title"), t("col.owners"), t("col.status")] + \
+        [str(y) for y in info.years]
+    statuses = {key: present.status(info, key) for key in {v.status for v in views}}
+    levels = {term.key: present.level(info, term.key) for term in info.levels}
     rows = [[str(numbers.get(v.objective_id, "")), v.id, visible(v.name),
-             ", ".join(v.owners) or "–", statuses.get(v.status, v.status)]
-            + [levels.get(v.priorities.get(y), "–") for y in info.years] for v in views]
+             ", ".join(v.owners) or "–", statuses[v.status]]
+            + [levels.get(v.priorities.get(y), v.priorities.get(y, "–")) for y in info.years]
+            for v in views]
     terminal = sys.stdout.isatty()
     total = shutil.get_terminal_size().columns if terminal else None
     out(info.title)
@@ -337,28 +339,35 @@ def show(settings: Settings, initiative_id: str):
     out(f"{v.id} — {v.name}", bold=True)
     if v.archived:
         out(t("details.archived"))
-    rows = [(t("details.objective"), v.objective_id), (t("details.kind"), v.kind),
-            (t("show.title"), v.title), (t("show.description"), v.description or "–"),
-            (t("details.also_supports"), ", ".join(v.also_supports) or "–"),
-            (t("details.status"), info.status(v.status).da),
+    rows = [(t("details.objective"), present.objective(info, v.objective_id)),
+            (t("details.kind"), v.kind), (t("show.title"), v.title),
+            (t("show.description"), v.description or "–"),
+            (t("details.also_supports"), present.objectives(info, v.also_supports)),
+            (t("details.status"), present.status(info, v.status)),
             (t("details.owners"),
              ", ".join(f"{info.owner_name(o)} ({o})" for o in v.owners) or "–")]
-    rows += [(t("show.priority", year=y),
-              info.level(v.priorities[y]).da if y in v.priorities else "–")
+    rows += [(t("show.priority", year=y), present.level(info, v.priorities.get(y)))
              for y in info.years]
-    rows.append((t("show.version"), t("details.version", version=v.version,
+    rows.append((t("show.version"), t("show.version_value", version=v.version,
                                       when=present.when(v.updated_at or ""),
                                       who=v.updated_by)))
+    room = max(present.width(label) for label, _ in rows) + 2
     for label, text in rows:
-        out(f"{label + ':':<18}{text}")
+        out(f"{label + ':':<{room}}{hang(text, room)}")
     notes = store.notes(v.id)
     out("\n" + t("show.notes", count=len(notes)), bold=True)
     for note in notes:
-        out(f"  {present.when(note.created_at)} {note.author}: {note.text}")
-    out("\n" + t("details.changes") + ":", bold=True)
-    for entry in store.history(v.id, limit=10):
+        head = f"  {present.when(note.created_at)} {note.author}: "
+        out(head + hang(note.text, present.width(head)))
+    out("\n" + t("show.changes") + ":", bold=True)
+    for entry in reversed(store.history(v.id, limit=10)):  # newest first, as on screen
         out(f"  {present.when(entry.at)} {entry.who} ({entry.source}): "
             f"{present.change(info, entry)}")
+
+
+def hang(text: str, indent: int) -> str:
+    """Continuation lines of a multi-line text indented under its first."""
+    return ("\n" + " " * indent).join(text.splitlines() or [""])
 
 
 @main.command()

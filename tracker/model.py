@@ -89,6 +89,7 @@ class AuditEntry:
     old: str | None
     new: str | None
     recorded_id: str | None = None
+    reverts: int | None = None  # for an undo or redo: the edit it turns back
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,8 @@ class PlanInfo:
     statuses: tuple[Term, ...]
     levels: tuple[Term, ...]
     roster: tuple[tuple[str, str], ...]  # (id, name)
+    # (id, number, Danish short title, English title) of each objective, for words
+    objectives: tuple[tuple[str, int, str, str], ...] = ()
 
     @property
     def years(self) -> list[int]:
@@ -223,6 +226,13 @@ class PlanInfo:
     def owner_name(self, owner_id: str) -> str:
         return dict(self.roster).get(owner_id, owner_id)
 
+    def objective(self, objective_id: str) -> tuple[int, str, str] | None:
+        """(number, Danish short title, English title), or None if unknown."""
+        for ident, number, short, title_en in self.objectives:
+            if ident == objective_id:
+                return number, short, title_en
+        return None
+
     def nothing(self, field_name: str) -> str:
         """A field's value when nobody set it: the first status, else ''."""
         return self.statuses[0].key if field_name == STATUS else ""
@@ -234,17 +244,20 @@ class PlanInfo:
             "statuses": [t.__dict__ for t in self.statuses],
             "levels": [t.__dict__ for t in self.levels],
             "roster": [list(r) for r in self.roster],
-        }, ensure_ascii=False, sort_keys=True)
+        }, ensure_ascii=False, sort_keys=True)  # objectives: the store has them
 
     @classmethod
     def from_json(cls, text: str) -> "PlanInfo":
         d = json.loads(text)
-        return cls(d["title"], d["region"], d["start"], d["end"], d["adopted"],
-                   tuple(Term(**t) for t in d["statuses"]),
+        # Recorded before `dropped` existed: the default word for it is 'dropped'.
+        statuses = tuple(Term(**{"dropped": t["key"] == "dropped", **t}) for t in d["statuses"])
+        return cls(d["title"], d["region"], d["start"], d["end"], d["adopted"], statuses,
                    tuple(Term(**t) for t in d["levels"]),
                    tuple(tuple(r) for r in d["roster"]))
 
     @classmethod
     def from_plan(cls, plan) -> "PlanInfo":
         return cls(plan.title, plan.region, plan.start, plan.end, plan.adopted,
-                   plan.statuses, plan.levels, tuple((p.id, p.name) for p in plan.roster))
+                   plan.statuses, plan.levels, tuple((p.id, p.name) for p in plan.roster),
+                   tuple((o.id, o.number, o.short or o.title, o.title_en)
+                         for o in plan.objectives))

@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 
-from .catalogue import day, t
+from .catalogue import day, language, t
 from .errors import RevertBlocked, StaleEdit, TrackerError
 from .model import AuditEntry, PlanInfo, Reverted, SyncLine, field_year
 
@@ -45,16 +45,45 @@ def visible_json(text: str) -> str:
 _C1 = re.compile(r"[\x7f-\x9f]")
 
 
+def status(info: PlanInfo, key: str) -> str:
+    """A status in the chosen language ('igangsat' / 'in progress')."""
+    return info.status(key).label(language())
+
+
+def level(info: PlanInfo, key: str | None) -> str:
+    """A year's priority level in the chosen language, '–' for none."""
+    return info.level(key).label(language()) if key else "–"
+
+
+def owners(info: PlanInfo, ids) -> str:
+    """'Region Hovedstaden, PLO-Hovedstaden' for ('region', 'plo'); '–' for none."""
+    return ", ".join(info.owner_name(o) for o in ids) or "–"
+
+
+def objective(info: PlanInfo, objective_id: str) -> str:
+    """'9. Sparring og rådgivning' (the English title in English, where the plan has one)."""
+    found = info.objective(objective_id)
+    if found is None:
+        return objective_id
+    number, short, title_en = found
+    return f"{number}. {title_en if language() == 'en' and title_en else short}"
+
+
+def objectives(info: PlanInfo, ids) -> str:
+    return "; ".join(objective(info, o) for o in ids) or "–"
+
+
 def value(info: PlanInfo, field: str, raw: str | None) -> str:
-    """A stored value as people say it: Danish labels, owner names, '–' for none."""
+    """A stored value as people say it: labels in the chosen language, owner
+    names, '–' for none."""
     if raw is None or raw == "":
         return "–"
     if field == "status":
-        return info.status(raw).da
+        return status(info, raw)
     if field == "owners":
-        return ", ".join(raw.split(","))
+        return owners(info, raw.split(","))
     if field.startswith("priority:"):
-        return info.level(raw).da
+        return level(info, raw)
     if field == "archived":
         return t("value.yes") if raw == "1" else t("value.no")
     return raw
@@ -67,11 +96,18 @@ def field_name(field: str) -> str:
 
 
 def parse_date(text: str, option: str) -> str:
-    """A date the user typed, as ISO 'YYYY-MM-DD', or a message naming the option."""
+    """A date the user typed — 2024-06-30, 30.06.2024 or 1.11.2026 — as ISO
+    'YYYY-MM-DD', or a message naming the option."""
+    text_ = text.strip()
     try:
-        return dt.date.fromisoformat(text.strip()).isoformat()
+        danish = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text_)
+        if danish:  # 1.11.2026 or 01.11.2026, as Danes write it, in either language
+            return dt.date(int(danish[3]), int(danish[2]), int(danish[1])).isoformat()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text_):
+            return dt.date.fromisoformat(text_).isoformat()
     except ValueError:
-        raise TrackerError(t("cli.date", option=option, text=text)) from None
+        pass
+    raise TrackerError(t("cli.date", option=option, text=text))
 
 
 def when(stamp: str) -> str:
@@ -97,7 +133,7 @@ def _change(info: PlanInfo, entry: AuditEntry) -> str:
         key = "change.note_withdrawn" if entry.new is None else "change.note_added"
         return t(key, text=text)
     if entry.field == "added":
-        return t("change.added", objective=entry.new)
+        return t("change.added", objective=objective(info, entry.new))
     if entry.field == "archived":
         return t("change.archived" if entry.new == "1" else "change.unarchived")
     if entry.field == "id":
@@ -231,6 +267,13 @@ def _sync_text(info: PlanInfo, line: SyncLine) -> str:
         return t(WORD_CHANGES[kind], old=", ".join(d["old"]), new=", ".join(d["new"]))
     if kind == "note":
         return t("state.note_by", author=d["author"])
+    if kind == "objective_added" and info and info.objective(line.id):
+        number, short, title_en = info.objective(line.id)
+        return t("sync.objective_added", number=number,
+                 name=title_en if language() == "en" and title_en else short)
+    if kind == "added":
+        return t("sync.added", name=d["name"], objective=objective(info, d["objective"])
+                 if info else d["objective"])
     return t(PLAIN_LINES[kind], **d)
 
 

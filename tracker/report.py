@@ -11,6 +11,7 @@ import functools
 import json
 import re
 
+from . import present
 from .catalogue import day, t
 from .model import InitiativeView
 from .present import visible, visible_json
@@ -19,12 +20,13 @@ from .store import Store
 BAR_WIDTH = 10
 
 
-TRACKED_FIELDS = ("status", "owners", "note")
+TRACKED_FIELDS = ("added", "status", "owners", "note")  # and priority:<year>
 
 
 def build(store: Store, date: str, year: int | None = None, owner: str | None = None,
           since: str | None = None) -> dict:
-    """Everything the report shows, as plain data (the JSON format is exactly this)."""
+    """Everything the report shows, as plain data (the JSON format is exactly this),
+    in the chosen language."""
     info = store.info
     years = [year] if year is not None else info.years
     owner_id = store.owner_id(owner) if owner else None
@@ -39,7 +41,7 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
     def status_label(key: str) -> str:
         """A status the plan's words no longer have is shown as what it is."""
         if info.knows_status(key):
-            return info.status(key).da
+            return present.status(info, key)
         return t("report.unknown_word", word=key)
 
     def row(v: InitiativeView) -> dict:
@@ -47,10 +49,12 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
         note = v.latest_note
         return {
             "id": v.id, "title": v.title, "short": v.short, "kind": v.kind,
-            "objective": v.objective_id,
+            "description": v.description, "objective": v.objective_id,
+            "also_supports": [{"id": o, "name": present.objective(info, o)}
+                              for o in v.also_supports],
             "owners": [{"id": o, "name": info.owner_name(o)} for o in v.owners],
             "status": status.key, "status_label": status_label(status.key),
-            "done": status.done,
+            "done": status.done, "dropped": status.dropped,
             "priorities": {str(y): v.priorities.get(y, "") for y in years},
             "latest_note": None if note is None else
             {"text": note.text, "author": note.author, "at": note.created_at},
@@ -60,11 +64,13 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
     objectives = []
     for objective in store.objectives():
         views = wanted([v for v in all_views if v.objective_id == objective.id])
+        counted = [v for v in views if not info.status(v.status).dropped]
         objectives.append({
-            "id": objective.id, "number": objective.number, "name": objective.name,
+            "id": objective.id, "number": objective.number,
+            "name": present.objective(info, objective.id).split(". ", 1)[-1],
             "title": objective.title,
-            "done": sum(1 for v in views if info.status(v.status).done),
-            "total": len(views),
+            "done": sum(1 for v in counted if info.status(v.status).done),
+            "total": len(counted),
             "initiatives": [row(v) for v in views],
         })
     shown = [i for o in objectives for i in o["initiatives"]]
@@ -74,33 +80,48 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
                  "period": f"{info.start}-{info.end}", "adopted": info.adopted},
         "date": date,
         "filters": {"year": year, "owner": owner_id},
+        "owner_names": dict(info.roster),
         "years": years,
-        "levels": {t.key: t.da for t in info.levels},
+        "levels": {term.key: present.level(info, term.key) for term in info.levels},
         "statuses": [{"key": key, "label": status_label(key),
                       "count": sum(1 for i in shown if i["status"] == key)}
-                     for key in [t.key for t in info.statuses] + unknown],
+                     for key in [term.key for term in info.statuses] + unknown],
         "objectives": objectives,
         "archived": [row(v) for v in wanted(store.initiatives(archived=True))],
         "since": since,
         "changes": changes_since(store, since, objectives) if since else [],
-        "conflicts": [c.__dict__ for c in store.conflicts()],
+        "conflicts": [{**c.__dict__, "field_name": present.field_name(c.field),
+                       "plan_label": present.value(info, c.field, c.plan_value),
+                       "tracker_label": present.value(info, c.field, c.tracker_value),
+                       "name": next((v.name for v in all_views if v.id == c.initiative_id),
+                                    c.initiative_id)}
+                      for c in store.conflicts()],
     }
 
 
 def changes_since(store: Store, since: str, objectives: list[dict]) -> list[dict]:
-    """Status, owner and priority changes and notes from `since` on, per objective."""
-    from . import present
-
+    """What moved from `since` on, per objective: initiatives added to the plan,
+    status, owner and priority changes, notes. An edit and the undo that turned
+    it back, both in the period, cancel out and are left out."""
     info = store.info
-    where = {v.id: v.objective_id for v in store.initiatives(archived=None)}
+    views = {v.id: v for v in store.initiatives(archived=None)}
+    entries = [e for e in store.history(since=since)
+               if e.field in TRACKED_FIELDS or e.field.startswith("priority:")]
+    cancelled: set[int] = set()
+    present_edits = {e.edit_id for e in entries}
+    for e in entries:  # oldest first: an undo folds with the edit it turns back
+        if e.action in ("undo", "redo") and e.reverts in present_edits - cancelled \
+                and e.edit_id not in cancelled:
+            cancelled |= {e.edit_id, e.reverts}
     groups: dict[str, list[dict]] = {}
-    for entry in store.history(since=since):
-        if entry.field not in TRACKED_FIELDS and not entry.field.startswith("priority:"):
+    for entry in entries:
+        if entry.edit_id in cancelled:
             continue
-        objective = where.get(entry.initiative_id, "")
-        groups.setdefault(objective, []).append({
-            "at": entry.at, "who": entry.who, "source": entry.source,
-            "initiative": entry.initiative_id, "field": entry.field,
+        view = views.get(entry.initiative_id)
+        groups.setdefault(view.objective_id if view else "", []).append({
+            "at": entry.at, "when": present.when(entry.at), "who": entry.who,
+            "source": entry.source, "initiative": entry.initiative_id,
+            "name": view.name if view else entry.initiative_id, "field": entry.field,
             "old": entry.old, "new": entry.new, "action": entry.action,
             "text": present.change(info, entry),
         })
@@ -112,6 +133,20 @@ def changes_since(store: Store, since: str, objectives: list[dict]) -> list[dict
                     "name": f"{found['number']}. {found['name']}" if found else t("report.other"),
                     "changes": groups[objective_id]})
     return out
+
+
+def time_zones(report: dict) -> str:
+    """The local zone(s) the change times are in, e.g. 'CET/CEST'."""
+    import datetime as dt
+
+    zones = []
+    for group in report["changes"]:
+        for change in group["changes"]:
+            moment = dt.datetime.strptime(change["at"], "%Y-%m-%dT%H:%M:%SZ").replace(
+                tzinfo=dt.timezone.utc).astimezone()
+            if moment.tzname() not in zones:
+                zones.append(moment.tzname())
+    return "/".join(zones)
 
 
 def to_json(report: dict) -> str:
@@ -148,11 +183,17 @@ def cell(text: str) -> str:
 
 
 def title_cell(initiative: dict) -> str:
-    """The short name in bold above the full title, when the plan gives one."""
+    """The short name in bold above the full title (when the plan gives one), then
+    the description (a project's purpose) and the objectives it also supports."""
     short, title = initiative["short"], initiative["title"]
-    if short and short != title:
-        return f"**{inline(short)}**<br>{cell(title)}"
-    return cell(title)
+    parts = [f"**{inline(short)}**<br>{cell(title)}" if short and short != title
+             else cell(title)]
+    if initiative["description"]:
+        parts.append(f"_{cell(initiative['description'])}_")
+    if initiative["also_supports"]:
+        parts.append(t("report.also_supports", objectives="; ".join(
+            inline(o["name"]) for o in initiative["also_supports"])))
+    return "<br>".join(parts)
 
 
 MARKS = ["●●●", "●●○", "●○○", "○○○"]
@@ -197,21 +238,24 @@ def markdown(report: dict) -> str:
              t("report.date", date=day(report["date"]))]
     lines.append(" · ".join(f for f in facts if f))
     filters = report["filters"]
-    if filters["year"] or filters["owner"]:
-        parts = []
-        if filters["year"]:
-            parts.append(t("report.only_year", year=filters["year"]))
-        if filters["owner"]:
-            parts.append(t("report.only_owner", owner=inline(filters["owner"])))
-        lines += ["", t("report.showing_only", what=t("report.and").join(parts))]
+    owner = filters["owner"] and inline(report["owner_names"].get(filters["owner"],
+                                                                  filters["owner"]))
+    if filters["year"] and owner:
+        lines += ["", t("report.only_both", year=filters["year"], owner=owner)]
+    elif filters["year"] or owner:
+        what = (t("report.only_year", year=filters["year"]) if filters["year"]
+                else t("report.only_owner", owner=owner))
+        lines += ["", t("report.showing_only", what=what)]
     lines += ["", f"## {t('report.summary')}", ""]
     lines += table([t("report.status"), t("report.initiatives")],
                    [[inline(s["label"]), str(s["count"])] for s in report["statuses"]],
                    ["---", "---:"])
     lines.append("")
     lines += table([t("report.objective"), t("report.done"), t("report.progress")],
-                   [[f"{o['number']}. {inline(o['name'])}", f"{o['done']}/{o['total']}",
-                     f"`{bar(o['done'], o['total'])}`"] for o in report["objectives"]],
+                   [[f"{o['number']}. {inline(o['name'])}",
+                     f"{o['done']}/{o['total']}" if o["total"] else "–",
+                     f"`{bar(o['done'], o['total'])}`" if o["total"] else "–"]
+                    for o in report["objectives"]],
                    ["---", "---:", "---"])
     lines += ["", "```mermaid", f"pie showData title {mermaid_label(t('report.chart'))}"]
     lines += [f'    "{mermaid_label(s["label"])}" : {s["count"]}'
@@ -221,8 +265,9 @@ def markdown(report: dict) -> str:
                    if any(i["priorities"].values())]
     if prioritised:
         lines += table([t("report.initiative")] + [str(y) for y in years],
-                       [[f"`{i['id']}`"] + [priority_mark(i["priorities"][str(y)], levels)
-                                           for y in years] for i in prioritised])
+                       [[inline(i["short"] or i["title"])]
+                        + [priority_mark(i["priorities"][str(y)], levels) for y in years]
+                        for i in prioritised])
         lines += ["", t("report.legend") + " " +
                   " · ".join(priority_mark(key, levels) for key in levels)]
     else:
@@ -258,10 +303,12 @@ def markdown(report: dict) -> str:
         lines += ["", f"## {t('report.changes_since', date=day(report['since']))}", ""]
         if not report["changes"]:
             lines.append(f"_{t('report.no_changes')}_")
+        else:
+            lines += [f"_{t('report.local_times', zones=time_zones(report))}_", ""]
         for group in report["changes"]:
             lines += [f"### {inline(group['name'])}", ""]
-            lines += [f"- {day(c['at'][:10])} {c['at'][11:16]} UTC · {inline(c['who'])} "
-                      f"({c['source']}) · `{c['initiative']}` · {inline(c['text'])}"
+            lines += [f"- {c['when']} · {inline(c['who'])} ({c['source']}) · "
+                      f"**{inline(c['name'])}** · {inline(c['text'])}"
                       for c in group["changes"]]
             lines.append("")
         if lines[-1] == "":
@@ -270,10 +317,8 @@ def markdown(report: dict) -> str:
         lines += ["", f"## {t('report.conflicts')}", ""]
         lines += table([t("report.initiative"), t("report.field"), t("report.plan_says"),
                         t("report.tracker_has")],
-                       [[f"`{c['initiative_id']}`", inline(c["field"]),
-                         cell(c["plan_value"]) if c["plan_value"] else "–",
-                         cell(c["tracker_value"]) if c["tracker_value"] else "–"]
-                        for c in report["conflicts"]])
+                       [[inline(c["name"]), inline(c["field_name"]), cell(c["plan_label"]),
+                         cell(c["tracker_label"])] for c in report["conflicts"]])
     # Every piece above is escaped already; this last pass is the guarantee that
     # nothing reaching a terminal or a viewer can carry a control sequence.
     return visible("\n".join(lines)) + "\n"

@@ -11,6 +11,7 @@ It returns data (`model.py`); `present.py` makes the words.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import sqlite3
@@ -247,7 +248,10 @@ class Store:
             raw = self.meta("plan")
             if raw is None:
                 raise TrackerError(t("err.no_plan_yet", path=self.path))
-            self._info = PlanInfo.from_json(raw)
+            objectives = tuple(self.db.execute(
+                "SELECT id, number, CASE short WHEN '' THEN title ELSE short END, title_en "
+                "FROM objectives ORDER BY archived, position"))
+            self._info = dataclasses.replace(PlanInfo.from_json(raw), objectives=objectives)
         return self._info
 
     def forget_info(self) -> None:
@@ -262,14 +266,18 @@ class Store:
         return [ObjectiveView(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
 
     def progress(self) -> dict[str, tuple[int, int]]:
-        """Per objective (and "all"): (done, total) of its current initiatives."""
+        """Per objective (and "all"): (done, total) of its current initiatives;
+        dropped ones count in neither."""
         done_keys = [t.key for t in self.info.statuses if t.done]
-        marks = ",".join("?" * len(done_keys))  # may be empty: words without `done: yes`
+        dropped_keys = [t.key for t in self.info.statuses if t.dropped]
+        done_marks = ",".join("?" * len(done_keys))  # may be empty: no `done: yes`
+        dropped_marks = ",".join("?" * len(dropped_keys))
         rows = self.db.execute(
-            f"SELECT i.objective_id, coalesce(sum(t.status IN ({marks})), 0), count(*) "
+            f"SELECT i.objective_id, coalesce(sum(t.status IN ({done_marks})), 0), count(*) "
             "FROM initiatives i "
             "JOIN tracking t ON t.initiative_id = i.id WHERE i.archived = 0 "
-            "GROUP BY i.objective_id", done_keys).fetchall()
+            f"AND t.status NOT IN ({dropped_marks}) "
+            "GROUP BY i.objective_id", done_keys + dropped_keys).fetchall()
         out = {objective_id: (done, total) for objective_id, done, total in rows}
         out["all"] = (sum(d for d, _ in out.values()), sum(n for _, n in out.values()))
         return out
@@ -379,7 +387,8 @@ class Store:
             where.append("a.at >= ?")
             params.append(since)
         sql = ("SELECT a.id, a.edit_id, a.at, a.who, a.source, a.action, "
-               "coalesce(i.id, a.initiative_id), a.field, a.old, a.new, a.initiative_id "
+               "coalesce(i.id, a.initiative_id), a.field, a.old, a.new, a.initiative_id, "
+               "a.reverts "
                "FROM audit a LEFT JOIN initiatives i ON i.uid = a.initiative_uid")
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -570,6 +579,8 @@ class Store:
             raise ValueError(f"unknown source {source!r}")
         self.check_initiative(initiative_id)
         wanted = self._resolve(change)
+        if change.note is not None and Change(note=change.note) == change:
+            expected_version = None  # a note only adds: it never conflicts with anything
         with self.transaction():
             values = {}
             if "status" in wanted:

@@ -16,6 +16,7 @@ class Term:
     da: str
     en: str
     done: bool = False  # a status that counts as finished in progress figures
+    dropped: bool = False  # a status that takes the initiative out of progress figures
 
     def label(self, lang: str = "da") -> str:
         return self.da if lang == "da" else self.en
@@ -28,7 +29,7 @@ DEFAULT_STATUSES = (
     Term("delayed", "forsinket", "delayed"),
     Term("on_hold", "sat i bero", "on hold"),
     Term("done", "afsluttet", "done", done=True),
-    Term("dropped", "udgået", "dropped"),
+    Term("dropped", "udgået", "dropped", dropped=True),
 )
 
 DEFAULT_LEVELS = (
@@ -61,5 +62,10 @@ def _index(terms: tuple[Term, ...]) -> dict[str, Term]:
 
 
 def choices(terms) -> str:
-    """'not_started (ikke påbegyndt), planned (planlagt), …' for messages."""
-    return ", ".join(f"{t.key} ({t.da})" for t in terms)
+    """'not_started (ikke påbegyndt), planned (planlagt), …' for messages, with the
+    words of the chosen language (the keys work in both)."""
+    from .catalogue import language
+
+    lang = language()
+    return ", ".join(f"{t.key} ({t.label(lang)})" if t.label(lang) != t.key else t.key
+                     for t in terms)

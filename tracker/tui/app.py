@@ -24,11 +24,18 @@ from ..model import Change, InitiativeView
 from ..present import visible
 from ..store import Store
 from ..sync import file_sha256
-from .widgets import (STATUS_STYLES, DetailsPane, InitiativeTable, ObjectiveList, _width,
-                      bar, status_text)
+from .widgets import (LEVEL_STYLES, STATUS_STYLES, DetailsPane, InitiativeTable,
+                      ObjectiveList, _width, bar, localize, status_text)
 
 SORT_COLUMNS = ["plan", "id", "title", "owners", "status"]
-WIDE = 150  # from this width the details sit beside the table
+# Textual's palette entries, by their English title, and the catalogue key of each.
+SYSTEM_COMMANDS = {"Theme": "sys.theme", "Quit": "sys.quit", "Keys": "sys.keys",
+                   "Maximize": "sys.maximize", "Minimize": "sys.minimize",
+                   "Screenshot": "sys.screenshot"}
+WIDE = 150  # from this width the objectives pane is wider
+OBJECTIVES_WIDTH = {False: 26, True: 42}  # as in app.tcss (#objectives, .wide #objectives)
+NAME_ROOM = (12, 40)  # an initiative's name gets at least, and at most, this many columns
+OWNERS_ROOM = 8  # owners give way after the names, down to this
 
 
 def dialogs():
@@ -50,26 +57,30 @@ class TrackerApp(App):
     TITLE = "tracker"
     COMMANDS = App.COMMANDS | {tracker_commands}
     BINDINGS = [
-        Binding("q", "quit", t("key.quit"), id="quit"),
-        Binding("s", "status", t("key.status"), id="status"),
-        Binding("o", "owners", t("key.owners"), id="owners"),
-        Binding("p", "priorities", t("key.priorities"), id="priorities"),
-        Binding("n", "note", t("key.note"), id="note"),
-        Binding("h", "history", t("key.history"), id="history"),
-        Binding("u", "undo", t("key.undo"), id="undo"),
-        Binding("U,ctrl+r", "redo", t("key.redo"), id="redo", key_display="U"),
-        Binding("slash", "search", t("key.filter_text"), id="search", key_display="/"),
-        Binding("f", "filter", t("key.filter"), id="filter"),
-        Binding("S", "sort", t("key.sort"), id="sort", show=False),
-        Binding("e", "export", t("key.export"), id="export"),
-        Binding("r", "sync", t("key.sync"), id="sync"),
-        Binding("question_mark", "help", t("key.help"), id="help", key_display="?"),
+        Binding("q", "quit", "key.quit", id="quit"),
+        Binding("s", "status", "key.status", id="status"),
+        Binding("o", "owners", "key.owners", id="owners"),
+        Binding("p", "priorities", "key.priorities", id="priorities"),
+        Binding("n", "note", "key.note", id="note"),
+        Binding("h", "history", "key.history", id="history"),
+        Binding("u", "undo", "key.undo", id="undo"),
+        Binding("U,ctrl+r", "redo", "key.redo", id="redo", key_display="U"),
+        Binding("slash", "search", "key.filter_text", id="search", key_display="/"),
+        Binding("f", "filter", "key.filter", id="filter"),
+        Binding("S", "sort", "key.sort", id="sort", show=False),
+        Binding("e", "export", "key.export", id="export"),
+        Binding("y", "year_view", "key.year_view", id="year_view"),
+        Binding("r", "sync", "key.sync", id="sync"),
+        Binding("question_mark", "help", "key.help", id="help", key_display="?"),
         Binding("escape", "back", show=False, id="back"),
+        Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True,
+                id="palette"),
     ]
 
     def __init__(self, store: Store, plan_path: Path, user: str, sync_result=None,
                  poll_seconds: float = 1.0, export_date: str | None = None):
         super().__init__()
+        localize(self)
         self.store, self.plan_path, self.user = store, Path(plan_path), user
         self.sync_result = sync_result
         self.poll_seconds = poll_seconds
@@ -77,6 +88,7 @@ class TrackerApp(App):
         self.objective = "all"
         self.filters: dict = {"text": "", "owner": None, "status": None, "year": None}
         self.sort_column, self.sort_reverse = "plan", False
+        self.year_view = False
         self.views: list[InitiativeView] = []
         self.data_version = store.data_version()
         self.plan_warned = False
@@ -101,22 +113,23 @@ class TrackerApp(App):
         table = self.query_one(InitiativeTable)
         table.border_title = t("pane.initiatives")
         self.query_one("#search").display = False
+        self.set_class(self.size.width >= WIDE, "wide")
+        self._fitted_width = self.size.width  # the columns below fit it: no second load
         self.fill_objectives()
         self.load(details=False)
         self.call_after_refresh(self.show_details)  # after the first frame: it shows sooner
         table.focus()
-        self.apply_width(self.size.width)
         if self.sync_result is not None:
             self.report_sync(self.sync_result)
         self.set_interval(self.poll_seconds, self.poll)
 
     def show_header(self) -> None:
-        """The plan's title (also the terminal's title: never raw), the DB, the user."""
+        """The plan's title (also the terminal's title: never raw), the user, the DB."""
         title = visible(self.store.info.title)
         self.title = title
         header = Text(title, style="bold")
-        header.append(visible(f"  ·  {shown_path(self.store.path)}  ·  "
-                              f"{t('app.user', user=self.user)}"), style="dim")
+        header.append(visible(f"  ·  {t('app.user', user=self.user)}  ·  "
+                              f"{shown_path(self.store.path)}"), style="dim")
         self.query_one("#header", Static).update(header)
 
     def on_resize(self, event) -> None:
@@ -131,9 +144,16 @@ class TrackerApp(App):
             self.fill_objectives()
 
     def apply_width(self, width: int) -> None:
-        if self.has_class("wide") != (width >= WIDE):
-            self.set_class(width >= WIDE, "wide")
-            self.load()
+        """Columns are fitted to the width: refit them when it changes."""
+        self.set_class(width >= WIDE, "wide")
+        if getattr(self, "_fitted_width", None) != width:
+            self._fitted_width = width
+            self.load(details=False)
+
+    def action_year_view(self) -> None:
+        """Toggle the year view: initiative × plan year, for a narrow terminal."""
+        self.year_view = not self.year_view
+        self.load(details=False)
 
     # -- loading ------------------------------------------------------------------
     def fill_objectives(self) -> None:
@@ -189,43 +209,59 @@ class TrackerApp(App):
         self.views = self.sorted(self.store.initiatives(
             objective=objective, archived=archived, text=f["text"] or None,
             owner=f["owner"], status=f["status"], year=f["year"]))
-        info = self.store.info
-        columns = [("title", t("col.title")), ("owners", t("col.owners")),
-                   ("status", t("col.status"))]
-        columns += [(f"y{year}", str(year)) for year in info.years] + [("id", t("col.id"))]
-        table.set_rows(columns, [v.id for v in self.views], lambda row: self.cells(self.views[row]),
-                       self.column_widths(), cursor_key=current)
+        columns = self.columns()
+        table.set_rows(columns, [v.id for v in self.views],
+                       lambda row: self.cells(self.views[row]), self.column_widths(columns),
+                       cursor_key=current)
         self.show_filters()
         if details:
             self.show_details()
         self.data_version = self.store.data_version()
 
+    def columns(self) -> list[tuple[str, str]]:
+        """(key, heading) of the columns shown: in the year view just the name and a
+        column per plan year, so a narrow terminal still shows every year."""
+        years = [(f"y{year}", str(year)) for year in self.store.info.years]
+        if self.year_view:
+            return [("title", t("col.title"))] + years
+        return ([("title", t("col.title")), ("owners", t("col.owners")),
+                 ("status", t("col.status"))] + years + [("id", t("col.id"))])
+
     def cells(self, v: InitiativeView) -> list[tuple[str, str]]:
-        """A row's cells as (text, style); the table makes them rich only on screen."""
+        """A row's cells as (text, style); the table makes them rich only on screen
+        and cuts each to its column's width."""
         info = self.store.info
-        width = self.name_width()
-        name = visible(v.name)
-        name = name if len(name) <= width else name[: width - 1] + "…"
-        return [(name, ""), (", ".join(v.owners) or "–", ""),
-                (info.status(v.status).da, STATUS_STYLES.get(v.status, ""))] + [
-            (info.level(v.priorities[y]).da if y in v.priorities else "–", "")
-            for y in info.years] + [(v.id, "dim")]
+        cell = {"title": (visible(v.name), ""), "owners": (", ".join(v.owners) or "–", ""),
+                "status": (present.status(info, v.status), STATUS_STYLES.get(v.status, "")),
+                "id": (v.id, "dim")}
+        for year in info.years:
+            level = v.priorities.get(year)
+            cell[f"y{year}"] = (present.level(info, level), LEVEL_STYLES.get(level, ""))
+        return [cell[key] for key, _ in self.columns()]
 
-    def name_width(self) -> int:
-        """Initiative names are cut to this many columns (more room when wide)."""
-        return 40 if self.has_class("wide") else 24
-
-    def column_widths(self) -> list[int]:
-        """The widths `cells` will need, found without making any cell."""
-        info = self.store.info
-        views = self.views
-        cap = self.name_width()
+    def column_widths(self, columns: list[tuple[str, str]]) -> list[int]:
+        """Widths that fit the terminal, found without making any cell: every plan
+        year and the status keep theirs; names, then owners, give way; the id
+        (last, also in the details) may run off the edge."""
+        info, views = self.store.info, self.views
         used = {key for v in views for key in v.priorities.values()}
-        level = max([1] + [_width(t.da) for t in info.levels if t.key in used])
-        return ([min(cap, max([1] + [_width(v.short or v.title) for v in views])),
-                 max([1] + [len(", ".join(v.owners)) for v in views]),
-                 max([1] + [_width(info.status(key).da) for key in {v.status for v in views}])]
-                + [level] * len(info.years) + [max([1] + [len(v.id) for v in views])])
+        level = max([1] + [_width(present.level(info, key)) for key in used])
+        natural = {
+            "title": min(NAME_ROOM[1], max([1] + [_width(v.short or v.title) for v in views])),
+            "owners": max([1] + [len(", ".join(v.owners)) for v in views]),
+            "status": max([1] + [_width(present.status(info, key))
+                                 for key in {v.status for v in views}]),
+            "id": max([1] + [len(v.id) for v in views])}
+        widths = {key: max(_width(label), natural.get(key, level)) for key, label in columns}
+        room = (self.size.width - OBJECTIVES_WIDTH[self.has_class("wide")] - 5
+                - InitiativeTable.GAP * len(columns))
+        over = sum(w for key, w in widths.items() if key != "id") - room
+        for key, least in (("title", NAME_ROOM[0]), ("owners", OWNERS_ROOM)):
+            if over > 0 and key in widths:
+                give = min(over, max(0, widths[key] - least))
+                widths[key] -= give
+                over -= give
+        return [widths[key] for key, _ in columns]
 
     def sorted(self, views: list[InitiativeView]) -> list[InitiativeView]:
         column = self.sort_column
@@ -264,7 +300,7 @@ class TrackerApp(App):
         if f["owner"]:
             parts.append(t("filter.owner", owner=info.owner_name(f["owner"])))
         if f["status"]:
-            parts.append(t("filter.status", status=info.status(f["status"]).da))
+            parts.append(t("filter.status", status=present.status(info, f["status"])))
         if f["year"]:
             parts.append(t("filter.year", year=f["year"]))
         if self.sort_column != "plan":
@@ -297,21 +333,17 @@ class TrackerApp(App):
             text.append_text(value if isinstance(value, Text) else Text(str(value)))
             return text
 
-        objective = next((o for o in self.store.objectives(include_archived=True)
-                          if o.id == v.objective_id), None)
         parts += [
             Text(""),
-            row(t("details.objective"),
-                f"{objective.number}. {visible(objective.name)}" if objective
-                else v.objective_id),
+            row(t("details.objective"), present.objective(info, v.objective_id)),
             row(t("details.kind"), v.kind),
-            row(t("details.status"), status_text(term.key, f"{term.da} ({term.en})")),
+            row(t("details.status"), status_text(term.key, present.status(info, term.key))),
             row(t("details.owners"),
                 visible(", ".join(info.owner_name(o) for o in v.owners)) or "–"),
             row(t("details.priorities"), "  ".join(
-                f"{y}: {info.level(v.priorities[y]).da if y in v.priorities else '–'}"
+                f"{y}: {present.level(info, v.priorities.get(y))}"
                 for y in info.years)),
-            row(t("details.also_supports"), ", ".join(v.also_supports) or "–"),
+            row(t("details.also_supports"), present.objectives(info, v.also_supports)),
             Text(visible(t("details.version", version=v.version,
                            when=present.when(v.updated_at or ""), who=v.updated_by or "–")),
                  style="dim"),
@@ -403,15 +435,21 @@ class TrackerApp(App):
             self.say(t("msg.no_initiative"), severity="warning")
         return v
 
-    def save(self, v: InitiativeView, change: Change) -> None:
+    def save(self, v: InitiativeView, change: Change, again=None) -> None:
+        """Save an edit made on the screen. If it is refused, `again(fresh)` opens the
+        dialog once more with what the user typed, on the initiative as it is now."""
         try:
             version = self.store.edit(v.id, change, self.user, "tui", expected_version=v.version)
         except StaleEdit as exc:
             self.say(present.explain(exc, self.store.info), severity="error", timeout=15)
             self.after_change(v.id)
+            if again is not None:
+                again(self.current() if self.current_id() == v.id else v)
             return
         except TrackerError as exc:
             self.say(present.explain(exc, self.store.info), severity="error", timeout=10)
+            if again is not None:
+                again(v)
             return
         self.say(t("msg.saved" if version != v.version else "msg.unchanged", id=v.id))
         self.after_change(v.id)
@@ -458,31 +496,49 @@ class TrackerApp(App):
         v = self.need_current()
         if v is None:
             return
-        self.push_screen(dialogs().OwnersPicker(v.id, self.store.info.roster, v.owners),
-                         lambda owners: owners is not None and self.save(
-                             v, Change(owners=list(owners))))
+        self.owners_dialog(v, v.owners)
+
+    def owners_dialog(self, v: InitiativeView, ticked) -> None:
+        def done(owners) -> None:
+            if owners is not None:
+                self.save(v, Change(owners=list(owners)),
+                          again=lambda fresh: self.owners_dialog(fresh, owners))
+
+        self.push_screen(dialogs().OwnersPicker(v.id, self.store.info.roster, ticked), done)
 
     def action_priorities(self) -> None:
         v = self.need_current()
         if v is None:
             return
+        self.priorities_dialog(v, v.priorities)
+
+    def priorities_dialog(self, v: InitiativeView, values: dict) -> None:
         info = self.store.info
 
-        def done(values: dict | None) -> None:
-            if values is None:
+        def done(chosen: dict | None) -> None:
+            if chosen is None:
                 return
-            changed = {y: (lv or None) for y, lv in values.items()
+            changed = {y: (lv or None) for y, lv in chosen.items()
                        if lv != v.priorities.get(y, "")}
             if changed:
-                self.save(v, Change(priorities=changed))
+                self.save(v, Change(priorities=changed),
+                          again=lambda fresh: self.priorities_dialog(fresh, chosen))
 
-        self.push_screen(dialogs().PrioritiesEditor(v.id, info.years, info.levels, v.priorities), done)
+        self.push_screen(dialogs().PrioritiesEditor(v.id, info.years, info.levels, values),
+                         done)
 
     def action_note(self) -> None:
         v = self.need_current()
         if v is None:
             return
-        self.push_screen(dialogs().NoteEditor(v.id), lambda text: text and self.save(v, Change(note=text)))
+        self.note_dialog(v, "")
+
+    def note_dialog(self, v: InitiativeView, draft: str) -> None:
+        def done(text: str | None) -> None:
+            if text:
+                self.save(v, Change(note=text), again=lambda fresh: self.note_dialog(fresh, text))
+
+        self.push_screen(dialogs().NoteEditor(v.id, draft), done)
 
     def action_history(self) -> None:
         v = self.need_current()
@@ -536,7 +592,7 @@ class TrackerApp(App):
         choices = [("clear", t("filter.clear"))]
         choices += [(f"owner:{o}", t("filter.by_owner", name=f"{name} ({o})"))
                     for o, name in info.roster]
-        choices += [(f"status:{s.key}", t("filter.by_status", label=f"{s.da} ({s.en})"))
+        choices += [(f"status:{s.key}", t("filter.by_status", label=present.status(info, s.key)))
                     for s in info.statuses]
         choices += [(f"year:{y}", t("filter.by_year", year=y)) for y in info.years]
 
@@ -631,6 +687,21 @@ class TrackerApp(App):
                 self.say("\n".join(present.sync_line(info, line) for line in found[:5]),
                          title=t(title, count=len(found)), severity="warning", timeout=20)
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its placeholder in the chosen language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=t("palette.placeholder"),
+                                            id="--command-palette"))
+
+    def get_system_commands(self, screen):
+        """Textual's own palette entries (theme, quit, keys, …) in the chosen language."""
+        for command in super().get_system_commands(screen):
+            key = SYSTEM_COMMANDS.get(command.title)
+            yield command._replace(title=t(f"{key}.title"), help=t(f"{key}.help")) if key \
+                else command
+
     def action_help(self) -> None:
         body = Text()
         for binding in self.BINDINGS:
@@ -638,13 +709,12 @@ class TrackerApp(App):
                 continue
             keys = binding.key_display or binding.key
             body.append(f"{keys:>10}  ", style="bold")
-            body.append(f"{binding.description}\n")
+            body.append(f"{t(binding.description)}\n")
         body.append("\n")
         for keys, what in [("↑ ↓ j k", t("key.down") + " / " + t("key.up")),
                            ("g G", t("key.top") + " / " + t("key.bottom")),
-                           ("tab", "next pane"), ("enter", t("key.edit")),
-                           ("escape", t("key.cancel")),
-                           ("ctrl+p", "command palette")]:
+                           ("tab", t("key.next_pane")), ("enter", t("key.edit")),
+                           ("escape", t("key.cancel"))]:
             body.append(f"{keys:>10}  ", style="bold")
             body.append(f"{what}\n")
         self.push_screen(dialogs().TextScreen(t("help.title"), body, t("help.footer")))

@@ -11,18 +11,19 @@ from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from .. import vocabulary
-from ..catalogue import t
+from ..catalogue import language, t
 from ..vocabulary import Term
-from .widgets import safe
+from .widgets import localize, safe
 
 
 class Modal(ModalScreen):
     """A dialog with a title line; escape cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"), id="modal.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel", id="modal.cancel")]
 
     def __init__(self, title: str):
         super().__init__()
+        localize(self)
         self.title_text = title
 
     def title_label(self) -> Label:
@@ -60,7 +61,8 @@ class StatusPicker(Modal):
             words = f"{term.key} {term.da} {term.en}".replace("_", " ").casefold()
             if wanted in words:
                 mark = "● " if term.key == self.current else "  "
-                options.add_option(Option(safe(f"{mark}{term.da} ({term.en})"), id=term.key))
+                options.add_option(Option(safe(f"{mark}{term.label(language())}"),
+                                          id=term.key))
         if options.option_count:
             options.highlighted = 0
 
@@ -94,9 +96,9 @@ class OwnersPicker(Modal):
     """
 
     BINDINGS = [
-        Binding("escape", "cancel", t("key.cancel"), id="owners.cancel"),
-        Binding("space,x", "toggle", t("key.toggle"), id="owners.toggle"),
-        Binding("enter", "save", t("key.save"), priority=True, id="owners.save"),
+        Binding("escape", "cancel", "key.cancel", id="owners.cancel"),
+        Binding("space,x", "toggle", "key.toggle", id="owners.toggle"),
+        Binding("enter", "save", "key.save", priority=True, id="owners.save"),
     ]
 
     def __init__(self, initiative_id: str, roster, current: tuple[str, ...]):
@@ -130,14 +132,14 @@ class PrioritiesEditor(Modal):
     """A line per plan year; left/right or 1–4 change the level, 0 clears it."""
 
     BINDINGS = [
-        Binding("escape", "cancel", t("key.cancel"), id="priorities.cancel"),
-        Binding("enter", "save", t("key.save"), id="priorities.save"),
-        Binding("up,k", "move(-1)", t("key.up"), show=False, id="priorities.up"),
-        Binding("down,j", "move(1)", t("key.down"), show=False, id="priorities.down"),
-        Binding("left,h", "step(-1)", t("key.higher"), id="priorities.higher"),
-        Binding("right,l", "step(1)", t("key.lower"), id="priorities.lower"),
+        Binding("escape", "cancel", "key.cancel", id="priorities.cancel"),
+        Binding("enter", "save", "key.save", id="priorities.save"),
+        Binding("up,k", "move(-1)", "key.up", show=False, id="priorities.up"),
+        Binding("down,j", "move(1)", "key.down", show=False, id="priorities.down"),
+        Binding("left,h", "step(-1)", "key.higher", id="priorities.higher"),
+        Binding("right,l", "step(1)", "key.lower", id="priorities.lower"),
         Binding("1,2,3,4,5,6,7,8,9", "pick", show=False, id="priorities.pick"),
-        Binding("0,delete,backspace", "clear", t("key.clear"), id="priorities.clear"),
+        Binding("0,delete,backspace", "clear", "key.clear", id="priorities.clear"),
     ]
 
     def __init__(self, initiative_id: str, years: list[int], levels: tuple[Term, ...],
@@ -159,12 +161,14 @@ class PrioritiesEditor(Modal):
         text = Text()
         for n, year in enumerate(self.years):
             key = self.values[year]
-            label = next((lv.da for lv in self.levels if lv.key == key), t("priorities.none"))
+            label = next((lv.label(language()) for lv in self.levels if lv.key == key),
+                         t("priorities.none"))
             cursor = "▶ " if n == self.row else "  "
             text.append(f"{cursor}{year}  ◀ ", style="bold" if n == self.row else "")
             text.append(f"{label:^10}", style="reverse" if n == self.row else "")
             text.append(" ▶\n")
-        text.append("\n" + "  ".join(f"{n}={lv.da}" for n, lv in enumerate(self.levels, 1))
+        text.append("\n" + "  ".join(f"{n}={lv.label(language())}"
+                                     for n, lv in enumerate(self.levels, 1))
                     + "  0=" + t("priorities.none"), style="dim")
         self.query_one("#priority-lines", Static).update(safe(text))
 
@@ -200,28 +204,59 @@ class PrioritiesEditor(Modal):
 
 class NoteEditor(Modal):
     BINDINGS = [
-        Binding("escape", "cancel", t("key.cancel"), id="note.cancel"),
-        Binding("ctrl+s", "save", t("key.save"), priority=True, id="note.save"),
+        Binding("escape", "cancel", "key.cancel", id="note.cancel"),
+        Binding("ctrl+s", "save", "key.save", priority=True, id="note.save"),
     ]
 
-    def __init__(self, initiative_id: str):
+    def __init__(self, initiative_id: str, draft: str = ""):
         super().__init__(t("note.title", id=initiative_id))
+        self.draft = draft  # text kept from an earlier try that was refused
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield self.title_label()
-            yield TextArea(id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield TextArea(self.draft, id="note-text", soft_wrap=True, show_line_numbers=False)
 
     def action_save(self) -> None:
         text = self.query_one("#note-text", TextArea).text
         self.dismiss(text if text.strip() else None)
+
+    def action_cancel(self) -> None:
+        """Leaving with typed text asks first: a note is never thrown away by a key."""
+        if not self.query_one("#note-text", TextArea).text.strip():
+            self.dismiss(None)
+            return
+        self.app.push_screen(Confirm(t("note.discard")),
+                             lambda discard: discard and self.dismiss(None))
+
+
+class Confirm(ModalScreen[bool]):
+    """A yes/no question: y (or j, for ja) or enter says yes; n or escape says no."""
+
+    BINDINGS = [
+        Binding("y,j,enter", "answer(True)", "key.yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "key.no", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str):
+        super().__init__()
+        localize(self)
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(safe(self.question), classes="modal-title")
+            yield Label(safe(t("confirm.keys")), classes="modal-footer")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
 
 
 class TextScreen(Modal):
     """A scrollable page of text: history, help, sync problems."""
 
     BINDINGS = [
-        Binding("escape,q", "cancel", t("key.close"), id="text.close"),
+        Binding("escape,q", "cancel", "key.close", id="text.close"),
         Binding("j", "scroll(1)", show=False, id="text.down"),
         Binding("k", "scroll(-1)", show=False, id="text.up"),
     ]

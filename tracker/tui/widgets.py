@@ -27,6 +27,17 @@ def status_text(key: str, label: str) -> Text:
     return Text(label, style=STATUS_STYLES.get(key, ""))
 
 
+def localize(node) -> None:
+    """Key labels in the chosen language, set when a widget is made, not when its
+    module is imported (BINDINGS hold catalogue keys such as "key.quit")."""
+    import dataclasses
+
+    bindings = node._bindings.key_to_bindings
+    for key, found in bindings.items():
+        bindings[key] = [dataclasses.replace(b, description=t(b.description))
+                         if b.description.startswith("key.") else b for b in found]
+
+
 def safe(text: Text | str) -> Text:
     """Text from people and plans as text on the screen: control characters as
     symbols (one for one, so styles keep their place)."""
@@ -57,15 +68,15 @@ class InitiativeTable(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("down,j", "cursor(1)", t("key.down"), show=False, id="table.down"),
-        Binding("up,k", "cursor(-1)", t("key.up"), show=False, id="table.up"),
+        Binding("down,j", "cursor(1)", "key.down", show=False, id="table.down"),
+        Binding("up,k", "cursor(-1)", "key.up", show=False, id="table.up"),
         Binding("pagedown", "page(1)", show=False, id="table.page_down"),
         Binding("pageup", "page(-1)", show=False, id="table.page_up"),
-        Binding("g,home", "first", t("key.top"), show=False, id="table.top"),
-        Binding("G,end", "last", t("key.bottom"), show=False, id="table.bottom"),
+        Binding("g,home", "first", "key.top", show=False, id="table.top"),
+        Binding("G,end", "last", "key.bottom", show=False, id="table.bottom"),
         Binding("left", "scroll_left", show=False, id="table.left"),
         Binding("right", "scroll_right", show=False, id="table.right"),
-        Binding("enter", "select", t("key.edit"), show=False, id="table.select"),
+        Binding("enter", "select", "key.edit", show=False, id="table.select"),
     ]
     COMPONENT_CLASSES = {"table--header", "table--cursor", "table--even"}
     DEFAULT_CSS = """
@@ -93,6 +104,7 @@ class InitiativeTable(ScrollView, can_focus=True):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
+        localize(self)
         self.columns: list[tuple[str, str]] = []  # (key, label)
         self.widths: list[int] = []
         self.keys: list[str] = []
@@ -222,11 +234,15 @@ class InitiativeTable(ScrollView, can_focus=True):
 
 
 class ObjectiveList(OptionList):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        localize(self)
+
     BINDINGS = [
-        Binding("j", "cursor_down", t("key.down"), show=False, id="objectives.down"),
-        Binding("k", "cursor_up", t("key.up"), show=False, id="objectives.up"),
-        Binding("g", "first", t("key.top"), show=False, id="objectives.top"),
-        Binding("G", "last", t("key.bottom"), show=False, id="objectives.bottom"),
+        Binding("j", "cursor_down", "key.down", show=False, id="objectives.down"),
+        Binding("k", "cursor_up", "key.up", show=False, id="objectives.up"),
+        Binding("g", "first", "key.top", show=False, id="objectives.top"),
+        Binding("G", "last", "key.bottom", show=False, id="objectives.bottom"),
     ]
 
 
@@ -234,9 +250,13 @@ class DetailsPane(VerticalScroll):
     """The highlighted initiative in full; scrolls when it is long."""
 
     BINDINGS = [
-        Binding("j", "scroll_down", t("key.down"), show=False, id="details.down"),
-        Binding("k", "scroll_up", t("key.up"), show=False, id="details.up"),
+        Binding("j", "scroll_down", "key.down", show=False, id="details.down"),
+        Binding("k", "scroll_up", "key.up", show=False, id="details.up"),
     ]
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        localize(self)
 
     def compose(self):
         yield Static(id="details-body")
