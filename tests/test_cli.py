@@ -215,3 +215,32 @@ def test_export_to_a_folder_is_refused_and_leaves_nothing(run, tmp_path):
     result = run("export", "-o", str(target))
     assert result.exit_code == 1 and "it is a folder; give a file name" in result.output
     assert list(tmp_path.glob(".*")) == [] and list(target.iterdir()) == []
+
+
+def test_written_files_follow_the_umask(run, tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "report.md"
+        assert run("export", "-o", str(out)).exit_code == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+        os.umask(0o027)
+        state = tmp_path / "state.yaml"
+        assert run("export", "--format", "yaml", "-o", str(state)).exit_code == 0
+        assert stat.S_IMODE(state.stat().st_mode) == 0o640
+    finally:
+        os.umask(old)
+
+
+def test_the_status_report_the_readme_says_to_commit_is_not_ignored():
+    import subprocess
+
+    from .conftest import ROOT
+
+    ignored = subprocess.run(["git", "check-ignore", "-q", "plans/2022-2025-status.md"],
+                             cwd=ROOT, capture_output=True)
+    if ignored.returncode == 128:
+        pytest.skip("not a git checkout")
+    assert ignored.returncode == 1  # 1: not ignored

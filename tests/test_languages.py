@@ -75,3 +75,33 @@ def test_danish_validator_sync_and_errors(plan_file, tmp_path, clock):
     wrong = runner.invoke(main, ["--lang", "da", "--plan", str(plan_file), "set", "haps",
                                  "--status", "halvvejs"])
     assert wrong.output.startswith("fejl: ukendt status 'halvvejs'; vælg en af:")
+
+
+def test_one_language_at_a_time_in_the_cli(plan_file, clock):
+    runner = CliRunner()
+    base = ["--plan", str(plan_file)]
+    runner.invoke(main, base + ["set", "haps", "--status", "forsinket", "--priority",
+                                "2024=høj", "--owner", "plo"])
+    english = runner.invoke(main, base + ["--lang", "en", "list"]).output
+    assert "Initiative" in english and "delayed" in english and "high" in english
+    assert not any(word in english for word in ("forsinket", "høj", "ikke påbegyndt",
+                                                "Indsats"))
+    danish = runner.invoke(main, base + ["--lang", "da", "list"]).output
+    assert "Indsats" in danish and "Ansvarlige" in danish and "forsinket" in danish
+    assert not any(word in danish for word in ("Initiative", "Owners", "delayed", "not started"))
+    history = runner.invoke(main, base + ["--lang", "da", "history", "haps"]).output
+    assert "ansvarlige: – → PLO-Hovedstaden" in history  # names, not ids
+    wrong = runner.invoke(main, base + ["--lang", "en", "set", "haps", "--status", "x"]).output
+    assert "in_progress (in progress)" in wrong and "igangsat" not in wrong
+
+
+def test_danish_dates_are_accepted_wherever_a_date_is_typed(plan_file, clock):
+    runner = CliRunner()
+    base = ["--plan", str(plan_file)]
+    runner.invoke(main, base + ["set", "haps", "--status", "igangsat"])
+    for date in ("1.3.2024", "01.03.2024", "2024-03-01"):
+        for lang in ("da", "en"):
+            result = runner.invoke(main, base + ["--lang", lang, "history", "--since", date])
+            assert result.exit_code == 0 and "haps" in result.output, (date, lang)
+    bad = runner.invoke(main, base + ["--lang", "da", "export", "--since", "31.02.2024"])
+    assert bad.exit_code == 1 and "skal angives som en dato, fx 30.06.2024" in bad.output

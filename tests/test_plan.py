@@ -302,3 +302,10 @@ def test_previous_id_still_in_use(tmp_path):
           - {id: a, title: t, kind: projekt, previous_ids: [m1]}
     """)
     assert found[0].startswith("12:55: previous id 'm1' of initiative 'a' is still in use")
+
+
+def test_the_bundled_plan_says_what_is_inferred():
+    from .conftest import BUNDLED_PLAN
+
+    head = BUNDLED_PLAN.read_text(encoding="utf-8").split("\nplan:")[0]
+    assert "the working group's assignment" in head and "to be confirmed by the group" in head

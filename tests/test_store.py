@@ -160,3 +160,13 @@ def test_refuses_a_newer_schema_and_leaves_it_untouched(store, tmp_path):
 def test_missing_folder(tmp_path):
     with pytest.raises(TrackerError, match="does not exist"):
         open_store(tmp_path / "nope" / "x.db")
+
+
+def test_a_note_never_conflicts(store):
+    seen = store.initiative("haps").version
+    store.edit("haps", Change(status="igangsat"), "bo", "tui")
+    store.edit("haps", Change(note="Min note"), "anna", "tui", expected_version=seen)
+    assert store.notes("haps")[0].text == "Min note"
+    with pytest.raises(StaleEdit):  # anything else still is checked
+        store.edit("haps", Change(status="done", note="x"), "anna", "tui",
+                   expected_version=seen)

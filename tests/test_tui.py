@@ -235,7 +235,16 @@ async def test_export_with_a_bad_since_date_says_so(app, tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         assert not (tmp_path / "r.md").exists()
-        assert any("since takes a date" in n.message for n in app._notifications)
+        assert isinstance(app.screen, ExportScreen)  # still open, the field marked
+        since = app.screen.query_one("#since", Input)
+        assert since.has_class("-invalid") and since.has_focus
+        assert "takes a date like 2024-06-30 or 30.06.2024" in str(
+            app.screen.query_one("#since-problem").render())
+        since.value = "1.3.2024"  # as Danes write it
+        await pilot.press("enter")
+        await pilot.pause()
+        text = (tmp_path / "r.md").read_text(encoding="utf-8")
+        assert "## Changes since 2024-03-01" in text
 
 
 async def test_resync_key_and_invalid_plan_message(app, store, plan_file):
@@ -402,3 +411,68 @@ async def test_a_missing_plan_file_is_said_on_start(store, tmp_path):
         await pilot.pause()
         assert any("typo.yaml: no such plan file" in n.message for n in app._notifications)
         assert len(app.views) == 10
+
+
+async def test_a_typed_note_is_saved_though_a_colleague_changed_the_initiative(app, store):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        await pilot.press("n")
+        await pilot.press(*"Referat fra mødet")
+        store.edit("haps", Change(status="forsinket"), "bo", "cli")  # meanwhile
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.notes("haps")[0].text == "Referat fra mødet"
+        assert store.initiative("haps").status == "delayed"
+
+
+async def test_leaving_a_typed_note_asks_first(app, store):
+    from tracker.tui.screens import Confirm
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        await pilot.press("n", *"Vigtigt", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")  # no: keep writing
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.query_one("#note-text").text == "Vigtigt"
+        await pilot.press("escape", "y")  # yes: throw it away
+        await pilot.pause()
+        assert not isinstance(app.screen, (Confirm, NoteEditor))
+        assert store.notes("haps") == []
+
+
+async def test_a_refused_edit_reopens_its_dialog_with_the_draft(app, store):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        await pilot.press("p", "down", "down", "1")  # 2024: high, not saved yet
+        store.edit("haps", Change(priorities={2022: "low"}), "bo", "cli")  # meanwhile
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PrioritiesEditor)  # back, with what was typed
+        assert app.screen.values[2024] == "high" and app.screen.values[2022] == "low"
+        assert any("changed meanwhile" in n.message for n in app._notifications)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.initiative("haps").priorities == {2022: "low", 2024: "high"}
+
+
+async def test_key_labels_follow_the_language_chosen_at_start(store, plan_file):
+    from tracker import catalogue
+
+    catalogue.use("da")  # after the app's module was imported (in English)
+    app = TrackerApp(store, plan_file, "anna", poll_seconds=3600)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        footer = {a.binding.description for a in app.active_bindings.values()
+                  if a.binding.show}
+        assert {"Afslut", "Prioriteter", "Synkronisér", "År"} <= footer
+        await goto(pilot, "haps")
+        await pilot.pause()
+        details = app.query_one(DetailsPane).text.plain
+        assert "Status: ikke påbegyndt\n" in details and "(not started)" not in details
+        assert "Understøtter også: 8. Opgaveoverdragelse og samarbejdsaftaler" in details
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.query_one("CommandInput").placeholder == "Søg efter kommandoer…"

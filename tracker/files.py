@@ -20,6 +20,9 @@ def write_file(path: Path, text: str) -> None:
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        # mkstemp makes a private (0600) file; a report is for the group, so it
+        # gets the permissions any other program would give it (the umask).
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
         os.replace(tmp, path)
@@ -27,3 +30,9 @@ def write_file(path: Path, text: str) -> None:
         if tmp and os.path.exists(tmp):
             os.unlink(tmp)  # nothing half-written left behind
         raise TrackerError(t("cli.cannot_write", path=path, reason=exc.strerror)) from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

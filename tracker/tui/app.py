@@ -518,11 +518,12 @@ class TrackerApp(App):
         def done(chosen: dict | None) -> None:
             if chosen is None:
                 return
-            changed = {y: (lv or None) for y, lv in chosen.items()
-                       if lv != v.priorities.get(y, "")}
+            changed = {y: lv for y, lv in chosen.items() if lv != v.priorities.get(y, "")}
             if changed:
-                self.save(v, Change(priorities=changed),
-                          again=lambda fresh: self.priorities_dialog(fresh, chosen))
+                # Refused? Show the initiative as it is now, with this user's changes on top.
+                self.save(v, Change(priorities={y: lv or None for y, lv in changed.items()}),
+                          again=lambda fresh: self.priorities_dialog(
+                              fresh, {**fresh.priorities, **changed}))
 
         self.push_screen(dialogs().PrioritiesEditor(v.id, info.years, info.levels, values),
                          done)
@@ -635,12 +636,11 @@ class TrackerApp(App):
                 return
             from .. import report
             from ..files import write_file
-            from ..present import parse_date
 
-            path, since = answer
+            path, since = answer  # the dialog checked the date
             date = self.export_date or dt.date.today().isoformat()
             try:
-                since = parse_date(since, "since") if since else None
+                since = since or None
                 text = report.markdown(report.build(self.store, date, since=since))
                 write_file(Path(path), text)
             except TrackerError as exc:

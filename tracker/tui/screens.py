@@ -311,8 +311,22 @@ class ExportScreen(Modal):
             yield Input(value=self.default, id="path")
             yield Label(t("export.since"))
             yield Input(placeholder=t("export.since_hint"), id="since")
+            yield Label("", id="since-problem", classes="problem")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """A date that isn't one marks the field and says why; the dialog stays."""
+        from ..errors import TrackerError
+        from ..present import parse_date
+
         path = self.query_one("#path", Input).value.strip()
+        since_input = self.query_one("#since", Input)
+        since = since_input.value.strip()
+        try:
+            since = parse_date(since, t("export.since_name")) if since else ""
+        except TrackerError as problem:
+            since_input.add_class("-invalid")
+            self.query_one("#since-problem", Label).update(safe(str(problem)))
+            since_input.focus()
+            return
         if path:
-            self.dismiss((path, self.query_one("#since", Input).value.strip()))
+            self.dismiss((path, since))
