@@ -69,6 +69,11 @@ def objective(info: PlanInfo, objective_id: str) -> str:
     return f"{number}. {title_en if language() == 'en' and title_en else short}"
 
 
+def objective_title(info: PlanInfo, objective_id: str) -> str:
+    """An objective's short title in the chosen language (no number)."""
+    return objective(info, objective_id).split(". ", 1)[-1]
+
+
 def objectives(info: PlanInfo, ids) -> str:
     return "; ".join(objective(info, o) for o in ids) or "–"
 

@@ -67,7 +67,7 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
         counted = [v for v in views if not info.status(v.status).dropped]
         objectives.append({
             "id": objective.id, "number": objective.number,
-            "name": present.objective(info, objective.id).split(". ", 1)[-1],
+            "name": present.objective_title(info, objective.id),
             "title": objective.title,
             "done": sum(1 for v in counted if info.status(v.status).done),
             "total": len(counted),

@@ -164,7 +164,8 @@ class TrackerApp(App):
         objectives.add_option(Option(self.objective_line("all"), id="all"))
         self.objective_names = {"all": t("objective.all")}
         for o in self.store.objectives():
-            self.objective_names[o.id] = f"{o.number:>2} {visible(o.name)}"
+            self.objective_names[o.id] = \
+                f"{o.number:>2} {visible(present.objective_title(self.store.info, o.id))}"
             objectives.add_option(Option(self.objective_line(o.id), id=o.id))
         objectives.add_option(Option(Text(t("objective.archived")), id="archived"))
         objectives.highlighted = highlighted if highlighted is not None else 0

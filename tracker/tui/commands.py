@@ -6,6 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Provider
 
+from .. import present
 from ..catalogue import t
 
 
@@ -19,7 +20,8 @@ class TrackerCommands(Provider):
             "search", "export", "sync", "help")]
         found.append((t("cmd.jump_all"), "objective('all')"))
         for objective in app.store.objectives():
-            found.append((t("cmd.jump", number=objective.number, name=objective.name),
+            name = present.objective_title(app.store.info, objective.id)
+            found.append((t("cmd.jump", number=objective.number, name=name),
                           f"objective('{objective.id}')"))
         found.append((t("cmd.jump_archived"), "objective('archived')"))
         return found

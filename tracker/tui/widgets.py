@@ -74,8 +74,8 @@ class InitiativeTable(ScrollView, can_focus=True):
         Binding("pageup", "page(-1)", show=False, id="table.page_up"),
         Binding("g,home", "first", "key.top", show=False, id="table.top"),
         Binding("G,end", "last", "key.bottom", show=False, id="table.bottom"),
-        Binding("left", "scroll_left", show=False, id="table.left"),
-        Binding("right", "scroll_right", show=False, id="table.right"),
+        Binding("left", "column(-1)", show=False, id="table.left"),
+        Binding("right", "column(1)", show=False, id="table.right"),
         Binding("enter", "select", "key.edit", show=False, id="table.select"),
     ]
     COMPONENT_CLASSES = {"table--header", "table--cursor", "table--even"}
@@ -177,6 +177,17 @@ class InitiativeTable(ScrollView, can_focus=True):
 
     def action_page(self, step: int) -> None:
         self.move_cursor(self.cursor_row + step * max(self.size.height - 2, 1))
+
+    def action_column(self, step: int) -> None:
+        """← → move the view a whole column, not one character."""
+        starts, x = [], 0
+        for width in self.widths:
+            starts.append(x)
+            x += width + self.GAP
+        now = round(self.scroll_x)
+        later = [s for s in starts if s > now] if step > 0 else [s for s in starts if s < now]
+        if later:
+            self.scroll_to(x=later[0] if step > 0 else later[-1], animate=False)
 
     def action_first(self) -> None:
         self.move_cursor(0)
