@@ -71,3 +71,10 @@ def store(plan_file, clock):
 def write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+async def settle(pilot) -> None:
+    """Let the app finish what a key started, database writes (in workers) included."""
+    for _ in range(2):  # a finished write may start a reload that draws
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()

@@ -10,6 +10,8 @@ from tracker.sync import sync_file
 from tracker.tui.app import TrackerApp
 from tracker.tui.widgets import DetailsPane, InitiativeTable
 
+from .conftest import settle
+
 HOSTILE = [
     "a | b || c",
     "`code` and ``more``",
@@ -62,7 +64,7 @@ async def test_tui_shows_hostile_text_as_text(hostile_store, plan_file):
     app = TrackerApp(hostile_store, plan_file, "anna", poll_seconds=3600)
     async with app.run_test(size=(100, 30)) as pilot:
         await app.run_action("objective('m9')")
-        await pilot.pause()
+        await settle(pilot)
         table = app.query_one(InitiativeTable)
         assert table.row_count == 1
         assert str(table.get_cell("haps", "title")).startswith("HAPS | <b>[red]x[/red]")
@@ -71,5 +73,5 @@ async def test_tui_shows_hostile_text_as_text(hostile_store, plan_file):
         assert "\x1b" not in details and "␛[31mred" in details
         assert "emoji 🏥" in details
         await pilot.press("h")
-        await pilot.pause()
+        await settle(pilot)
         assert "\x1b" not in str(app.screen.body)

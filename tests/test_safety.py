@@ -59,6 +59,7 @@ async def test_four_processes_and_a_running_app_lose_no_edit(store, plan_file):
             app.save(view, Change(note=f"from the app {app_notes}"))
             app_notes += 1
             await pilot.pause(0.05)
+        await app.workers.wait_for_complete()  # the app's saves run in workers
     outputs = [p.communicate(timeout=120) for p in procs]
     for proc, (out, err) in zip(procs, outputs):
         assert proc.returncode == 0, err

@@ -10,6 +10,8 @@ from tracker.tui.widgets import DetailsPane, InitiativeTable
 from tracker.tui.screens import (ChoiceScreen, NoteEditor, OwnersPicker, ExportScreen,
                                  PrioritiesEditor, StatusPicker, TextScreen)
 
+from .conftest import settle
+
 
 @pytest.fixture
 def app(store, plan_file):
@@ -21,11 +23,11 @@ async def goto(pilot, initiative_id):
     app = pilot.app
     objective = app.store.initiative(initiative_id).objective_id
     await app.run_action(f"objective('{objective}')")
-    await pilot.pause()
+    await settle(pilot)
     table = app.query_one(InitiativeTable)
     ids = [v.id for v in app.views]
     table.move_cursor(row=ids.index(initiative_id))
-    await pilot.pause()
+    await settle(pilot)
     assert app.current_id() == initiative_id
 
 
@@ -40,7 +42,7 @@ async def test_opens_on_all_initiatives_with_details(app):
         assert app.query_one(InitiativeTable).row_count == 10
         objectives = app.query_one("#objectives", OptionList)
         assert objectives.option_count == 12  # All, ten objectives, Archived
-        await pilot.pause()  # the details follow the first frame
+        await settle(pilot)  # the details follow the first frame
         assert "Flere åbne praksis" in app.query_one(DetailsPane).text.plain
 
 
@@ -50,7 +52,7 @@ async def test_status_picker_by_typing_danish(app, store):
         await pilot.press("s")
         assert isinstance(app.screen, StatusPicker)
         await pilot.press(*"igang", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert store.initiative("haps").status == "in_progress"
         assert cell(app, "haps", "status") == "in progress"
         assert store.history("haps")[-1].source == "tui"
@@ -60,10 +62,10 @@ async def test_status_picker_by_english_and_arrows(app, store):
     async with app.run_test(size=(120, 40)) as pilot:
         await goto(pilot, "haps")
         await pilot.press("s", *"on hold", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert store.initiative("haps").status == "on_hold"
         await pilot.press("s", "down", "enter")  # the picker starts on the current status
-        await pilot.pause()
+        await settle(pilot)
         assert store.initiative("haps").status == "done"
 
 
@@ -73,7 +75,7 @@ async def test_owners_multi_select(app, store):
         await pilot.press("o")
         assert isinstance(app.screen, OwnersPicker)
         await pilot.press("space", "down", "down", "space", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert store.initiative("haps").owners == ("region", "plo")
         assert cell(app, "haps", "owners") == "region, plo"
 
@@ -86,11 +88,11 @@ async def test_priorities_with_digits_and_arrows(app, store):
         await pilot.press("down", "down", "1")          # 2024 → høj
         await pilot.press("down", "right", "right")     # 2025 → middel
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert store.initiative("haps").priorities == {2024: "high", 2025: "medium"}
         assert cell(app, "haps", "y2024") == "high"
         await pilot.press("p", "down", "down", "0", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert store.initiative("haps").priorities == {2025: "medium"}
 
 
@@ -101,7 +103,7 @@ async def test_multi_line_note(app, store):
         assert isinstance(app.screen, NoteEditor)
         await pilot.press(*"Kick-off", "enter", *"held")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert store.initiative("haps").latest_note.text == "Kick-off\nheld"
         assert "Kick-off" in app.query_one(DetailsPane).text.plain
 
@@ -113,7 +115,7 @@ async def test_escape_cancels_without_writing(app, store):
         for key in ("s", "o", "p", "n"):
             await pilot.press(key)
             await pilot.press("escape")
-            await pilot.pause()
+            await settle(pilot)
         assert store.initiative("haps").version == before
         assert not isinstance(app.screen, (StatusPicker, NoteEditor))
 
@@ -122,13 +124,13 @@ async def test_undo_and_redo(app, store):
     async with app.run_test(size=(120, 40)) as pilot:
         await goto(pilot, "haps")
         await pilot.press("s", *"afsluttet", "enter")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert store.initiative("haps").status == "not_started"
         assert cell(app, "haps", "status") == "not started"
         await pilot.press("U")
-        await pilot.pause()
+        await settle(pilot)
         assert store.initiative("haps").status == "done"
         assert [e.action for e in store.history("haps")][-2:] == ["undo", "redo"]
 
@@ -150,21 +152,21 @@ async def test_enter_opens_the_edit_menu(app, store):
         await goto(pilot, "haps")
         app.query_one(InitiativeTable).focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("enter")  # the first choice: status
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, StatusPicker)
 
 
 async def test_text_filter_and_escape(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"kontakt")
-        await pilot.pause()
+        await settle(pilot)
         assert [v.id for v in app.views] == ["kontaktlaege"]
         assert "kontakt" in str(app.query_one("#filterbar").content)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert len(app.views) == 10 and not app.query_one("#search", Input).display
 
 
@@ -178,11 +180,11 @@ async def test_filter_by_owner_status_year(app, store):
         ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
         choices.highlighted = ids.index("owner:plo")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert [v.id for v in app.views] == ["haps"]
         await app.run_action("filter")
         await pilot.press("enter")  # "Clear all filters" is first
-        await pilot.pause()
+        await settle(pilot)
         assert len(app.views) == 10
         app.filters["year"] = 2024
         app.load()
@@ -192,7 +194,7 @@ async def test_filter_by_owner_status_year(app, store):
 async def test_sort_cycles_columns(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("S")  # by id
-        await pilot.pause()
+        await settle(pilot)
         ids = [v.id for v in app.views]
         assert ids == sorted(ids)
         await pilot.press("S")  # by id, reversed
@@ -204,10 +206,10 @@ async def test_objectives_navigation_with_keys(app):
         await pilot.press("escape")  # from the table back to the objectives
         assert app.query_one("#objectives").has_focus
         await pilot.press("j", "j")  # to objective 2
-        await pilot.pause()
+        await settle(pilot)
         assert app.objective == "m2" and [v.id for v in app.views] == ["aabne-praksis"]
         await pilot.press("G")
-        await pilot.pause()
+        await settle(pilot)
         assert app.objective == "archived" and app.views == []
         assert "No initiative here" in app.query_one(DetailsPane).text.plain
 
@@ -221,7 +223,7 @@ async def test_export_writes_the_report_where_asked(app, plan_file, tmp_path):
         path_input.value = str(tmp_path / "report.md")
         app.screen.query_one("#since", Input).value = "2024-01-01"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         text = (tmp_path / "report.md").read_text(encoding="utf-8")
         assert text.startswith("# Status: Praksisplan") and "report of 2024-03-15" in text
         assert "## Changes since 2024-01-01" in text
@@ -233,7 +235,7 @@ async def test_export_with_a_bad_since_date_says_so(app, tmp_path):
         app.screen.query_one("#path", Input).value = str(tmp_path / "r.md")
         app.screen.query_one("#since", Input).value = "last week"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert not (tmp_path / "r.md").exists()
         assert isinstance(app.screen, ExportScreen)  # still open, the field marked
         since = app.screen.query_one("#since", Input)
@@ -242,7 +244,7 @@ async def test_export_with_a_bad_since_date_says_so(app, tmp_path):
             app.screen.query_one("#since-problem").render())
         since.value = "1.3.2024"  # as Danes write it
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         text = (tmp_path / "r.md").read_text(encoding="utf-8")
         assert "## Changes since 2024-03-01" in text
 
@@ -252,7 +254,7 @@ async def test_resync_key_and_invalid_plan_message(app, store, plan_file):
         text = plan_file.read_text(encoding="utf-8")
         plan_file.write_text(text.replace("short: HAPS", "short: HAPS-projektet"), "utf-8")
         await pilot.press("r")
-        await pilot.pause()
+        await settle(pilot)
         assert store.initiative("haps").short == "HAPS-projektet"
         plan_file.write_text(text + "\tbroken\n", "utf-8")
         await pilot.press("r")
@@ -280,7 +282,7 @@ async def test_stale_edit_is_refused_and_reloaded(app, store):
         other.edit("haps", Change(status="forsinket"), "bo", "cli")
         other.close()
         await pilot.press(*"afsluttet", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert store.initiative("haps").status == "delayed"  # bo's edit is not overwritten
         messages = [n.message for n in app._notifications]
         assert any("bo status: not started → delayed" in m for m in messages)
@@ -330,7 +332,7 @@ async def test_works_at_80x24(app, store):
     async with app.run_test(size=(80, 24)) as pilot:
         await goto(pilot, "haps")
         await pilot.press("s", *"igangsat", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert store.initiative("haps").status == "in_progress"
 
 
@@ -369,13 +371,13 @@ async def test_escape_codes_in_names_never_reach_the_terminal(store, plan_file):
     app = TrackerApp(store, plan_file, "x\x1b]0;T\x07", poll_seconds=3600)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("r")  # sync the hostile plan
-        await pilot.pause()
+        await settle(pilot)
         await goto(pilot, "haps")
         await pilot.press("s", *"red", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert store.initiative("haps").status == "a"
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         shown = [app.title, str(app.query_one("#header").render()), cell(app, "haps", "status"),
                  app.query_one(DetailsPane).text.plain]
         shown += [n.message + n.title for n in app._notifications]
@@ -388,15 +390,15 @@ async def test_undo_after_a_rename_in_the_tui(app, store, plan_file):
     async with app.run_test(size=(120, 40)) as pilot:
         await goto(pilot, "haps")
         await pilot.press("s", *"igang", "enter")
-        await pilot.pause()
+        await settle(pilot)
         text = plan_file.read_text(encoding="utf-8")
         plan_file.write_text(text.replace("      - id: haps\n",
                                           "      - id: haps2\n        previous_ids: [haps]\n"),
                              encoding="utf-8")
         await pilot.press("r")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert store.initiative("haps2").status == "not_started"
         assert any("undo on haps2" in n.message for n in app._notifications)
 
@@ -408,7 +410,7 @@ async def test_a_missing_plan_file_is_said_on_start(store, tmp_path):
     result = ensure_synced(store, missing, "anna")
     app = TrackerApp(store, missing, "anna", result, poll_seconds=3600)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert any("typo.yaml: no such plan file" in n.message for n in app._notifications)
         assert len(app.views) == 10
 
@@ -420,7 +422,7 @@ async def test_a_typed_note_is_saved_though_a_colleague_changed_the_initiative(a
         await pilot.press(*"Referat fra mødet")
         store.edit("haps", Change(status="forsinket"), "bo", "cli")  # meanwhile
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert store.notes("haps")[0].text == "Referat fra mødet"
         assert store.initiative("haps").status == "delayed"
 
@@ -431,14 +433,14 @@ async def test_leaving_a_typed_note_asks_first(app, store):
     async with app.run_test(size=(120, 40)) as pilot:
         await goto(pilot, "haps")
         await pilot.press("n", *"Vigtigt", "escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, Confirm)
         await pilot.press("n")  # no: keep writing
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, NoteEditor)
         assert app.screen.query_one("#note-text").text == "Vigtigt"
         await pilot.press("escape", "y")  # yes: throw it away
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, (Confirm, NoteEditor))
         assert store.notes("haps") == []
 
@@ -449,12 +451,12 @@ async def test_a_refused_edit_reopens_its_dialog_with_the_draft(app, store):
         await pilot.press("p", "down", "down", "1")  # 2024: high, not saved yet
         store.edit("haps", Change(priorities={2022: "low"}), "bo", "cli")  # meanwhile
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PrioritiesEditor)  # back, with what was typed
         assert app.screen.values[2024] == "high" and app.screen.values[2022] == "low"
         assert any("changed meanwhile" in n.message for n in app._notifications)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert store.initiative("haps").priorities == {2022: "low", 2024: "high"}
 
 
@@ -464,15 +466,49 @@ async def test_key_labels_follow_the_language_chosen_at_start(store, plan_file):
     catalogue.use("da")  # after the app's module was imported (in English)
     app = TrackerApp(store, plan_file, "anna", poll_seconds=3600)
     async with app.run_test(size=(160, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         footer = {a.binding.description for a in app.active_bindings.values()
                   if a.binding.show}
         assert {"Afslut", "Prioriteter", "Synkronisér", "År"} <= footer
         await goto(pilot, "haps")
-        await pilot.pause()
+        await settle(pilot)
         details = app.query_one(DetailsPane).text.plain
         assert "Status: ikke påbegyndt\n" in details and "(not started)" not in details
         assert "Understøtter også: 8. Opgaveoverdragelse og samarbejdsaftaler" in details
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("CommandInput").placeholder == "Søg efter kommandoer…"
+
+
+async def test_the_screen_keeps_answering_while_another_user_holds_the_lock(app, store):
+    """B8: a save waits in a worker; keys still move and open dialogs; the user is told;
+    when the lock is released the edit lands, once."""
+    import asyncio
+    import sqlite3
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "kontaktlaege")
+        before = len(store.history("kontaktlaege"))
+        blocker = sqlite3.connect(store.path, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")  # another user's write, holding the lock
+        try:
+            await pilot.press("s", *"igang", "enter")
+            await asyncio.sleep(0.6)  # the save is waiting for the lock
+            assert any("Waiting for another user's edit" in n.message
+                       for n in app._notifications)
+            row = app.query_one(InitiativeTable).cursor_row
+            await pilot.press("k")  # the screen answers meanwhile
+            await pilot.pause()
+            assert app.query_one(InitiativeTable).cursor_row == row - 1
+            await pilot.press("p")
+            await pilot.pause()
+            assert isinstance(app.screen, PrioritiesEditor)
+            await pilot.press("escape")
+            assert store.initiative("kontaktlaege").status == "not_started"
+        finally:
+            blocker.rollback()
+            blocker.close()
+        await settle(pilot)
+        assert store.initiative("kontaktlaege").status == "in_progress"
+        assert len(store.history("kontaktlaege")) == before + 1  # saved once
+        assert any("kontaktlaege: saved" in n.message for n in app._notifications)

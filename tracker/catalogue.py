@@ -936,6 +936,9 @@ _PAIRS = {
                             "Gem et SVG-billede af skærmen"),
     "key.year_view": ("Years", "År"),
     "export.since_name": ("the date", "datoen"),
+    "msg.waiting": ("Waiting for another user's edit to finish… (the screen keeps working)",
+                    "Venter på, at en anden brugers ændring bliver færdig … (skærmen virker "
+                    "imens)"),
     "msg.plan_missing": (
         "{plan}: no such plan file — showing the database as last synced",
         "{plan}: planfilen findes ikke — viser databasen som ved sidste synkronisering"),

@@ -75,18 +75,24 @@ def open_store(path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Store":
         # Checked first: SQLite would open it, then leave read-only -wal/-shm files.
         raise TrackerError(t("db.read_only_file", path=path))
     try:
-        # Autocommit: transactions are only the explicit BEGIN IMMEDIATE ones.
-        conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        store = Store(Connection(conn), path)
+        store = Store(_connect(path, busy_timeout_ms), path)
         store.upgrade()
         return store
     except sqlite3.DatabaseError as exc:
         raise TrackerError(_explain_db_error(path, exc)) from None
 
 
+def _connect(path: Path, busy_timeout_ms: int) -> "Connection":
+    # Autocommit: transactions are only the explicit BEGIN IMMEDIATE ones.
+    conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, isolation_level=None,
+                           check_same_thread=True)
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return Connection(conn)
+
+
 def _looks_like_sqlite(path: Path) -> bool:
+    # Only before this process has a connection to it: see Store.another.
     with open(path, "rb") as f:
         head = f.read(16)
     return head == b"" or head == b"SQLite format 3\x00"
@@ -150,6 +156,18 @@ class Store:
 
     def close(self) -> None:
         self.db.conn.close()
+
+    def another(self) -> "Store":
+        """A second connection to this database, for another thread of this process.
+
+        It skips open_store's checks on purpose: those open and close the file from
+        Python, and closing any descriptor of a file drops every POSIX lock this
+        process holds on it — SQLite's locks of the connections already open —
+        which let other processes corrupt the WAL (seen in test_safety)."""
+        try:
+            return Store(_connect(self.path, BUSY_TIMEOUT_MS), self.path)
+        except sqlite3.DatabaseError as exc:
+            raise TrackerError(_explain_db_error(self.path, exc)) from None
 
     @contextmanager
     def transaction(self):

@@ -7,9 +7,12 @@ the screen showed, so a colleague's change meanwhile is never overwritten.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 from rich.text import Text
+
+from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -28,6 +31,7 @@ from .widgets import (LEVEL_STYLES, STATUS_STYLES, DetailsPane, InitiativeTable,
                       ObjectiveList, _width, bar, localize, status_text)
 
 SORT_COLUMNS = ["plan", "id", "title", "owners", "status"]
+WAIT_NOTICE = 0.3  # seconds a write may wait for the lock before the user is told
 # Textual's palette entries, by their English title, and the catalogue key of each.
 SYSTEM_COMMANDS = {"Theme": "sys.theme", "Quit": "sys.quit", "Keys": "sys.keys",
                    "Maximize": "sys.maximize", "Minimize": "sys.minimize",
@@ -89,6 +93,7 @@ class TrackerApp(App):
         self.filters: dict = {"text": "", "owner": None, "status": None, "year": None}
         self.sort_column, self.sort_reverse = "plan", False
         self.year_view = False
+        self._write_lock = threading.Lock()
         self.views: list[InitiativeView] = []
         self.data_version = store.data_version()
         self.plan_warned = False
@@ -405,6 +410,7 @@ class TrackerApp(App):
         except Exception:  # the DB went away; say so once, keep the screen
             return
         if version != self.data_version:
+            self.store.forget_info()  # another process may have synced a new plan
             try:
                 self.fill_objectives()
                 self.load()
@@ -436,24 +442,55 @@ class TrackerApp(App):
             self.say(t("msg.no_initiative"), severity="warning")
         return v
 
+    # -- writing: never on the screen's thread ------------------------------------------
+    def write(self, job, done) -> None:
+        """Run `job(writer)`, a change of the database, on a worker thread with its own
+        connection, so the screen keeps answering while another user's write holds
+        the lock; then `done(result, or the error)` back on the screen's thread. Past
+        a moment's wait the user is told; past the busy timeout the error says so."""
+        notice = self.set_timer(WAIT_NOTICE, lambda: self.say(t("msg.waiting"), timeout=10))
+
+        def finish(outcome) -> None:
+            notice.stop()
+            done(outcome)
+
+        self._write_in_worker(job, finish)
+
+    @work(thread=True, group="writes", exit_on_error=False)
+    def _write_in_worker(self, job, finish) -> None:
+        with self._write_lock:  # one write at a time, in the order they were asked
+            writer = None
+            try:
+                writer = self.store.another()
+                outcome = job(writer)
+            except Exception as exc:  # noqa: BLE001 — shown to the user, never a crash
+                outcome = exc
+            finally:
+                if writer is not None:
+                    writer.close()
+        self.call_from_thread(finish, outcome)
+
     def save(self, v: InitiativeView, change: Change, again=None) -> None:
         """Save an edit made on the screen. If it is refused, `again(fresh)` opens the
         dialog once more with what the user typed, on the initiative as it is now."""
-        try:
-            version = self.store.edit(v.id, change, self.user, "tui", expected_version=v.version)
-        except StaleEdit as exc:
-            self.say(present.explain(exc, self.store.info), severity="error", timeout=15)
-            self.after_change(v.id)
-            if again is not None:
-                again(self.current() if self.current_id() == v.id else v)
-            return
-        except TrackerError as exc:
-            self.say(present.explain(exc, self.store.info), severity="error", timeout=10)
-            if again is not None:
-                again(v)
-            return
-        self.say(t("msg.saved" if version != v.version else "msg.unchanged", id=v.id))
-        self.after_change(v.id)
+        def done(outcome) -> None:
+            if isinstance(outcome, StaleEdit):
+                self.say(present.explain(outcome, self.store.info), severity="error",
+                         timeout=15)
+                self.after_change(v.id)
+                if again is not None:
+                    again(self.current() if self.current_id() == v.id else v)
+            elif isinstance(outcome, Exception):
+                self.say(present.explain(outcome, self.store.info), severity="error",
+                         timeout=10)
+                if again is not None:
+                    again(v)
+            else:
+                self.say(t("msg.saved" if outcome != v.version else "msg.unchanged", id=v.id))
+                self.after_change(v.id)
+
+        self.write(lambda writer: writer.edit(v.id, change, self.user, "tui",
+                                              expected_version=v.version), done)
 
     def after_change(self, changed: str | None = None) -> None:
         """Show an edit: one row redrawn in place, unless a filter or sort may move it."""
@@ -558,19 +595,21 @@ class TrackerApp(App):
         self.push_screen(dialogs().TextScreen(t("history.title", id=v.id), body))
 
     def action_undo(self) -> None:
-        self.revert(self.store.undo)
+        self.revert("undo")
 
     def action_redo(self) -> None:
-        self.revert(self.store.redo)
+        self.revert("redo")
 
-    def revert(self, operation) -> None:
-        try:
-            done = operation(self.user, "tui")
-        except TrackerError as exc:
-            self.say(present.explain(exc, self.store.info), severity="warning", timeout=10)
-            return
-        self.say(present.reverted(self.store.info, done))
-        self.after_change(done.initiative_id)
+    def revert(self, action: str) -> None:
+        def done(outcome) -> None:
+            if isinstance(outcome, Exception):
+                self.say(present.explain(outcome, self.store.info), severity="warning",
+                         timeout=10)
+                return
+            self.say(present.reverted(self.store.info, outcome))
+            self.after_change(outcome.initiative_id)
+
+        self.write(lambda writer: getattr(writer, action)(self.user, "tui"), done)
 
     # -- finding --------------------------------------------------------------------
     def action_search(self) -> None:
@@ -662,19 +701,21 @@ class TrackerApp(App):
         from ..plan import PlanInvalid
         from ..sync import sync_file
 
-        try:
-            result = sync_file(self.store, self.plan_path, self.user)
-        except PlanInvalid as exc:
-            self.push_screen(dialogs().TextScreen(t("sync.title"), Text("\n".join(exc.lines())),
-                                        t("sync.footer")))
-            return
-        except TrackerError as exc:
-            self.say(present.explain(exc), severity="error", timeout=10)
-            return
-        self.plan_warned = False
-        self.show_header()
-        self.report_sync(result)
-        self.after_change()
+        def done(outcome) -> None:
+            if isinstance(outcome, PlanInvalid):
+                self.push_screen(dialogs().TextScreen(
+                    t("sync.title"), Text("\n".join(outcome.lines())), t("sync.footer")))
+                return
+            if isinstance(outcome, Exception):
+                self.say(present.explain(outcome), severity="error", timeout=10)
+                return
+            self.store.forget_info()  # the plan as the sync recorded it
+            self.plan_warned = False
+            self.show_header()
+            self.report_sync(outcome)
+            self.after_change()
+
+        self.write(lambda writer: sync_file(writer, self.plan_path, self.user), done)
 
     def report_sync(self, result) -> None:
         info = self.store.info
