@@ -159,10 +159,12 @@ def median(values) -> float:
 EDIT_PROBE = """
 import asyncio, statistics, sys, time
 from pathlib import Path
+from tracker import catalogue
 from tracker.store import open_store
 from tracker.tui.app import TrackerApp
 from tracker.tui.widgets import InitiativeTable
 
+catalogue.use("da")  # the labels typed and looked for below
 painted = {}
 original = InitiativeTable.render_line
 
@@ -191,6 +193,7 @@ async def main(plan, db, rounds):
             painted["wanted"] = label
             start = time.perf_counter()
             await pilot.press("enter")
+            await app.workers.wait_for_complete()  # the save runs in a worker
             await pilot.pause()
             assert store.initiative(app.current_id()).status in ("in_progress", "planned")
             times.append(painted["at"] - start)
@@ -198,6 +201,60 @@ async def main(plan, db, rounds):
 
 asyncio.run(main(sys.argv[1], sys.argv[2], int(sys.argv[3])))
 """
+
+
+# -- B8: the screen while another process holds the write lock ----------------------------
+
+LOCKED_PROBE = """
+import asyncio, sqlite3, statistics, sys, time
+from pathlib import Path
+from tracker.store import open_store
+from tracker.tui.app import TrackerApp
+from tracker.tui.widgets import InitiativeTable
+
+painted = {}
+original = InitiativeTable.render_line
+
+def spy(self, y):
+    # The first time the row the cursor moved to is drawn.
+    if "at" not in painted and painted.get("row") == self.cursor_row \\
+            and y - 1 + self.scroll_offset.y == self.cursor_row:
+        painted["at"] = time.perf_counter()
+    return original(self, y)
+
+InitiativeTable.render_line = spy
+
+async def main(plan, db, locked):
+    store = open_store(db)
+    app = TrackerApp(store, Path(plan), "bench", poll_seconds=3600)
+    times = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        blocker = sqlite3.connect(db, isolation_level=None)
+        if locked:  # another user's write holds the lock; our save waits behind it
+            blocker.execute("BEGIN IMMEDIATE")
+            await pilot.press("s", "p", "l", "a", "n", "enter")
+            await asyncio.sleep(0.5)
+        table = app.query_one(InitiativeTable)
+        for n in range(8):
+            painted.clear()
+            painted["row"] = table.cursor_row + (1 if n % 2 == 0 else -1)
+            start = time.perf_counter()
+            await pilot.press("j" if n % 2 == 0 else "k")
+            await pilot.pause()
+            times.append(painted["at"] - start)
+        if locked:
+            blocker.rollback()
+        await app.workers.wait_for_complete()
+    print(statistics.median(times))
+
+asyncio.run(main(sys.argv[1], sys.argv[2], sys.argv[3] == "locked"))
+"""
+
+
+def locked_key_time(workspace: Workspace, plan: Path, locked: bool) -> float:
+    db = workspace.synced_db(plan)
+    return in_process(LOCKED_PROBE, plan, db, "locked" if locked else "free")
 
 
 def edit_time(workspace: Workspace, plan: Path) -> float:
@@ -289,6 +346,11 @@ def main() -> None:
         base_t, ours_t = median(s["base"]), median(s["ours"])
         rows.append(("B3", "status edit in the TUI, key to repainted cell, 10,000",
                      "the same at 10 initiatives", base_t, ours_t, 1.5, 0.050))
+
+        s = interleaved(max(3, repeat // 2), base=lambda: locked_key_time(ws, small, False),
+                        ours=lambda: locked_key_time(ws, small, True))
+        rows.append(("B8", "key to repaint while another process holds the write lock",
+                     "the same key, no lock", median(s["base"]), median(s["ours"]), 1.5, 0.100))
 
         # B4/B5 time the operation inside one interpreter (imports excluded on both sides).
         s = interleaved(repeat, base=lambda: in_process(LOAD_PROBE, big),
