@@ -105,3 +105,27 @@ def test_danish_dates_are_accepted_wherever_a_date_is_typed(plan_file, clock):
             assert result.exit_code == 0 and "haps" in result.output, (date, lang)
     bad = runner.invoke(main, base + ["--lang", "da", "export", "--since", "31.02.2024"])
     assert bad.exit_code == 1 and "skal angives som en dato, fx 30.06.2024" in bad.output
+
+
+def test_danish_as_a_dane_writes_it():
+    """The native reader's corrections stay made."""
+    danish = " ".join(catalogue.DA.values())
+    for wrong in ("Gentag din seneste fortrydelse", "Serverer", "servering", "rapport af",
+                  "tager en dato", "ramte en uventet fejl", "ind i {db}", "allerede sådan",
+                  "i stilhed", "dig: {user}", "List også"):
+        assert wrong not in danish, wrong
+    assert catalogue.DA["key.sync"] == "Synkronisér"
+    assert (catalogue.DA["key.top"], catalogue.DA["key.bottom"]) == ("Øverst", "Nederst")
+    assert catalogue.DA["field.priority"] == "prioritet {year}"
+
+
+def test_a_note_with_a_stale_expected_version_is_still_added(plan_file, clock):
+    runner = CliRunner()
+    base = ["--plan", str(plan_file)]
+    runner.invoke(main, base + ["set", "haps", "--status", "igangsat"])  # now version 2
+    result = runner.invoke(main, base + ["set", "haps", "--note", "Fra mødet",
+                                         "--expect-version", "1"])
+    assert result.exit_code == 0 and "saved" in result.output
+    stale = runner.invoke(main, base + ["set", "haps", "--status", "done",
+                                        "--expect-version", "1"])
+    assert stale.exit_code == 1 and "changed meanwhile" in stale.output

@@ -478,6 +478,8 @@ async def test_key_labels_follow_the_language_chosen_at_start(store, plan_file):
         await pilot.press("ctrl+p")
         await settle(pilot)
         assert app.screen.query_one("CommandInput").placeholder == "Søg efter kommandoer…"
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Tema", "Afslut", "Taster"} <= titles and "Quit" not in titles
 
 
 async def test_the_screen_keeps_answering_while_another_user_holds_the_lock(app, store):

@@ -639,13 +639,6 @@ class Store:
             raise TrackerError(t("err.note_long", length=len(note), most=MAX_NOTE))
         return note
 
-    def version(self, initiative_id: str) -> int:
-        row = self.db.execute("SELECT version FROM tracking WHERE initiative_id = ?",
-                              [initiative_id]).fetchone()
-        if row is None:
-            raise TrackerError(self._unknown_initiative(initiative_id))
-        return row[0]
-
     def _stacks(self, who: str):
         """The user's undo and redo stacks of edit ids, replayed from the audit log."""
         undo: list[int] = []
