@@ -38,11 +38,14 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
                 if (owner_id is None or owner_id in v.owners)
                 and (year is None or year in v.priorities)]
 
+    @functools.lru_cache(maxsize=None)  # a few words, asked for on every row
     def status_label(key: str) -> str:
         """A status the plan's words no longer have is shown as what it is."""
         if info.knows_status(key):
             return present.status(info, key)
         return t("report.unknown_word", word=key)
+
+    objective_names = {o[0]: present.objective(info, o[0]) for o in info.objectives}
 
     def row(v: InitiativeView) -> dict:
         status = info.status(v.status)
@@ -50,7 +53,7 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
         return {
             "id": v.id, "title": v.title, "short": v.short, "kind": v.kind,
             "description": v.description, "objective": v.objective_id,
-            "also_supports": [{"id": o, "name": present.objective(info, o)}
+            "also_supports": [{"id": o, "name": objective_names.get(o, o)}
                               for o in v.also_supports],
             "owners": [{"id": o, "name": info.owner_name(o)} for o in v.owners],
             "status": status.key, "status_label": status_label(status.key),
@@ -74,7 +77,8 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
             "initiatives": [row(v) for v in views],
         })
     shown = [i for o in objectives for i in o["initiatives"]]
-    unknown = sorted({i["status"] for i in shown if not info.knows_status(i["status"])})
+    unknown = sorted({key for key in {i["status"] for i in shown}
+                      if not info.knows_status(key)})
     return {
         "plan": {"title": info.title, "region": info.region,
                  "period": f"{info.start}-{info.end}", "adopted": info.adopted},
