@@ -939,6 +939,8 @@ _PAIRS = {
     "msg.waiting": ("Waiting for another user's edit to finish… (the screen keeps working)",
                     "Venter på, at en anden brugers ændring bliver færdig … (skærmen virker "
                     "imens)"),
+    "kind.project": ("project", "projekt"),
+    "kind.agreed": ("agreed initiative", "aftalt indsats"),
     "msg.plan_missing": (
         "{plan}: no such plan file — showing the database as last synced",
         "{plan}: planfilen findes ikke — viser databasen som ved sidste synkronisering"),

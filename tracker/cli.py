@@ -340,7 +340,7 @@ def show(settings: Settings, initiative_id: str):
     if v.archived:
         out(t("details.archived"))
     rows = [(t("details.objective"), present.objective(info, v.objective_id)),
-            (t("details.kind"), v.kind), (t("show.title"), v.title),
+            (t("details.kind"), present.kind(v.kind)), (t("show.title"), v.title),
             (t("show.description"), v.description or "–"),
             (t("details.also_supports"), present.objectives(info, v.also_supports)),
             (t("details.status"), present.status(info, v.status)),

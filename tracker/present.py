@@ -55,6 +55,14 @@ def level(info: PlanInfo, key: str | None) -> str:
     return info.level(key).label(language()) if key else "–"
 
 
+KINDS = {"projekt": "kind.project", "aftalt indsats": "kind.agreed"}
+
+
+def kind(word: str) -> str:
+    """An initiative's kind in the chosen language ('project' / 'projekt')."""
+    return t(KINDS[word]) if word in KINDS else word
+
+
 def owners(info: PlanInfo, ids) -> str:
     """'Region Hovedstaden, PLO-Hovedstaden' for ('region', 'plo'); '–' for none."""
     return ", ".join(info.owner_name(o) for o in ids) or "–"

@@ -342,7 +342,7 @@ class TrackerApp(App):
         parts += [
             Text(""),
             row(t("details.objective"), present.objective(info, v.objective_id)),
-            row(t("details.kind"), v.kind),
+            row(t("details.kind"), present.kind(v.kind)),
             row(t("details.status"), status_text(term.key, present.status(info, term.key))),
             row(t("details.owners"),
                 visible(", ".join(info.owner_name(o) for o in v.owners)) or "–"),
