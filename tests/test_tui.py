@@ -514,3 +514,20 @@ async def test_the_screen_keeps_answering_while_another_user_holds_the_lock(app,
         assert store.initiative("kontaktlaege").status == "in_progress"
         assert len(store.history("kontaktlaege")) == before + 1  # saved once
         assert any("kontaktlaege: saved" in n.message for n in app._notifications)
+
+
+async def test_a_refused_save_shows_the_stored_value_again(app, store, monkeypatch):
+    """The row shows the chosen status at once; if the save fails, it goes back."""
+    from tracker.errors import TrackerError
+    from tracker.store import Store
+
+    def busy(self, *args, **kwargs):
+        raise TrackerError("the database is busy; nothing was changed")
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        monkeypatch.setattr(Store, "edit", busy)
+        await pilot.press("s", *"igang", "enter")
+        await settle(pilot)
+        assert cell(app, "haps", "status") == "not started"
+        assert any("busy" in n.message for n in app._notifications)

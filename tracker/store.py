@@ -82,10 +82,10 @@ def open_store(path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Store":
         raise TrackerError(_explain_db_error(path, exc)) from None
 
 
-def _connect(path: Path, busy_timeout_ms: int) -> "Connection":
+def _connect(path: Path, busy_timeout_ms: int, any_thread: bool = False) -> "Connection":
     # Autocommit: transactions are only the explicit BEGIN IMMEDIATE ones.
     conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, isolation_level=None,
-                           check_same_thread=True)
+                           check_same_thread=not any_thread)
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     conn.execute("PRAGMA foreign_keys = ON")
     return Connection(conn)
@@ -158,14 +158,15 @@ class Store:
         self.db.conn.close()
 
     def another(self) -> "Store":
-        """A second connection to this database, for another thread of this process.
+        """A second connection to this database, for a worker thread of this process
+        (one thread at a time: the caller serialises its use).
 
         It skips open_store's checks on purpose: those open and close the file from
         Python, and closing any descriptor of a file drops every POSIX lock this
         process holds on it — SQLite's locks of the connections already open —
         which let other processes corrupt the WAL (seen in test_safety)."""
         try:
-            return Store(_connect(self.path, BUSY_TIMEOUT_MS), self.path)
+            return Store(_connect(self.path, BUSY_TIMEOUT_MS, any_thread=True), self.path)
         except sqlite3.DatabaseError as exc:
             raise TrackerError(_explain_db_error(self.path, exc)) from None
 

@@ -6,6 +6,7 @@ the screen showed, so a colleague's change meanwhile is never overwritten.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 from pathlib import Path
@@ -94,6 +95,7 @@ class TrackerApp(App):
         self.sort_column, self.sort_reverse = "plan", False
         self.year_view = False
         self._write_lock = threading.Lock()
+        self._writer: Store | None = None
         self.views: list[InitiativeView] = []
         self.data_version = store.data_version()
         self.plan_warned = False
@@ -459,16 +461,19 @@ class TrackerApp(App):
     @work(thread=True, group="writes", exit_on_error=False)
     def _write_in_worker(self, job, finish) -> None:
         with self._write_lock:  # one write at a time, in the order they were asked
-            writer = None
             try:
-                writer = self.store.another()
-                outcome = job(writer)
+                if self._writer is None:  # one connection for all the app's writes
+                    self._writer = self.store.another()
+                outcome = job(self._writer)
             except Exception as exc:  # noqa: BLE001 — shown to the user, never a crash
                 outcome = exc
-            finally:
-                if writer is not None:
-                    writer.close()
         self.call_from_thread(finish, outcome)
+
+    def on_unmount(self) -> None:
+        with self._write_lock:
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
 
     def save(self, v: InitiativeView, change: Change, again=None) -> None:
         """Save an edit made on the screen. If it is refused, `again(fresh)` opens the
@@ -483,14 +488,29 @@ class TrackerApp(App):
             elif isinstance(outcome, Exception):
                 self.say(present.explain(outcome, self.store.info), severity="error",
                          timeout=10)
+                self.after_change(v.id)  # the row as stored, not as chosen
                 if again is not None:
                     again(v)
             else:
                 self.say(t("msg.saved" if outcome != v.version else "msg.unchanged", id=v.id))
                 self.after_change(v.id)
 
+        self.show_pending(v, change)
         self.write(lambda writer: writer.edit(v.id, change, self.user, "tui",
                                               expected_version=v.version), done)
+
+    def show_pending(self, v: InitiativeView, change: Change) -> None:
+        """Draw the row with the values just chosen while the save runs, so the screen
+        answers at once; the save's outcome redraws it from the database (on a
+        refusal, back to what is stored, with the message)."""
+        table = self.query_one(InitiativeTable)
+        if v.id not in table.index or change.note is not None and Change(note=change.note) == change:
+            return
+        shown = dataclasses.replace(
+            v, status=change.status or v.status,
+            owners=tuple(change.owners) if change.owners is not None else v.owners,
+            priorities={y: lv for y, lv in {**v.priorities, **change.priorities}.items() if lv})
+        table.update_row(v.id, self.cells(shown))
 
     def after_change(self, changed: str | None = None) -> None:
         """Show an edit: one row redrawn in place, unless a filter or sort may move it."""
