@@ -316,6 +316,11 @@ def main() -> None:
     parser.add_argument("--record", action="store_true", help="append to bench/RESULTS.md")
     options = parser.parse_args()
     repeat = 3 if options.quick else options.repeat
+    # Measure tracker as installed: with its bytecode. Some machines set
+    # PYTHONDONTWRITEBYTECODE, which would make every start compile our modules
+    # while the baselines' libraries come precompiled.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "tracker")], check=True)
 
     rows = []
     with tempfile.TemporaryDirectory() as folder:
