@@ -598,7 +598,7 @@ class Store:
             raise ValueError(f"unknown source {source!r}")
         self.check_initiative(initiative_id)
         wanted = self._resolve(change)
-        if change.note is not None and Change(note=change.note) == change:
+        if change == Change(note=change.note):
             expected_version = None  # a note only adds: it never conflicts with anything
         with self.transaction():
             values = {}

@@ -504,7 +504,8 @@ class TrackerApp(App):
         answers at once; the save's outcome redraws it from the database (on a
         refusal, back to what is stored, with the message)."""
         table = self.query_one(InitiativeTable)
-        if v.id not in table.index or change.note is not None and Change(note=change.note) == change:
+        only_a_note = change == Change(note=change.note)
+        if v.id not in table.index or only_a_note:
             return
         shown = dataclasses.replace(
             v, status=change.status or v.status,
