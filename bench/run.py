@@ -372,6 +372,11 @@ def main() -> None:
                      median(s["base"]), median(s["ours"]), 0.05))
 
         imports = "import sqlite_utils, yaml"
+        s = interleaved(repeat, base=lambda: time_python(imports),
+                        ours=lambda: time_command(ws.tracker(big, "sync")))
+        rows.append(("B5", "`tracker sync` of an unchanged plan, 10,000, whole process",
+                     "python -c 'import sqlite_utils, yaml'", median(s["base"]),
+                     median(s["ours"]), 1.2))
         for name, args in (("export", ["export", "--date", "2024-01-01"]), ("list", ["list"]),
                            ("validate", ["validate"])):
             s = interleaved(repeat, base=lambda: time_python(imports),
