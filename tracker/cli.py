@@ -19,6 +19,7 @@ import click
 from .catalogue import t
 from .errors import PlanInvalid, TrackerError
 from .files import write_file
+from . import present
 from .present import parse_date, visible
 from .store import Change, Store, current_user, open_store
 
@@ -46,7 +47,6 @@ class Settings:
         return self._store
 
     def _sync(self) -> None:
-        from . import present
         from .sync import ensure_synced
 
         store = self._store
@@ -95,8 +95,6 @@ class TrackerGroup(click.Group):
                 else t("cli.problem_one", path=exc.path))
             ctx.exit(1)
         except TrackerError as exc:
-            from . import present
-
             settings = ctx.obj if isinstance(ctx.obj, Settings) else None
             err(t("cli.error", message=present.explain(exc, settings and settings.info())))
             ctx.exit(1)
@@ -179,7 +177,6 @@ def validate(settings: Settings, plan_files: tuple[Path, ...]):
 @click.pass_obj
 def sync(settings: Settings, dry_run: bool):
     """Bring the database in line with the plan file (never loses tracking data)."""
-    from . import present
     from .sync import sync_file
 
     store = settings.store(sync=False)
@@ -204,8 +201,6 @@ def sync(settings: Settings, dry_run: bool):
 @click.pass_obj
 def resolve(settings: Settings, initiative_id: str, field_name: str, choice: str | None):
     """Settle a sync conflict on FIELD (status, owners, priority:2024)."""
-    from . import present
-
     if choice is None:
         raise TrackerError(t("cli.resolve_choice"))
     store = settings.store()
@@ -257,8 +252,6 @@ def set_(settings: Settings, initiative_id, status, owners, add_owner, remove_ow
 @click.pass_obj
 def undo(settings: Settings):
     """Turn back your last edit (recorded as a new edit)."""
-    from . import present
-
     store = settings.store()
     out(present.reverted(store.info, store.undo(settings.user, "cli")))
 
@@ -267,8 +260,6 @@ def undo(settings: Settings):
 @click.pass_obj
 def redo(settings: Settings):
     """Turn back your last undo."""
-    from . import present
-
     store = settings.store()
     out(present.reverted(store.info, store.redo(settings.user, "cli")))
 
@@ -294,8 +285,6 @@ def backup(settings: Settings, target: Path | None):
 @click.pass_obj
 def list_(settings: Settings, objective, status, owner, year, archived):
     """The initiatives with owners, status and priorities, as a table."""
-    from . import present
-
     store = settings.store()
     info = store.info
     objective_id = resolve_objective(store, objective) if objective else None
@@ -331,8 +320,6 @@ def resolve_objective(store: Store, text: str) -> str:
 @click.pass_obj
 def show(settings: Settings, initiative_id: str):
     """Everything about one initiative: text, tracking, notes, latest changes."""
-    from . import present
-
     store = settings.store()
     info = store.info
     v = store.initiative(initiative_id)
@@ -376,8 +363,6 @@ def hang(text: str, indent: int) -> str:
 @click.pass_obj
 def history(settings: Settings, initiative_id: str | None, since: str | None):
     """Who changed what, when (all initiatives, or one)."""
-    from . import present
-
     store = settings.store()
     if initiative_id:
         store.check_initiative(initiative_id)
@@ -488,8 +473,6 @@ def import_(settings: Settings, state_file: Path, dry_run: bool):
         raise TrackerError(t("cli.no_such_file", path=state_file)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise TrackerError(t("cli.cannot_read", path=state_file, reason=exc)) from None
-    from . import present
-
     store = settings.store()
     result = import_state(store, text, settings.user, dry_run=dry_run)
     for line in result.lines:
