@@ -68,18 +68,22 @@ def owners(info: PlanInfo, ids) -> str:
     return ", ".join(info.owner_name(o) for o in ids) or "–"
 
 
-def objective(info: PlanInfo, objective_id: str) -> str:
-    """'9. Sparring og rådgivning' (the English title in English, where the plan has one)."""
+def objective_title(info: PlanInfo, objective_id: str) -> str:
+    """An objective's short title in the chosen language: the English title in
+    English, where the plan has one; its id if the plan no longer has it."""
     found = info.objective(objective_id)
     if found is None:
         return objective_id
-    number, short, title_en = found
-    return f"{number}. {title_en if language() == 'en' and title_en else short}"
+    _, short, title_en = found
+    return title_en if language() == "en" and title_en else short
 
 
-def objective_title(info: PlanInfo, objective_id: str) -> str:
-    """An objective's short title in the chosen language (no number)."""
-    return objective(info, objective_id).split(". ", 1)[-1]
+def objective(info: PlanInfo, objective_id: str) -> str:
+    """'9. Sparring og rådgivning': number and title."""
+    found = info.objective(objective_id)
+    if found is None:
+        return objective_id
+    return f"{found[0]}. {objective_title(info, objective_id)}"
 
 
 def objectives(info: PlanInfo, ids) -> str:
@@ -281,9 +285,8 @@ def _sync_text(info: PlanInfo, line: SyncLine) -> str:
     if kind == "note":
         return t("state.note_by", author=d["author"])
     if kind == "objective_added" and info and info.objective(line.id):
-        number, short, title_en = info.objective(line.id)
-        return t("sync.objective_added", number=number,
-                 name=title_en if language() == "en" and title_en else short)
+        return t("sync.objective_added", number=info.objective(line.id)[0],
+                 name=objective_title(info, line.id))
     if kind == "added":
         return t("sync.added", name=d["name"], objective=objective(info, d["objective"])
                  if info else d["objective"])
