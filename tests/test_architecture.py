@@ -74,7 +74,7 @@ def test_the_import_graph_has_no_circles():
 
 WRITES = re.compile(r"\b(INSERT(?: OR \w+)? INTO|UPDATE|DELETE FROM)\s+(tracking|owners|"
                     r"priorities|notes|audit|plan_base|conflicts|initiatives|objectives|meta|"
-                    r"sync_runs)\b")
+                    r"sync_runs|actions|decisions)\b")
 
 
 def test_only_the_store_writes_to_the_database():

@@ -951,6 +951,102 @@ _PAIRS = {
         "previous id '{ref}' of initiative '{id}' is its own id",
         "tidligere id '{ref}' for indsats '{id}' er dens eget id"),
 }
+
+# The yearly implementation plan: actions, decisions, what needs attention.
+_PAIRS.update({
+    "field.action": ("action #{id} {attr}", "handling #{id} {attr}"),
+    "field.action_text": ("text", "tekst"),
+    "field.action_year": ("year", "år"),
+    "field.action_owners": ("owners", "ansvarlige"),
+    "field.action_due": ("due date", "frist"),
+    "field.action_status": ("status", "status"),
+    "field.decision": ("decision #{id} {attr}", "beslutning #{id} {attr}"),
+    "field.decision_text": ("text", "tekst"),
+    "field.decision_date": ("date", "dato"),
+    "field.decision_by": ("decided by", "besluttet af"),
+    "change.action_added": ("action #{id} added: {text}", "handling #{id} tilføjet: {text}"),
+    "change.action_removed": ("action #{id} removed: {text}",
+                              "handling #{id} fjernet: {text}"),
+    "change.decision_added": ("decision #{id} recorded: {text}",
+                              "beslutning #{id} registreret: {text}"),
+    "change.decision_removed": ("decision #{id} withdrawn: {text}",
+                                "beslutning #{id} trukket tilbage: {text}"),
+    "action.due": ("due {date}", "frist {date}"),
+    "action.overdue": ("{days} days overdue", "{days} dage over fristen"),
+    "action.overdue_one": ("1 day overdue", "1 dag over fristen"),
+    "err.unknown_action": (
+        "no action #{id} (see `tracker action list`)",
+        "der er ingen handling #{id} (se `tracker action list`)"),
+    "err.item_empty": ("the text is empty; write what is to be done or was decided",
+                       "teksten er tom; skriv hvad der skal gøres eller blev besluttet"),
+    "err.item_long": ("the text is {length} characters; at most {most}",
+                      "teksten er på {length} tegn; højst {most}"),
+    "err.by_long": ("'decided by' is {length} characters; at most {most}",
+                    "'besluttet af' er på {length} tegn; højst {most}"),
+    "col.year": ("Year", "År"),
+    "col.action": ("Action", "Handling"),
+    "col.due": ("Due", "Frist"),
+    "show.actions": ("Actions ({count})", "Handlinger ({count})"),
+    "show.decisions": ("Decisions ({count})", "Beslutninger ({count})"),
+    "cli.action_added": ("Added action #{id} to {initiative}: {action}",
+                         "Handling #{id} tilføjet til {initiative}: {action}"),
+    "cli.action_saved": ("Saved action #{id}: {action}", "Handling #{id} gemt: {action}"),
+    "cli.action_unchanged": ("Action #{id} already has these values; nothing changed: {action}",
+                             "Handling #{id} har allerede disse værdier; intet ændret: {action}"),
+    "cli.action_removed": (
+        "Removed action #{id} (it stays in the history; `tracker undo` brings it back)",
+        "Handling #{id} fjernet (den står stadig i historikken; `tracker undo` henter den "
+        "tilbage)"),
+    "cli.nothing_to_set_action": (
+        "nothing to change: give --status, --due, --owner, --text or --year",
+        "intet at ændre: angiv --status, --due, --owner, --text eller --year"),
+    "cli.actions_count": ("{count} actions", "{count} handlinger"),
+    "cli.actions_count_one": ("1 action", "1 handling"),
+    "cli.decision_added": ("Recorded decision #{id} for {initiative}: {decision}",
+                           "Beslutning #{id} registreret for {initiative}: {decision}"),
+    "cli.no_decisions": ("No decisions recorded yet.", "Ingen beslutninger registreret endnu."),
+    "report.attention": ("Needs attention", "Opmærksomhedspunkter"),
+    "report.attention_none": (
+        "Nothing needs attention: no overdue actions, no delayed or paused initiatives, no "
+        "open conflicts.",
+        "Intet kræver opmærksomhed: ingen handlinger over fristen, ingen forsinkede eller "
+        "berosatte indsatser, ingen åbne konflikter."),
+    "report.overdue": ("Overdue actions ({count})", "Handlinger over fristen ({count})"),
+    "report.action": ("Action", "Handling"),
+    "report.due": ("Due", "Frist"),
+    "report.late": ("Overdue", "Over fristen"),
+    "report.attention_initiatives": ("Delayed or paused initiatives",
+                                     "Forsinkede eller berosatte indsatser"),
+    "report.no_note": ("no note yet", "ingen note endnu"),
+    "report.attention_conflicts": (
+        "{count} open conflict(s) between the plan file and the tracker: see the end of the "
+        "report.",
+        "{count} åben(e) konflikt(er) mellem planfilen og trackeren: se sidst i rapporten."),
+    "report.by_party": ("Who does what in {year}", "Hvem gør hvad i {year}"),
+    "report.owns": ("Owns", "Ansvarlig for"),
+    "report.no_actions_year": ("No actions for {year}.", "Ingen handlinger for {year}."),
+    "plan.title": ("Implementation plan {year} — {title}", "Implementeringsplan {year} — {title}"),
+    "plan.intro": (
+        "The initiatives prioritised for {year} or with actions in it, highest priority first, "
+        "with their actions, owners and due dates: who does what this year.",
+        "De indsatser, der er prioriteret i {year} eller har handlinger i året, højeste "
+        "prioritet først, med handlinger, ansvarlige og frister: hvem gør hvad i år."),
+    "plan.priority": ("Priority {year}", "Prioritet {year}"),
+    "plan.nothing": ("No initiative is prioritised for {year} or has actions in it yet.",
+                     "Ingen indsats er prioriteret i {year} eller har handlinger i året endnu."),
+    "plan.who_legend": (
+        "● owns the initiative; the number counts the party's actions this year.",
+        "● ansvarlig for indsatsen; tallet er partens handlinger i året."),
+    "plan.actions": ("{count} actions", "{count} handlinger"),
+    "plan.action_one": ("1 action", "1 handling"),
+    "plan.decisions": ("Decisions so far", "Beslutninger indtil nu"),
+    "cli.plan_alone": (
+        "--implementation-plan makes its own document: leave out --year, --owner and --since",
+        "--implementation-plan laver sit eget dokument: udelad --year, --owner og --since"),
+    "err.date": ("'{text}' is not a date; write it as 2024-05-19 or 19.5.2024",
+                 "'{text}' er ikke en dato; skriv den som 2024-05-19 eller 19.5.2024"),
+})
+
 EN.update({key: pair[0] for key, pair in _PAIRS.items()})
 DA.update({key: pair[1] for key, pair in _PAIRS.items()})
 

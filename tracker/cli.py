@@ -248,6 +248,145 @@ def set_(settings: Settings, initiative_id, status, owners, add_owner, remove_ow
         out(t("cli.saved", id=initiative_id, version=version))
 
 
+# -- the yearly implementation plan ------------------------------------------------
+
+
+def today() -> str:
+    return dt.date.today().isoformat()
+
+
+@main.group()
+def action():
+    """Actions of the yearly implementation plan: who does what by when."""
+
+
+@action.command(name="add")
+@click.argument("initiative_id")
+@click.argument("text")
+@click.option("--year", type=int, help="The plan year (default: this year, within the period).")
+@click.option("--owner", "owners", multiple=True,
+              help="A party or person (repeat for several; default: the initiative's owners).")
+@click.option("--due", help="Due date: 2024-03-01 or 1.3.2024.")
+@click.option("--status", help="Default: the plan's first status word.")
+@click.pass_obj
+def action_add(settings: Settings, initiative_id, text, year, owners, due, status):
+    """Add an action to an initiative; prints its id."""
+    store = settings.store()
+    year = year or store.info.plan_year(today())
+    action_id = store.add_action(initiative_id, text, year, settings.user, "cli",
+                                 owners=list(owners), status=status,
+                                 due=parse_date(due, "--due") if due else "")
+    out(t("cli.action_added", id=action_id, initiative=initiative_id,
+          action=present.action_line(store.info, store.action(action_id))))
+
+
+@action.command(name="set")
+@click.argument("action_id", type=int)
+@click.option("--status", help="A status key or label.")
+@click.option("--due", help="Due date (2024-03-01 or 1.3.2024); --due '' clears it.")
+@click.option("--owner", "owners", multiple=True, help="Set the owners (repeat for several).")
+@click.option("--text", help="New text.")
+@click.option("--year", type=int, help="Move it to another plan year.")
+@click.option("--expect-version", type=int, help="Refuse if this action changed since the "
+              "initiative was at this version (for scripts).")
+@click.pass_obj
+def action_set(settings: Settings, action_id, status, due, owners, text, year, expect_version):
+    """Change an action's status, due date, owners, text or year."""
+    if all(v is None for v in (status, due, text, year)) and not owners:
+        raise TrackerError(t("cli.nothing_to_set_action"))
+    store = settings.store()
+    before = store.action(action_id)
+    store.edit_action(action_id, settings.user, "cli", text=text, year=year,
+                      owners=list(owners) if owners else None, status=status,
+                      due=(parse_date(due, "--due") if due else "") if due is not None else None,
+                      expected_version=expect_version)
+    after = store.action(action_id)
+    key = "cli.action_unchanged" if after == before else "cli.action_saved"
+    out(t(key, id=action_id, action=present.action_line(store.info, after, today())))
+
+
+@action.command(name="remove")
+@click.argument("action_id", type=int)
+@click.pass_obj
+def action_remove(settings: Settings, action_id):
+    """Remove an action (kept in the history; `tracker undo` brings it back)."""
+    store = settings.store()
+    store.edit_action(action_id, settings.user, "cli", remove=True)
+    out(t("cli.action_removed", id=action_id))
+
+
+@action.command(name="list")
+@click.option("--year", type=int, help="Only this plan year.")
+@click.option("--owner", help="Only actions of this party or person.")
+@click.option("--initiative", "initiative_id", help="Only this initiative's actions.")
+@click.option("--overdue", is_flag=True, help="Only actions past their due date, not done.")
+@click.option("--date", "date", help="Overdue as of this date (default: today).")
+@click.pass_obj
+def action_list(settings: Settings, year, owner, initiative_id, overdue, date):
+    """The actions, by year and due date; overdue ones say so."""
+    store = settings.store()
+    info = store.info
+    if initiative_id:
+        store.check_initiative(initiative_id)
+    if year is not None:
+        store.check_year(year)
+    on = parse_date(date, "--date") if date else today()
+    found = store.actions(initiative_id, year=year, owner=owner)
+    if overdue:
+        found = [a for a in found if a.overdue(on, info)]
+    rows = [[f"#{a.id}", str(a.year), a.initiative_id, visible(a.text),
+             ", ".join(a.owners) or "–", present.date(a.due),
+             present.action_status(info, a.status),
+             present.overdue(a.overdue(on, info)) if a.overdue(on, info) else ""]
+            for a in found]
+    header = ["#", t("col.year"), t("col.id"), t("col.action"), t("col.owners"),
+              t("col.due"), t("col.status"), ""]
+    if rows:
+        total = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        out(present.table(header, rows, flexible=3, total=total))
+    out(t("cli.actions_count", count=len(found)) if len(found) != 1
+        else t("cli.actions_count_one"))
+
+
+@main.group()
+def decision():
+    """Decisions about an initiative: what was decided, by whom, when."""
+
+
+@decision.command(name="add")
+@click.argument("initiative_id")
+@click.argument("text")
+@click.option("--date", "date", help="When it was decided: 2024-05-19 or 19.5.2024 "
+              "(default: today).")
+@click.option("--by", "by", default="", help="Who decided, e.g. Praksisplanudvalget.")
+@click.pass_obj
+def decision_add(settings: Settings, initiative_id, text, date, by):
+    """Record a decision under an initiative; prints its id."""
+    store = settings.store()
+    decision_id = store.add_decision(initiative_id, text,
+                                     parse_date(date, "--date") if date else today(),
+                                     settings.user, "cli", by=by)
+    found = next(d for d in store.decisions(initiative_id, archived=True)
+                 if d.id == decision_id)
+    out(t("cli.decision_added", id=decision_id, initiative=initiative_id,
+          decision=present.decision_line(found)))
+
+
+@decision.command(name="list")
+@click.option("--initiative", "initiative_id", help="Only this initiative's decisions.")
+@click.pass_obj
+def decision_list(settings: Settings, initiative_id):
+    """Every decision, oldest first."""
+    store = settings.store()
+    if initiative_id:
+        store.check_initiative(initiative_id)
+    found = store.decisions(initiative_id)
+    for d in found:
+        out(f"#{d.id}  {d.initiative_id}  {present.decision_line(d)}")
+    if not found:
+        out(t("cli.no_decisions"))
+
+
 @main.command()
 @click.pass_obj
 def undo(settings: Settings):
@@ -341,13 +480,22 @@ def show(settings: Settings, initiative_id: str):
     room = max(present.width(label) for label, _ in rows) + 2
     for label, text in rows:
         out(f"{label + ':':<{room}}{hang(text, room)}")
+    actions = store.actions(v.id, archived=True)
+    out("\n" + t("show.actions", count=len(actions)), bold=True)
+    for a in actions:
+        out("  " + hang(present.action_line(info, a, today()), 2))
+    decisions = store.decisions(v.id, archived=True)
+    out("\n" + t("show.decisions", count=len(decisions)), bold=True)
+    for d in decisions:
+        out(f"  #{d.id} " + hang(present.decision_line(d), 2))
     notes = store.notes(v.id)
     out("\n" + t("show.notes", count=len(notes)), bold=True)
     for note in notes:
         head = f"  {present.when(note.created_at)} {note.author}: "
         out(head + hang(note.text, present.width(head)))
     out("\n" + t("show.changes") + ":", bold=True)
-    for entry in reversed(store.history(v.id, limit=10)):  # newest first, as on screen
+    # newest first, as on screen
+    for entry in reversed(present.fold(store.history(v.id, limit=20))[-10:]):
         out(f"  {present.when(entry.at)} {entry.who} ({entry.source}): "
             f"{present.change(info, entry)}")
 
@@ -367,7 +515,7 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
     if initiative_id:
         store.check_initiative(initiative_id)
     since_stamp = parse_date(since, "--since") if since else None
-    entries = store.history(initiative_id, since=since_stamp)
+    entries = present.fold(store.history(initiative_id, since=since_stamp))
     for entry in entries:
         out(f"{present.when(entry.at)}  {entry.who} ({entry.source})  "
             f"{entry.initiative_id}  {present.change(store.info, entry)}")
@@ -387,10 +535,14 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
 @click.option("--date", "date", help="The report's date (default: today), YYYY-MM-DD.")
 @click.option("--since", help="Add every change and note from this date on (YYYY-MM-DD), "
               "e.g. the last meeting's.")
+@click.option("--implementation-plan", "plan_year", type=int, metavar="YEAR",
+              help="Instead of the status report: the yearly implementation plan for YEAR "
+                   "(initiatives prioritised that year, their actions, who does what, "
+                   "the decisions so far).")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write to this file (default: the terminal).")
 @click.pass_obj
-def export(settings: Settings, fmt, history, year, owner, date, since, output):
+def export(settings: Settings, fmt, history, year, owner, date, since, plan_year, output):
     """The status report for meetings, as markdown (or JSON for scripts, or the
     tracking state as YAML for git)."""
     from . import report
@@ -408,8 +560,15 @@ def export(settings: Settings, fmt, history, year, owner, date, since, output):
         return
     date = parse_date(date, "--date") if date else dt.date.today().isoformat()
     since = parse_date(since, "--since") if since else None
-    content = report.build(store, date, year=year, owner=owner, since=since)
-    text = report.markdown(content) if fmt == "markdown" else report.to_json(content)
+    if plan_year is not None:
+        if year is not None or owner or since:
+            raise TrackerError(t("cli.plan_alone"))
+        content = report.implementation_plan(store, plan_year, date)
+        text = (report.implementation_markdown(content) if fmt == "markdown"
+                else report.to_json(content))
+    else:
+        content = report.build(store, date, year=year, owner=owner, since=since)
+        text = report.markdown(content) if fmt == "markdown" else report.to_json(content)
     if output is None:
         click.echo(text, nl=False)  # both made safe for a terminal by the report
         return

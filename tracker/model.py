@@ -26,6 +26,28 @@ def field_year(field_name: str) -> int | None:
     return None
 
 
+# Actions (steps of the yearly implementation plan) and decisions are records
+# under an initiative; each of their attributes is a field of that initiative,
+# `action:<id>:<attr>`, so the one writer, the history, undo and the merge rule
+# treat them like any other value. A record whose text is '' is not there
+# (never added, removed, or its adding undone).
+ITEMS = {"action": ("text", "year", "owners", "due", "status"),
+         "decision": ("text", "date", "by")}
+
+
+def item_field(kind: str, item_id: int, attr: str) -> str:
+    return f"{kind}:{item_id}:{attr}"
+
+
+def split_item_field(field_name: str) -> tuple[str, int, str] | None:
+    """('action', 3, 'status') for 'action:3:status', else None."""
+    parts = field_name.split(":")
+    if len(parts) == 3 and parts[0] in ITEMS and parts[1].isdigit() \
+            and parts[2] in ITEMS[parts[0]]:
+        return parts[0], int(parts[1]), parts[2]
+    return None
+
+
 @dataclass(frozen=True)
 class Note:
     id: int
@@ -60,6 +82,40 @@ class InitiativeView:
 
 
 @dataclass(frozen=True)
+class Action:
+    """A step of the yearly implementation plan: who does what by when."""
+
+    id: int
+    initiative_id: str
+    year: int
+    text: str
+    owners: tuple[str, ...]
+    due: str  # ISO date or ''
+    status: str
+    key: str | None = None  # the id a plan file declares it by
+
+    def overdue(self, date: str, info: "PlanInfo") -> int:
+        """Days past its due date on `date` (ISO), 0 if not due or finished."""
+        term = info.status(self.status)
+        if not self.due or self.due >= date or term.done or term.dropped:
+            return 0
+        import datetime as dt
+
+        return (dt.date.fromisoformat(date) - dt.date.fromisoformat(self.due)).days
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a body (e.g. Praksisplanudvalget) decided about an initiative, when."""
+
+    id: int
+    initiative_id: str
+    date: str
+    text: str
+    by: str
+
+
+@dataclass(frozen=True)
 class ObjectiveView:
     id: str
     number: int
@@ -90,6 +146,9 @@ class AuditEntry:
     new: str | None
     recorded_id: str | None = None
     reverts: int | None = None  # for an undo or redo: the edit it turns back
+    # An action or decision added or removed: its other attributes, (attr, value)
+    # (`present.fold` puts them here so the history says it in one line).
+    details: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -176,6 +235,9 @@ class Write:
     bases      field → the plan's value now counted as seen (the merge base)
     conflicts  conflicts a sync found (recorded until settled)
     settle     an edited field in conflict settles it: the edit decides
+    scope      with an expected version: only changes of fields starting with
+               this make the write stale (an action's edit is not refused
+               because somebody edited another action or the status)
     """
 
     values: dict[str, str] = field(default_factory=dict)
@@ -184,6 +246,7 @@ class Write:
     bases: dict[str, str] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
     settle: bool = True
+    scope: str | None = None
 
 
 @dataclass(frozen=True)
@@ -200,10 +263,16 @@ class PlanInfo:
     roster: tuple[tuple[str, str], ...]  # (id, name)
     # (id, number, Danish short title, English title) of each objective, for words
     objectives: tuple[tuple[str, int, str, str], ...] = ()
+    parties: tuple[str, ...] = ()  # which of the roster are parties (the rest: people)
 
     @property
     def years(self) -> list[int]:
         return list(range(self.start, self.end + 1))
+
+    def plan_year(self, today: str) -> int:
+        """The plan year to work on at ISO date `today`: its year, kept inside the
+        period (after the period: its last year)."""
+        return min(max(int(today[:4]), self.start), self.end)
 
     def status(self, key: str) -> Term:
         for term in self.statuses:
@@ -243,21 +312,24 @@ class PlanInfo:
             "end": self.end, "adopted": self.adopted,
             "statuses": [t.__dict__ for t in self.statuses],
             "levels": [t.__dict__ for t in self.levels],
-            "roster": [list(r) for r in self.roster],
+            "roster": [list(r) for r in self.roster], "parties": list(self.parties),
         }, ensure_ascii=False, sort_keys=True)  # objectives: the store has them
 
     @classmethod
     def from_json(cls, text: str) -> "PlanInfo":
         d = json.loads(text)
         # Recorded before `dropped` existed: the default word for it is 'dropped'.
-        statuses = tuple(Term(**{"dropped": t["key"] == "dropped", **t}) for t in d["statuses"])
+        statuses = tuple(Term(**{"dropped": t["key"] == "dropped",
+                                 "attention": t["key"] in ("delayed", "on_hold"), **t})
+                         for t in d["statuses"])
         return cls(d["title"], d["region"], d["start"], d["end"], d["adopted"], statuses,
                    tuple(Term(**t) for t in d["levels"]),
-                   tuple(tuple(r) for r in d["roster"]))
+                   tuple(tuple(r) for r in d["roster"]),
+                   parties=tuple(d.get("parties", [r[0] for r in d["roster"]])))
 
     @classmethod
     def from_plan(cls, plan) -> "PlanInfo":
         return cls(plan.title, plan.region, plan.start, plan.end, plan.adopted,
                    plan.statuses, plan.levels, tuple((p.id, p.name) for p in plan.roster),
                    tuple((o.id, o.number, o.short or o.title, o.title_en)
-                         for o in plan.objectives))
+                         for o in plan.objectives), tuple(p.id for p in plan.parties))

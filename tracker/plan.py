@@ -144,7 +144,7 @@ META_KEYS = {"title", "region", "period", "adopted"}
 OBJECTIVE_KEYS = {"id", "number", "title", "short", "title_en", "initiatives"}
 INITIATIVE_KEYS = {"id", "title", "short", "kind", "description", "also_supports",
                    "previous_ids", "owners", "status", "priorities"}
-TERM_KEYS = {"key", "da", "en", "done", "dropped"}
+TERM_KEYS = {"key", "da", "en", "done", "dropped", "attention"}
 PARTY_KEYS = {"id", "name"}
 PERSON_KEYS = {"id", "name", "party"}
 
@@ -278,10 +278,11 @@ class _Validator:
                 self.add(t("v.term_twice", key=term_key, where=key), item.value_marks["key"])
                 continue
             seen.add(term_key)
-            done, dropped = (str(item.get(flag) or "").lower() in ("true", "yes", "ja")
-                             for flag in ("done", "dropped"))
+            done, dropped, attention = (
+                str(item.get(flag) or "").lower() in ("true", "yes", "ja")
+                for flag in ("done", "dropped", "attention"))
             terms.append(Term(term_key, self.text(item, "da", what) or term_key,
-                              self.text(item, "en", what) or term_key, done, dropped))
+                              self.text(item, "en", what) or term_key, done, dropped, attention))
         if not terms:
             self.add(t("v.no_words", key=key), doc.key_marks[key], t("v.no_words_hint"))
             return default

@@ -14,7 +14,7 @@ import unicodedata
 
 from .catalogue import day, language, t
 from .errors import RevertBlocked, StaleEdit, TrackerError
-from .model import AuditEntry, PlanInfo, Reverted, SyncLine, field_year
+from .model import AuditEntry, PlanInfo, Reverted, SyncLine, field_year, split_item_field
 
 FIELDS = ("status", "owners", "note", "added", "archived", "id", "title", "short", "kind",
           "description", "objective", "also_supports")
@@ -95,6 +95,11 @@ def value(info: PlanInfo, field: str, raw: str | None) -> str:
     names, '–' for none."""
     if raw is None or raw == "":
         return "–"
+    item = split_item_field(field)
+    if item is not None:
+        field = item[2]
+        if field in ("due", "date"):
+            return date(raw)
     if field == "status":
         return status(info, raw)
     if field == "owners":
@@ -109,7 +114,67 @@ def value(info: PlanInfo, field: str, raw: str | None) -> str:
 def field_name(field: str) -> str:
     if field.startswith("priority:"):
         return t("field.priority", year=field.split(":")[1])
+    item = split_item_field(field)
+    if item is not None:
+        kind, item_id, attr = item
+        return t(f"field.{kind}", id=item_id, attr=t(f"field.{kind}_{attr}"))
     return t(f"field.{field}") if field in FIELDS else field
+
+
+def date(iso: str) -> str:
+    """A date as people write it in the chosen language; '–' for none."""
+    return day(iso) if iso else "–"
+
+
+def action_status(info: PlanInfo, key: str) -> str:
+    return status(info, key) if key else "–"
+
+
+def overdue(days: int) -> str:
+    """'3 days overdue' / '3 dage over fristen'."""
+    return t("action.overdue_one") if days == 1 else t("action.overdue", days=days)
+
+
+def action_line(info: PlanInfo, action, date: str | None = None) -> str:
+    """'#3 2024 · Hold kick-off · Region Hovedstaden · due 01.03.2024 · planned'."""
+    parts = [f"#{action.id} {action.year}", action.text, owners(info, action.owners)]
+    if action.due:
+        parts.append(t("action.due", date=day(action.due)))
+    parts.append(action_status(info, action.status))
+    late = action.overdue(date, info) if date else 0
+    if late:
+        parts.append(overdue(late))
+    return visible(" · ".join(parts))
+
+
+def decision_line(decision) -> str:
+    """'19.05.2024 Praksisplanudvalget: approved the plan'."""
+    head = day(decision.date) + (f" {decision.by}" if decision.by else "")
+    return visible(f"{head}: {decision.text}")
+
+
+def fold(entries: list[AuditEntry]) -> list[AuditEntry]:
+    """The history with an action or decision added or removed in one line: its
+    other attributes, changed by the same edit, go into that line's `details`."""
+    import dataclasses
+
+    whole: dict[tuple[int, str], AuditEntry] = {}  # (edit, item) → its text row
+    for e in entries:
+        item = split_item_field(e.field)
+        if item and item[2] == "text" and not (e.old and e.new):
+            whole[(e.edit_id, e.field[: -len("text")])] = e
+    if not whole:
+        return entries
+    details: dict[int, list] = {}
+    out = []
+    for e in entries:
+        item = split_item_field(e.field)
+        key = (e.edit_id, e.field[: -len(item[2])]) if item else None
+        if key in whole and item[2] != "text":
+            details.setdefault(whole[key].id, []).append((item[2], e.new or e.old or ""))
+            continue
+        out.append(e)
+    return [dataclasses.replace(e, details=tuple(details.get(e.id, ()))) for e in out]
 
 
 def parse_date(text: str, option: str) -> str:
@@ -157,9 +222,25 @@ def _change(info: PlanInfo, entry: AuditEntry) -> str:
         return t("change.renamed", old=entry.old)
     if entry.field in ("title", "short", "description", "kind", "objective", "also_supports"):
         return t("change.by_plan", field=name)
+    item = split_item_field(entry.field)
+    if item is not None and item[2] == "text" and not (entry.old and entry.new):
+        kind, item_id, _ = item
+        what = "added" if entry.new else "removed"
+        text = " ".join((entry.new or entry.old or "").split())
+        facts = [value(info, f"{kind}:{item_id}:{attr}", raw) for attr, raw in entry.details
+                 if raw and attr != "status"]
+        undo = {"undo": t("change.undo"), "redo": t("change.redo")}.get(entry.action, "")
+        return t(ITEM_CHANGES[kind, what], id=item_id, text=text) + \
+            (f" ({'; '.join(facts)})" if facts else "") + undo
     action = {"undo": t("change.undo"), "redo": t("change.redo")}.get(entry.action, "")
     return (f"{name}: {value(info, entry.field, entry.old)} → "
             f"{value(info, entry.field, entry.new)}{action}")
+
+
+ITEM_CHANGES = {("action", "added"): "change.action_added",
+                ("action", "removed"): "change.action_removed",
+                ("decision", "added"): "change.decision_added",
+                ("decision", "removed"): "change.decision_removed"}
 
 
 @functools.lru_cache(maxsize=4096)  # labels repeat on every row

@@ -13,14 +13,14 @@ import re
 
 from . import present
 from .catalogue import day, t
-from .model import InitiativeView
+from .model import InitiativeView, split_item_field
 from .present import visible, visible_json
 from .store import Store
 
 BAR_WIDTH = 10
 
 
-TRACKED_FIELDS = ("added", "status", "owners", "note")  # and priority:<year>
+TRACKED_FIELDS = ("added", "status", "owners", "note")  # and priority:<year>, actions…
 
 
 def build(store: Store, date: str, year: int | None = None, owner: str | None = None,
@@ -79,6 +79,11 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
     shown = [i for o in objectives for i in o["initiatives"]]
     unknown = sorted({key for key in {i["status"] for i in shown}
                       if not info.knows_status(key)})
+    conflicts = store.conflicts()
+    names = {v.id: v.name for v in all_views}
+    actions = [action_row(info, a, names, date) for a in store.actions()
+               if owner_id is None or owner_id in a.owners]
+    plan_year = year if year is not None else info.plan_year(date)
     return {
         "plan": {"title": info.title, "region": info.region,
                  "period": f"{info.start}-{info.end}", "adopted": info.adopted},
@@ -92,14 +97,97 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
                      for key in [term.key for term in info.statuses] + unknown],
         "objectives": objectives,
         "archived": [row(v) for v in wanted(store.initiatives(archived=True))],
+        "attention": {
+            "overdue": sorted((a for a in actions if a["overdue_days"]),
+                              key=lambda a: (-a["overdue_days"], a["id"])),
+            "initiatives": [{**i, "status_label": i["status_label"]} for i in shown
+                            if info.status(i["status"]).attention],
+            "conflicts": len(conflicts),
+        },
+        "plan_year": plan_year,
+        "by_party": by_party(info, shown, [a for a in actions if a["year"] == plan_year],
+                             owner_id),
         "since": since,
         "changes": changes_since(store, since, objectives) if since else [],
         "conflicts": [{**c.__dict__, "field_name": present.field_name(c.field),
                        "plan_label": present.value(info, c.field, c.plan_value),
                        "tracker_label": present.value(info, c.field, c.tracker_value),
-                       "name": next((v.name for v in all_views if v.id == c.initiative_id),
-                                    c.initiative_id)}
-                      for c in store.conflicts()],
+                       "name": names.get(c.initiative_id, c.initiative_id)}
+                      for c in conflicts],
+    }
+
+
+def action_row(info, action, names: dict, date: str) -> dict:
+    """An action as the reports show it; `overdue_days` as of the report's date."""
+    return {"id": action.id, "initiative": action.initiative_id,
+            "name": names.get(action.initiative_id, action.initiative_id),
+            "year": action.year, "text": action.text,
+            "owners": [{"id": o, "name": info.owner_name(o)} for o in action.owners],
+            "due": action.due, "status": action.status,
+            "status_label": present.action_status(info, action.status),
+            "overdue_days": action.overdue(date, info)}
+
+
+def by_party(info, initiatives: list[dict], actions: list[dict], owner_id) -> list[dict]:
+    """Per party and person (the filtered owner only, if any): the initiatives
+    they own and their actions of the plan year. People with nothing are left out."""
+    out = []
+    for ident, name in info.roster:
+        if owner_id is not None and ident != owner_id:
+            continue
+        owned = [{"id": i["id"], "name": i["short"] or i["title"],
+                  "status_label": i["status_label"]}
+                 for i in initiatives if any(o["id"] == ident for o in i["owners"])]
+        theirs = [a for a in actions if any(o["id"] == ident for o in a["owners"])]
+        if owned or theirs or owner_id == ident or ident in info.parties:
+            out.append({"id": ident, "name": name, "initiatives": owned, "actions": theirs})
+    return out
+
+
+def implementation_plan(store: Store, year: int, date: str) -> dict:
+    """The yearly implementation plan as plain data: per objective, the
+    initiatives prioritised for `year` or with actions in it (highest level
+    first), their actions; who does what; the decisions so far."""
+    info = store.info
+    store.check_year(year)
+    views = store.initiatives()
+    actions: dict[str, list] = {}
+    names = {v.id: v.name for v in views}
+    for a in store.actions(year=year):
+        actions.setdefault(a.initiative_id, []).append(action_row(info, a, names, date))
+    rank = {term.key: n for n, term in enumerate(info.levels)}
+    objectives = []
+    for objective in store.objectives():
+        chosen = [v for v in views if v.objective_id == objective.id
+                  and (v.priorities.get(year) or v.id in actions)]
+        chosen.sort(key=lambda v: rank.get(v.priorities.get(year, ""), len(rank)))
+        objectives.append({
+            "id": objective.id, "number": objective.number,
+            "name": present.objective_title(info, objective.id), "title": objective.title,
+            "initiatives": [{
+                "id": v.id, "name": v.name, "title": v.title,
+                "level": v.priorities.get(year, ""),
+                "level_label": present.level(info, v.priorities.get(year)),
+                "status_label": present.status(info, v.status)
+                if info.knows_status(v.status) else v.status,
+                "owners": [{"id": o, "name": info.owner_name(o)} for o in v.owners],
+                "actions": actions.get(v.id, []),
+            } for v in chosen]})
+    listed = [i for o in objectives for i in o["initiatives"]]
+    return {
+        "plan": {"title": info.title, "region": info.region,
+                 "period": f"{info.start}-{info.end}", "adopted": info.adopted},
+        "year": year, "date": date,
+        "levels": {term.key: present.level(info, term.key) for term in info.levels},
+        "objectives": objectives,
+        "parties": [{"id": ident, "name": name} for ident, name in info.roster
+                    if any(ident in {o["id"] for o in i["owners"]}
+                           | {o["id"] for a in i["actions"] for o in a["owners"]}
+                           for i in listed) or ident in info.parties],
+        "decisions": [{"id": d.id, "initiative": d.initiative_id,
+                       "name": names.get(d.initiative_id, d.initiative_id), "date": d.date,
+                       "text": d.text, "by": d.by}
+                      for d in store.decisions() if d.date <= date],
     }
 
 
@@ -109,8 +197,9 @@ def changes_since(store: Store, since: str, objectives: list[dict]) -> list[dict
     it back, both in the period, cancel out and are left out."""
     info = store.info
     views = {v.id: v for v in store.initiatives(archived=None)}
-    entries = [e for e in store.history(since=since)
-               if e.field in TRACKED_FIELDS or e.field.startswith("priority:")]
+    entries = present.fold([e for e in store.history(since=since)
+                            if e.field in TRACKED_FIELDS or e.field.startswith("priority:")
+                            or split_item_field(e.field)])
     cancelled: set[int] = set()
     present_edits = {e.edit_id for e in entries}
     for e in entries:  # oldest first: an undo folds with the edit it turns back
@@ -231,6 +320,132 @@ def table(header: list[str], rows: list[list[str]], align: list[str] | None = No
     return out
 
 
+def owner_names(item: dict) -> str:
+    return inline(", ".join(o["name"] for o in item["owners"])) or "–"
+
+
+def due(a: dict) -> str:
+    return day(a["due"]) if a["due"] else "–"
+
+
+def attention(report: dict) -> list[str]:
+    """What needs attention, first: overdue actions, delayed and paused
+    initiatives with their latest note, open sync conflicts; or one line."""
+    found = report["attention"]
+    lines = ["", f"## {t('report.attention')}", ""]
+    if not (found["overdue"] or found["initiatives"] or found["conflicts"]):
+        return lines + [f"_{t('report.attention_none')}_"]
+    if found["overdue"]:
+        lines += [f"**{t('report.overdue', count=len(found['overdue']))}**", ""]
+        lines += table([t("report.action"), t("report.initiative"), t("report.owners"),
+                        t("report.due"), t("report.late")],
+                       [[f"#{a['id']} {inline(a['text'])}", inline(a["name"]), owner_names(a),
+                         due(a), present.overdue(a["overdue_days"])]
+                        for a in found["overdue"]])
+        lines.append("")
+    if found["initiatives"]:
+        lines += [f"**{t('report.attention_initiatives')}**", ""]
+        for i in found["initiatives"]:
+            note = i["latest_note"]
+            said = (f" — {inline(note['text'])} ({inline(note['author'])}, "
+                    f"{day(note['at'][:10])})" if note else f" — _{t('report.no_note')}_")
+            lines.append(f"- **{inline(i['short'] or i['title'])}** "
+                         f"({inline(i['status_label'])}){said}")
+        lines.append("")
+    if found["conflicts"]:
+        lines += [t("report.attention_conflicts", count=found["conflicts"]), ""]
+    lines.pop()
+    return lines
+
+
+def parties_section(report: dict) -> list[str]:
+    """Who does what in the plan year: per party (and person) the initiatives
+    they own and their actions."""
+    if not report["by_party"]:
+        return []
+    lines = ["", f"## {t('report.by_party', year=report['plan_year'])}"]
+    for party in report["by_party"]:
+        lines += ["", f"### {inline(party['name'])}", ""]
+        owned = "; ".join(f"{inline(i['name'])} ({inline(i['status_label'])})"
+                          for i in party["initiatives"]) or "–"
+        lines.append(f"{t('report.owns')}: {owned}")
+        lines.append("")
+        if party["actions"]:
+            lines += [action_item(a) for a in party["actions"]]
+        else:
+            lines.append(f"_{t('report.no_actions_year', year=report['plan_year'])}_")
+    return lines
+
+
+def action_item(a: dict) -> str:
+    """'- #3 Agree data flow (HAPS) · due 01.06.2024 · not started · **30 days overdue**'."""
+    parts = [f"#{a['id']} {inline(a['text'])} ({inline(a['name'])})"]
+    if a["due"]:
+        parts.append(t("action.due", date=day(a["due"])))
+    parts.append(inline(a["status_label"]))
+    if a["overdue_days"]:
+        parts.append(f"**{present.overdue(a['overdue_days'])}**")
+    return "- " + " · ".join(parts)
+
+
+def implementation_markdown(doc: dict) -> str:
+    """The yearly implementation plan as a document a chair can send."""
+    plan, year, levels = doc["plan"], doc["year"], doc["levels"]
+    lines = [f"# {t('plan.title', year=year, title=inline(plan['title']))}", ""]
+    facts = [inline(plan["region"]) if plan["region"] else "",
+             t("report.period", period=plan["period"]), t("report.date", date=day(doc["date"]))]
+    lines += [" · ".join(f for f in facts if f), "", t("plan.intro", year=year)]
+    for objective in doc["objectives"]:
+        if not objective["initiatives"]:
+            continue
+        lines += ["", f"## {objective['number']}. {inline(objective['name'])}", "",
+                  f"> {inline(objective['title'])}"]
+        for i in objective["initiatives"]:
+            lines += ["", f"### {inline(i['name'])}", ""]
+            lines.append(" · ".join([
+                f"{t('plan.priority', year=year)}: {priority_mark(i['level'], levels)}",
+                f"{t('report.status')}: {inline(i['status_label'])}",
+                f"{t('report.owners')}: {owner_names(i)}"]))
+            lines.append("")
+            if i["actions"]:
+                lines += table(["#", t("report.action"), t("report.owners"), t("report.due"),
+                                t("report.status")],
+                               [[f"#{a['id']}", cell(a["text"]), owner_names(a), due(a),
+                                 inline(a["status_label"]) + (
+                                     f" · **{present.overdue(a['overdue_days'])}**"
+                                     if a["overdue_days"] else "")]
+                                for a in i["actions"]])
+            else:
+                lines.append(f"_{t('report.no_actions_year', year=year)}_")
+    listed = [i for o in doc["objectives"] for i in o["initiatives"]]
+    if not listed:
+        lines += ["", f"_{t('plan.nothing', year=year)}_"]
+    else:
+        lines += ["", f"## {t('report.by_party', year=year)}", "", t("plan.who_legend"), ""]
+        parties = doc["parties"]
+        rows = []
+        for i in listed:
+            row = [inline(i["name"])]
+            for party in parties:
+                owns = any(o["id"] == party["id"] for o in i["owners"])
+                count = sum(1 for a in i["actions"]
+                            if any(o["id"] == party["id"] for o in a["owners"]))
+                bits = (["●"] if owns else []) + (
+                    [t("plan.actions", count=count) if count != 1 else t("plan.action_one")]
+                    if count else [])
+                row.append(" ".join(bits) or " ")
+            rows.append(row)
+        lines += table([t("report.initiative")] + [inline(p["name"]) for p in parties], rows)
+    lines += ["", f"## {t('plan.decisions')}", ""]
+    if doc["decisions"]:
+        lines += [f"- {day(d['date'])}" + (f" · {inline(d['by'])}" if d["by"] else "")
+                  + f" · **{inline(d['name'])}** · {inline(d['text'])}"
+                  for d in doc["decisions"]]
+    else:
+        lines.append(f"_{t('cli.no_decisions')}_")
+    return visible("\n".join(lines)) + "\n"
+
+
 def markdown(report: dict) -> str:
     plan = report["plan"]
     years = report["years"]
@@ -250,6 +465,7 @@ def markdown(report: dict) -> str:
         what = (t("report.only_year", year=filters["year"]) if filters["year"]
                 else t("report.only_owner", owner=owner))
         lines += ["", t("report.showing_only", what=what)]
+    lines += attention(report)
     lines += ["", f"## {t('report.summary')}", ""]
     lines += table([t("report.status"), t("report.initiatives")],
                    [[inline(s["label"]), str(s["count"])] for s in report["statuses"]],
@@ -300,6 +516,7 @@ def markdown(report: dict) -> str:
             lines += initiative_table(objective["initiatives"])
         else:
             lines.append(f"_{t('report.no_initiatives')}_")
+    lines += parties_section(report)
     if report["archived"]:
         lines += ["", f"## {t('report.archived')}", "", t("report.archived_note"), ""]
         lines += initiative_table(report["archived"])

@@ -164,6 +164,38 @@ def initiative_keys(db) -> None:
         """)
 
 
+def actions_and_decisions(db) -> None:
+    """The yearly implementation plan: actions (who does what by when, for a
+    plan year) and decisions (what a body decided, when) under an initiative.
+    Their values are written only through the store's one writer, as fields
+    `action:<id>:<attr>`; text '' means the record is not there (removed, or
+    its adding undone). `key`: the id a plan file declares an action by."""
+    _run(db, """
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            initiative_id TEXT NOT NULL
+                REFERENCES initiatives(id) ON UPDATE CASCADE ON DELETE CASCADE,
+            text TEXT NOT NULL DEFAULT '',
+            year TEXT NOT NULL DEFAULT '',
+            owners TEXT NOT NULL DEFAULT '',
+            due TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT '',
+            key TEXT
+        );
+        CREATE INDEX actions_initiative ON actions(initiative_id, id);
+        CREATE UNIQUE INDEX actions_key ON actions(initiative_id, key);
+        CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY,
+            initiative_id TEXT NOT NULL
+                REFERENCES initiatives(id) ON UPDATE CASCADE ON DELETE CASCADE,
+            text TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT ''  -- who decided: the field `by`
+        );
+        CREATE INDEX decisions_initiative ON decisions(initiative_id, id);
+        """)
+
+
 def _run(db, script: str) -> None:
     # Not executescript(): it commits first, which would break the migration's
     # transaction. Statements end with ';' at a line's end (triggers inside
@@ -174,7 +206,8 @@ def _run(db, script: str) -> None:
 
 
 STEPS = [("0001_initial", initial), ("0002_sync_runs", sync_runs),
-         ("0003_initiative_keys", initiative_keys)]
+         ("0003_initiative_keys", initiative_keys),
+         ("0004_actions_and_decisions", actions_and_decisions)]
 KNOWN = [name for name, _ in STEPS]
 
 

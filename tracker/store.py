@@ -22,13 +22,18 @@ from pathlib import Path
 from . import schema, vocabulary
 from .catalogue import t
 from .errors import RevertBlocked, StaleEdit, TrackerError
-from .model import (OWNERS, STATUS, AuditEntry, Change, Conflict, FieldChange,  # noqa: F401
-                    InitiativeView, NewNote, Note, ObjectiveView, PlanInfo, Reverted,
-                    UnknownWord, Write, field_year, priority_field)
+from .model import (ITEMS, OWNERS, STATUS, Action, AuditEntry, Change,  # noqa: F401
+                    Conflict, Decision, FieldChange, InitiativeView, NewNote, Note,
+                    ObjectiveView, PlanInfo, Reverted, UnknownWord, Write, field_year,
+                    item_field, priority_field, split_item_field)
 
 BUSY_TIMEOUT_MS = 10_000
 BACKUPS_KEPT = 5
 MAX_NOTE = 10_000
+MAX_ITEM_TEXT = 2_000  # an action's or a decision's text
+MAX_BY = 200
+ITEM_TABLES = {"action": "actions", "decision": "decisions"}
+ITEM_COLUMNS = {"by": "body"}  # `by` is an SQL word
 SOURCES = ("tui", "cli", "sync")
 PARTIAL = ".partial"  # a backup being written; renamed when complete
 
@@ -513,7 +518,11 @@ class Store:
                 raise TrackerError(self._unknown_initiative(initiative_id))
             version, uid = row
             if expected_version is not None and version != expected_version:
-                raise StaleEdit(initiative_id, self._changes_since(uid, expected_version))
+                changes = self._changes_since(uid, expected_version)
+                if change.scope is not None:
+                    changes = tuple(c for c in changes if c.field.startswith(change.scope))
+                if changes or change.scope is None:
+                    raise StaleEdit(initiative_id, changes)
             at = at or now()
             rows = []  # (field, old, new, note id)
             for field_name, new in change.values.items():
@@ -723,6 +732,141 @@ class Store:
             return "took_plan", plan_value
         return "kept", current
 
+    # -- the yearly implementation plan: actions and decisions -------------------------
+    def actions(self, initiative_id: str | None = None, year: int | None = None,
+                owner: str | None = None, removed: bool = False,
+                archived: bool = False) -> list[Action]:
+        """Actions by year, due date (none last) and id; of current initiatives
+        unless `archived`; `removed` adds those whose text is ''."""
+        where, params = [], []
+        if initiative_id is not None:
+            where.append("a.initiative_id = ?")
+            params.append(initiative_id)
+        if year is not None:
+            where.append("a.year = ?")
+            params.append(str(year))
+        if owner is not None:
+            where.append("(',' || a.owners || ',') LIKE ?")
+            params.append(f"%,{self.owner_id(owner)},%")
+        if not removed:
+            where.append("a.text != ''")
+        if not archived:
+            where.append("i.archived = 0")
+        sql = ("SELECT a.id, a.initiative_id, a.year, a.text, a.owners, a.due, a.status, a.key "
+               "FROM actions a JOIN initiatives i ON i.id = a.initiative_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.year, a.due = '', a.due, a.id"
+        rows = self.db.execute(sql, params).fetchall()
+        order = {owner_id: n for n, (owner_id, _) in enumerate(self.info.roster)} if rows else {}
+        return [Action(r[0], r[1], int(r[2]) if r[2].isdigit() else 0, r[3],
+                       tuple(sorted(filter(None, r[4].split(",")),
+                                    key=lambda o: (order.get(o, 1e9), o))),
+                       r[5], r[6], r[7])
+                for r in rows]
+
+    def action(self, action_id: int) -> Action:
+        row = self.db.execute("SELECT initiative_id FROM actions WHERE id = ? AND text != ''",
+                              [action_id]).fetchone()
+        if row is None:
+            raise TrackerError(t("err.unknown_action", id=action_id))
+        return next(a for a in self.actions(row[0], archived=True) if a.id == action_id)
+
+    def decisions(self, initiative_id: str | None = None,
+                  archived: bool = False) -> list[Decision]:
+        """Decisions by date, then as recorded."""
+        where, params = ["d.text != ''"], []
+        if initiative_id is not None:
+            where.append("d.initiative_id = ?")
+            params.append(initiative_id)
+        if not archived:
+            where.append("i.archived = 0")
+        return [Decision(*r) for r in self.db.execute(
+            "SELECT d.id, d.initiative_id, d.date, d.text, d.body FROM decisions d "
+            "JOIN initiatives i ON i.id = d.initiative_id WHERE " + " AND ".join(where)
+            + " ORDER BY d.date, d.id", params)]
+
+    def add_action(self, initiative_id: str, text: str, year: int, who: str, source: str,
+                   owners: list[str] | None = None, due: str = "",
+                   status: str | None = None) -> int:
+        """A new action (owners: the initiative's if none are named); its id."""
+        self.check_initiative(initiative_id)
+        self.check_year(year)
+        values = {"text": self.check_item_text(text), "year": str(year),
+                  "due": check_iso_date(due) if due else "",
+                  "status": self.status_key(status) if status else self.info.statuses[0].key}
+        with self.transaction():
+            values["owners"] = ",".join(sorted({self.owner_id(o) for o in owners})) \
+                if owners else ",".join(self._owners(initiative_id))
+            action_id = self.next_item_id("action")
+            self.write(initiative_id, Write(values={
+                item_field("action", action_id, attr): values[attr] for attr in ITEMS["action"]}),
+                who, source, "edit")
+        return action_id
+
+    def edit_action(self, action_id: int, who: str, source: str, text: str | None = None,
+                    year: int | None = None, owners: list[str] | None = None,
+                    due: str | None = None, status: str | None = None,
+                    remove: bool = False, expected_version: int | None = None) -> int:
+        """Change an action (None: leave as it is; due '' clears it), or remove it.
+        `expected_version` is the initiative's: refused only if this action
+        changed since. Returns the initiative's version after."""
+        action = self.action(action_id)
+        values: dict[str, str] = {}
+        if text is not None:
+            values["text"] = self.check_item_text(text)
+        if year is not None:
+            self.check_year(year)
+            values["year"] = str(year)
+        if owners is not None:
+            values["owners"] = ",".join(sorted({self.owner_id(o) for o in owners}))
+        if due is not None:
+            values["due"] = check_iso_date(due) if due else ""
+        if status is not None:
+            values["status"] = self.status_key(status)
+        if remove:
+            values = {"text": ""}
+        prefix = item_field("action", action_id, "")
+        return self.write(action.initiative_id, Write(
+            values={prefix + attr: value for attr, value in values.items()}, scope=prefix),
+            who, source, "edit", expected_version=expected_version)
+
+    def add_decision(self, initiative_id: str, text: str, date: str, who: str, source: str,
+                     by: str = "") -> int:
+        """A decision recorded under an initiative; its id. It only adds: never stale."""
+        self.check_initiative(initiative_id)
+        by = " ".join(by.split())
+        if len(by) > MAX_BY:
+            raise TrackerError(t("err.by_long", length=len(by), most=MAX_BY))
+        values = {"text": self.check_item_text(text), "date": check_iso_date(date), "by": by}
+        with self.transaction():
+            decision_id = self.next_item_id("decision")
+            self.write(initiative_id, Write(values={
+                item_field("decision", decision_id, attr): values[attr]
+                for attr in ITEMS["decision"]}), who, source, "edit")
+        return decision_id
+
+    def check_item_text(self, text: str) -> str:
+        found = text.strip()
+        if not found:
+            raise TrackerError(t("err.item_empty"))
+        if len(found) > MAX_ITEM_TEXT:
+            raise TrackerError(t("err.item_long", length=len(found), most=MAX_ITEM_TEXT))
+        return found
+
+    def next_item_id(self, kind: str) -> int:
+        return self.db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {ITEM_TABLES[kind]}"
+                               ).fetchone()[0]
+
+    def action_keys(self) -> dict[tuple[str, str], int]:
+        """(initiative id, key) → action id of the actions a plan file declared."""
+        return {(ident, key): action_id for action_id, ident, key in self.db.execute(
+            "SELECT id, initiative_id, key FROM actions WHERE key IS NOT NULL")}
+
+    def set_action_key(self, action_id: int, key: str) -> None:
+        """Which declared action of the plan this is (plan-owned, like a title)."""
+        self.db.execute("UPDATE actions SET key = ? WHERE id = ?", [key, action_id])
+
     # -- reading and writing one field in its text form ------------------------------
     def tracked_value(self, initiative_id: str, field_name: str) -> str:
         """A tracking field's value as text: status key, 'a,b' owners, level or ''."""
@@ -735,6 +879,13 @@ class Store:
         if year is not None:
             row = self.db.execute("SELECT level FROM priorities WHERE initiative_id = ? AND "
                                   "year = ?", [initiative_id, year]).fetchone()
+            return row[0] if row else ""
+        item = split_item_field(field_name)
+        if item is not None:
+            kind, item_id, attr = item
+            row = self.db.execute(
+                f"SELECT {ITEM_COLUMNS.get(attr, attr)} FROM {ITEM_TABLES[kind]} "
+                "WHERE id = ?", [item_id]).fetchone()
             return row[0] if row else ""
         raise ValueError(field_name)
 
@@ -761,6 +912,12 @@ class Store:
             else:
                 self.db.execute("DELETE FROM priorities WHERE initiative_id = ? AND year = ?",
                                 [initiative_id, year])
+        elif split_item_field(field_name) is not None:
+            kind, item_id, attr = split_item_field(field_name)
+            column = ITEM_COLUMNS.get(attr, attr)
+            self.db.execute(f"INSERT INTO {ITEM_TABLES[kind]}(id, initiative_id, {column}) "
+                            f"VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET {column} = "
+                            f"excluded.{column}", [item_id, initiative_id, value])
         else:
             raise ValueError(field_name)
 
@@ -778,6 +935,9 @@ class Store:
         for ident, year, level in self.db.execute(
                 "SELECT initiative_id, year, level FROM priorities"):
             values[ident][priority_field(year)] = level
+        for action in self.actions(removed=True, archived=True):
+            for attr, value in action_values(action).items():
+                values[action.initiative_id][item_field("action", action.id, attr)] = value
         return values
 
     def bases(self) -> dict[str, dict[str, str]]:
@@ -882,6 +1042,24 @@ class Store:
 
     def had_initiatives(self) -> bool:
         return self.db.execute("SELECT 1 FROM initiatives LIMIT 1").fetchone() is not None
+
+
+def action_values(action: Action) -> dict[str, str]:
+    """An action's attributes in their text form, as the fields hold them."""
+    return {"text": action.text, "year": str(action.year) if action.year else "",
+            "owners": ",".join(sorted(action.owners)), "due": action.due,
+            "status": action.status}
+
+
+def check_iso_date(text: str) -> str:
+    try:
+        return dt.date.fromisoformat(text).isoformat() if len(text) == 10 else _bad_date(text)
+    except ValueError:
+        return _bad_date(text)
+
+
+def _bad_date(text: str) -> str:
+    raise TrackerError(t("err.date", text=text))
 
 
 def _older_than(path: Path, seconds: float) -> bool:

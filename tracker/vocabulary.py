@@ -17,6 +17,7 @@ class Term:
     en: str
     done: bool = False  # a status that counts as finished in progress figures
     dropped: bool = False  # a status that takes the initiative out of progress figures
+    attention: bool = False  # a status the report lists under "needs attention"
 
     def label(self, lang: str = "da") -> str:
         return self.da if lang == "da" else self.en
@@ -26,8 +27,8 @@ DEFAULT_STATUSES = (
     Term("not_started", "ikke påbegyndt", "not started"),
     Term("planned", "planlagt", "planned"),
     Term("in_progress", "igangsat", "in progress"),
-    Term("delayed", "forsinket", "delayed"),
-    Term("on_hold", "sat i bero", "on hold"),
+    Term("delayed", "forsinket", "delayed", attention=True),
+    Term("on_hold", "sat i bero", "on hold", attention=True),
     Term("done", "afsluttet", "done", done=True),
     Term("dropped", "udgået", "dropped", dropped=True),
 )
