@@ -202,3 +202,90 @@ def test_a_wrong_command_is_one_line_and_writes_nothing(run, args, message):
 def test_an_empty_report_says_nothing_needs_attention(run):
     report = run("export", "--date", "2024-05-01").output
     assert "_Nothing needs attention: no overdue actions" in report
+
+
+# -- declared in the plan file, and in the state file ------------------------------------
+
+DECLARED = """      - id: haps
+        actions:
+          2024:
+            - id: kickoff
+              text: Hold kick-off
+              owners: [region, plo]
+              due: 2024-03-01
+            - id: flow
+              text: Agree the referral flow
+              status: planned
+"""
+
+
+def declare(plan_file, text=DECLARED):
+    """The bundled plan with haps's entry starting with `text`."""
+    from .conftest import BUNDLED_PLAN
+
+    body = BUNDLED_PLAN.read_text(encoding="utf-8")
+    plan_file.write_text(body.replace("      - id: haps\n", text, 1), encoding="utf-8")
+
+
+def test_declared_actions_are_synced_by_the_one_merge_rule(store, plan_file):
+    declare(plan_file)
+    result = sync_file(store, plan_file, "sekretær")
+    assert [(line.sign, line.kind) for line in result.lines] == [("+", "action_added")] * 2
+    kickoff, flow = store.actions("haps")
+    assert (kickoff.key, kickoff.owners, kickoff.due, kickoff.status) == (
+        "kickoff", ("region", "plo"), "2024-03-01", "not_started")
+    assert (flow.key, flow.status) == ("flow", "planned")
+    # Someone records progress; the plan moves the date and changes the status too.
+    store.edit_action(flow.id, "anna", "cli", status="done")
+    declare(plan_file, DECLARED.replace("2024-03-01", "2024-04-01")
+            .replace("status: planned", "status: in_progress"))
+    result = sync_file(store, plan_file, "sekretær")
+    assert [(line.sign, line.data.get("field")) for line in result.lines] == [
+        ("~", f"action:{kickoff.id}:due"), ("!", f"action:{flow.id}:status")]
+    assert store.action(kickoff.id).due == "2024-04-01"
+    assert store.action(flow.id).status == "done"  # the edit is kept; a conflict says so
+    assert store.resolve("haps", f"action:{flow.id}:status", True, "anna", "cli") == (
+        "took_plan", "in_progress")
+    # No action appears twice, and one gone from the plan stays with its data.
+    declare(plan_file, "      - id: haps\n")
+    sync_file(store, plan_file, "sekretær")
+    assert [a.id for a in store.actions("haps")] == [kickoff.id, flow.id]
+
+
+def test_a_new_initiative_may_declare_actions(store, plan_file):
+    body = plan_file.read_text(encoding="utf-8")
+    plan_file.write_text(body.replace("      - id: haps\n", """      - id: nyt
+        kind: projekt
+        title: Et nyt projekt
+        actions:
+          2025:
+            - {id: start, text: Begin, owners: [kommunerne]}
+      - id: haps
+""", 1), encoding="utf-8")
+    sync_file(store, plan_file, "sekretær")
+    (action,) = store.actions("nyt")
+    assert (action.year, action.text, action.owners) == (2025, "Begin", ("kommunerne",))
+
+
+def test_actions_and_decisions_round_trip_through_the_state_file(store, plan_file, tmp_path):
+    from tracker.state import export_state, import_state
+    from tracker.store import open_store
+
+    declare(plan_file)
+    sync_file(store, plan_file, "sekretær")
+    own = store.add_action("haps", "Write the charter", 2025, "anna", "cli", owners=["plo"],
+                           due="2025-01-31")
+    store.edit_action(own, "anna", "cli", status="in progress")
+    store.add_decision("haps", "Pilot approved", "2024-05-19", "anna", "cli", by="PPU")
+    text = export_state(store)
+    assert "Write the charter" in text and "Pilot approved" in text
+    other = open_store(tmp_path / "other.db")
+    try:
+        sync_file(other, plan_file, "sekretær")
+        first = import_state(other, text, "bo")
+        assert first.conflicts == 0
+        assert export_state(other) == text
+        again = import_state(other, text, "bo")
+        assert again.changed == 0 and again.lines == []
+    finally:
+        other.close()

@@ -1043,6 +1043,32 @@ _PAIRS.update({
     "cli.plan_alone": (
         "--implementation-plan makes its own document: leave out --year, --owner and --since",
         "--implementation-plan laver sit eget dokument: udelad --year, --owner og --since"),
+    "what.action_of": ("an action of {what}", "en handling under {what}"),
+    "v.actions": ("'actions' of {what} is {kind}; it should be a mapping of years to lists",
+                  "'actions' under {what} er {kind}; det skal være år med hver sin liste"),
+    "v.actions_hint": (
+        "under actions, a plan year, and under it a list of actions, each with id and text "
+        "(see the README)",
+        "under actions et planår og under det en liste af handlinger, hver med id og text "
+        "(se README)"),
+    "v.action_year": ("the year '{year}' in the actions of {what} is outside the plan period",
+                      "året '{year}' i handlingerne under {what} ligger uden for planperioden"),
+    "v.action_twice": ("the action id '{id}' is used twice in {what} (first at line {line})",
+                       "handlings-id'et '{id}' er brugt to gange under {what} (første gang i "
+                       "linje {line})"),
+    "v.action_twice_hint": (
+        "each action of an initiative needs its own id; it is how a sync knows it again",
+        "hver handling under en indsats skal have sit eget id; det er sådan synkroniseringen "
+        "genkender den"),
+    "sync.action_added": ("action #{id} for {year} from the plan: {text}",
+                          "handling #{id} for {year} fra planen: {text}"),
+    "state.action_added": ("action #{id} for {year} from the file: {text}",
+                           "handling #{id} for {year} fra filen: {text}"),
+    "state.decision": ("decision from the file: {text}", "beslutning fra filen: {text}"),
+    "state.items": ("'{key}' must be a list of mappings", "'{key}' skal være en liste af "
+                    "nøgler og værdier"),
+    "v.due": ("'{value}' is not a date ({what})", "'{value}' er ikke en dato ({what})"),
+    "v.due_hint": ("write it as 2024-03-01", "skriv den som 2024-03-01"),
     "err.date": ("'{text}' is not a date; write it as 2024-05-19 or 19.5.2024",
                  "'{text}' er ikke en dato; skriv den som 2024-05-19 eller 19.5.2024"),
 })

@@ -33,6 +33,19 @@ class Party:
 
 
 @dataclass(frozen=True)
+class DeclaredAction:
+    """An action the plan file declares for a year (the agreed implementation
+    plan in git); None where it declares nothing."""
+
+    key: str  # its id, unique within the initiative
+    year: int
+    text: str
+    owners: tuple[str, ...] | None = None
+    due: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
 class Initiative:
     id: str
     objective_id: str
@@ -46,6 +59,7 @@ class Initiative:
     owners: tuple[str, ...] | None = None
     status: str | None = None
     priorities: dict[int, str] | None = None
+    actions: tuple[DeclaredAction, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,7 +157,9 @@ PLAN_KEYS = {"plan", "parties", "people", "objectives", "statuses", "levels"}
 META_KEYS = {"title", "region", "period", "adopted"}
 OBJECTIVE_KEYS = {"id", "number", "title", "short", "title_en", "initiatives"}
 INITIATIVE_KEYS = {"id", "title", "short", "kind", "description", "also_supports",
-                   "previous_ids", "owners", "status", "priorities"}
+                   "previous_ids", "owners", "status", "priorities", "actions"}
+ACTION_KEYS = {"id", "text", "owners", "due", "status"}
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 TERM_KEYS = {"key", "da", "en", "done", "dropped", "attention"}
 PARTY_KEYS = {"id", "name"}
 PERSON_KEYS = {"id", "name", "party"}
@@ -380,7 +396,73 @@ class _Validator:
             self.refs(item, "also_supports", ident, what),
             self.refs(item, "previous_ids", ident, what),
             owners, status, self.priorities(item, what, context),
+            self.actions(item, what, context),
         )
+
+    def actions(self, item, what, context) -> tuple[DeclaredAction, ...]:
+        """`actions: {2024: [{id, text, owners, due, status}, …]}`."""
+        value = item.get("actions")
+        if value is None:
+            return ()
+        if not isinstance(value, dict):
+            self.add(t("v.actions", what=what, kind=_kind(value)), item.value_marks["actions"],
+                     t("v.actions_hint"))
+            return ()
+        out, seen = [], {}
+        for year_text, entries in value.items():
+            year = int(year_text) if DIGITS.fullmatch(str(year_text)) else None
+            if year is None or not context.start <= year <= context.end:
+                self.add(t("v.action_year", year=year_text, what=what),
+                         value.key_marks[year_text],
+                         t("v.year_hint", start=context.start, end=context.end))
+                continue
+            entries = self.listing(value, year_text, what)
+            for entry, mark in zip(entries, getattr(entries, "item_marks", [])):
+                found = self.action(entry, mark, year, what, seen, context)
+                if found:
+                    out.append(found)
+        return tuple(out)
+
+    def action(self, entry, mark, year, what, seen, context) -> DeclaredAction | None:
+        about = t("what.action_of", what=what)
+        if not self.mapping(entry, mark, about, ACTION_KEYS, {"id", "text"}):
+            return None
+        key = self.ident(entry, about, {})
+        if key in seen:
+            self.add(t("v.action_twice", id=key, line=seen[key].line, what=what),
+                     entry.value_marks["id"], t("v.action_twice_hint"))
+        elif key:
+            seen[key] = entry.value_marks["id"]
+        text = self.text(entry, "text", about)
+        owners = None
+        if "owners" in entry:
+            owners = []
+            for owner, owner_mark in self.texts(entry, "owners", about):
+                if owner not in context.roster:
+                    self.add(t("v.unknown_owner", owner=owner, what=about), owner_mark,
+                             t("v.owners_are", owners=", ".join(sorted(context.roster))))
+                elif owner not in owners:
+                    owners.append(owner)
+            owners = tuple(sorted(owners))
+        due = None
+        if "due" in entry:
+            due = self.text(entry, "due", about)
+            if due and not _is_date(due):
+                self.add(t("v.due", value=due, what=about), entry.value_marks["due"],
+                         t("v.due_hint"))
+                due = None
+        status = None
+        if "status" in entry:
+            raw = self.text(entry, "status", about)
+            term = vocabulary.find(context.statuses, raw) if raw else None
+            if raw and not term:
+                self.add(t("v.unknown_status", value=raw, what=about),
+                         entry.value_marks["status"],
+                         t("v.one_of", choices=vocabulary.choices(context.statuses)))
+            status = term.key if term else None
+        if not key or not text:
+            return None
+        return DeclaredAction(key, year, text, owners, due or None, status)
 
     def refs(self, item, key, ident, what) -> tuple[str, ...]:
         """Ids an initiative names; checked once every id is known."""
@@ -467,6 +549,15 @@ class _Context:
     roster: set[str]
     start: int
     end: int
+
+
+def _is_date(text: str) -> bool:
+    import datetime as dt
+
+    try:
+        return bool(ISO_DATE.fullmatch(text)) and bool(dt.date.fromisoformat(text))
+    except ValueError:
+        return False
 
 
 def _kind(value) -> str:

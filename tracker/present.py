@@ -368,6 +368,11 @@ def _sync_text(info: PlanInfo, line: SyncLine) -> str:
     if kind == "objective_added" and info and info.objective(line.id):
         return t("sync.objective_added", number=info.objective(line.id)[0],
                  name=objective_title(info, line.id))
+    if kind in ("action_added", "file_action"):
+        key = "sync.action_added" if kind == "action_added" else "state.action_added"
+        return t(key, id=d["action"], year=d["year"], text=_short(d["text"]))
+    if kind == "decision":
+        return t("state.decision", text=_short(d["text"]))
     if kind == "added":
         return t("sync.added", name=d["name"], objective=objective(info, d["objective"])
                  if info else d["objective"])

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from .catalogue import t
 from .errors import TrackerError
 from .merge import CONFLICT, TAKE, decide
-from .model import OWNERS, STATUS, NewNote, SyncLine, Write, priority_field
-from .store import MAX_NOTE, Store
+from .model import ITEMS, OWNERS, STATUS, NewNote, SyncLine, Write, item_field, priority_field
+from .store import MAX_NOTE, Store, action_values, check_iso_date
 
 FORMAT = "tracker-state/1"
 
@@ -32,11 +32,26 @@ def export_state(store: Store, history: bool = False) -> str:
 
     info = store.info
     initiatives = {}
+    actions: dict[str, list] = {}
+    for a in store.actions(archived=True):
+        entry = {"id": a.id, "year": a.year, "text": a.text, "owners": sorted(a.owners),
+                 "due": a.due, "status": a.status}
+        if a.key:
+            entry["key"] = a.key
+        actions.setdefault(a.initiative_id, []).append(entry)
+    decisions: dict[str, list] = {}
+    for d in store.decisions(archived=True):
+        decisions.setdefault(d.initiative_id, []).append(
+            {"id": d.id, "date": d.date, "by": d.by, "text": d.text})
     for v in store.initiatives(archived=None):
         entry: dict = {"status": v.status, "owners": sorted(v.owners),
                        "priorities": {str(y): level for y, level in sorted(v.priorities.items())},
                        "notes": [{"at": n.created_at, "author": n.author, "text": n.text}
                                  for n in reversed(store.notes(v.id))]}
+        if v.id in actions:
+            entry["actions"] = sorted(actions[v.id], key=lambda a: a["id"])
+        if v.id in decisions:
+            entry["decisions"] = decisions[v.id]
         if v.archived:
             entry["archived"] = True
         if history:
@@ -45,7 +60,8 @@ def export_state(store: Store, history: bool = False) -> str:
                                 for e in store.history(v.id)]
         initiatives[v.id] = entry
     document = {"format": FORMAT, "plan": info.title, "initiatives": initiatives}
-    header = ("# Tracking state (owners, status, priorities, notes) of the plan named below.\n"
+    header = ("# Tracking state (owners, status, priorities, notes, actions, decisions) of the "
+              "plan named below.\n"
               "# Made by `tracker export --format yaml`; load with `tracker import FILE`.\n")
     return header + yaml.dump(document, Dumper=_dumper(), allow_unicode=True, sort_keys=True,
                               default_flow_style=False, width=100)
@@ -163,7 +179,44 @@ def _check_entry(store: Store, entry: dict) -> dict:
         if not isinstance(author, str) or not author.strip() or len(author) > MAX_AUTHOR:
             raise TrackerError(t("state.note_author"))
         out["notes"].append(NewNote(note["text"], author, at))
+    out["actions"] = [_check_action(store, a) for a in _items(entry, "actions")]
+    out["decisions"] = [_check_decision(store, d) for d in _items(entry, "decisions")]
     return out
+
+
+def _items(entry: dict, key: str) -> list[dict]:
+    found = entry.get(key) or []
+    if not isinstance(found, list) or not all(isinstance(x, dict) for x in found):
+        raise TrackerError(t("state.items", key=key))
+    return found
+
+
+def _check_action(store: Store, item: dict) -> dict:
+    """An action of the file in the fields' text form (attr → value), with its
+    id in that database and plan key, if any."""
+    year = str(item.get("year", ""))
+    if not re.fullmatch(r"[0-9]{4}", year):
+        raise TrackerError(t("state.year", year=year))
+    store.check_year(int(year))
+    owners = item.get("owners") or []
+    if not isinstance(owners, list):
+        raise TrackerError(t("state.list", key="owners"))
+    status = item.get("status")
+    ident = str(item.get("id", ""))
+    return {"id": int(ident) if re.fullmatch(r"[0-9]{1,9}", ident) else None,
+            "key": item.get("key"), "values": {
+        "text": store.check_item_text(_text(item.get("text"), "text")), "year": year,
+        "owners": ",".join(sorted({store.owner_id(_text(o, "owners")) for o in owners})),
+        "due": check_iso_date(_text(item["due"], "due")) if item.get("due") else "",
+        "status": store.status_key(_text(status, "status")) if status
+        else store.info.statuses[0].key}}
+
+
+def _check_decision(store: Store, item: dict) -> tuple[str, str, str]:
+    """(date, text, by) of a decision of the file."""
+    return (check_iso_date(_text(item.get("date"), "date")),
+            store.check_item_text(_text(item.get("text"), "text")),
+            " ".join(_text(item.get("by") or "", "by").split()))
 
 
 def _text(value, key: str) -> str:
@@ -209,6 +262,16 @@ def _merge(store: Store, ident: str, entry: dict, tracked: dict, bases: dict, wh
             result.conflicts += 1
             result.lines.append(SyncLine("!", ident, "file_conflict", {
                 "field": name, "file": value, "tracker": current}))
+    _merge_actions(store, ident, entry["actions"], tracked, bases, change, result)
+    known = {(d.date, d.text, d.by) for d in store.decisions(ident, archived=True)}
+    next_decision = store.next_item_id("decision")
+    for date, text, by in entry["decisions"]:
+        if (date, text, by) not in known:
+            known.add((date, text, by))
+            for attr, value in zip(("date", "text", "by"), (date, text, by)):
+                change.values[item_field("decision", next_decision, attr)] = value
+            result.lines.append(SyncLine("+", ident, "decision", {"text": text}))
+            next_decision += 1
     existing = {(n.created_at, n.author, n.text) for n in store.notes(ident)}
     for note in entry["notes"]:
         if (note.at, note.author, note.text) not in existing:
@@ -217,3 +280,40 @@ def _merge(store: Store, ident: str, entry: dict, tracked: dict, bases: dict, wh
     if change.values or change.notes:
         result.changed += 1
         store.write(ident, change, who, "cli", "import")
+
+
+def _merge_actions(store: Store, ident: str, actions: list[dict], tracked: dict, bases: dict,
+                   change: Write, result: ImportResult) -> None:
+    """Each action of the file: the one it was in this database (same id, else the
+    same plan key, else the same year and text) by the merge rule; else a new one."""
+    if not actions:
+        return
+    info = store.info
+    mine = {a.id: a for a in store.actions(ident, removed=True, archived=True)}
+    by_key = {a.key: a.id for a in mine.values() if a.key}
+    by_text = {(str(a.year), a.text): a.id for a in mine.values() if a.text}
+    next_id = store.next_item_id("action")
+    for action in actions:
+        values = action["values"]
+        found = (action["id"] if action["id"] in mine else by_key.get(action["key"])
+                 or by_text.get((values["year"], values["text"])))
+        if found is None:
+            for attr in ITEMS["action"]:
+                change.values[item_field("action", next_id, attr)] = values[attr]
+            result.lines.append(SyncLine("+", ident, "file_action", {
+                "action": next_id, "year": values["year"], "text": values["text"]}))
+            next_id += 1
+            continue
+        current = action_values(mine[found])
+        for attr in ITEMS["action"]:
+            name = item_field("action", found, attr)
+            nothing = info.statuses[0].key if attr == "status" else ""
+            decision = decide(values[attr], bases.get(name, nothing), current[attr], nothing)
+            if decision.outcome == TAKE:
+                change.values[name] = values[attr]
+                result.lines.append(SyncLine("~", ident, "from_file", {
+                    "field": name, "old": current[attr], "new": values[attr]}))
+            elif decision.outcome == CONFLICT:
+                result.conflicts += 1
+                result.lines.append(SyncLine("!", ident, "file_conflict", {
+                    "field": name, "file": values[attr], "tracker": current[attr]}))

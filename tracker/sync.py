@@ -17,7 +17,8 @@ from pathlib import Path
 
 from .errors import TrackerError  # noqa: F401 (re-exported for callers)
 from .merge import CONFLICT, TAKE, decide
-from .model import OWNERS, STATUS, Conflict, PlanInfo, SyncLine, Write, priority_field
+from .model import (ITEMS, OWNERS, STATUS, Conflict, PlanInfo, SyncLine, Write, item_field,
+                    priority_field)
 from .store import Store, now
 
 
@@ -52,6 +53,15 @@ def plan_values(initiative, info: PlanInfo):
     for year in info.years:
         yield priority_field(year), (None if priorities is None or year not in priorities
                                      else priorities[year])
+
+
+def action_values(action, info: PlanInfo):
+    """(attr, the plan's value, or None where it declares nothing) of a declared action."""
+    yield "text", action.text
+    yield "year", str(action.year)
+    yield "owners", None if action.owners is None else ",".join(action.owners)
+    yield "due", action.due
+    yield "status", action.status
 
 
 def sync_plan(store: Store, plan, who: str, dry_run: bool = False) -> SyncResult:
@@ -146,12 +156,14 @@ class _Merge:
         self.at = now()
         self.added: list = []  # new initiatives, written in one batch
         self.history: list[tuple] = []  # plan changes of initiatives, for the audit
+        self.next_action = store.next_item_id("action")
 
     def say(self, sign: str, ident: str, kind: str, **data) -> None:
         self.result.lines.append(SyncLine(sign, ident, kind, data))
 
     def run(self) -> None:
         self.renames()
+        self.action_ids = self.store.action_keys()  # (initiative, key) → action id
         self.objectives()
         known = self.store.plan_initiatives()
         self.tracked = self.store.tracked_values()
@@ -170,6 +182,9 @@ class _Merge:
                 self.say("-", ident, "archived")
         if self.added:
             self.store.add_initiatives(self.added, self.who, self.at, self.edit_id)
+            for initiative in self.plan.initiatives():  # their declared actions, now they exist
+                if initiative.id not in known and initiative.actions:
+                    self.merge_tracking(initiative, values_too=False)
         self.store.audit_plan_changes(self.history, self.who, self.at, self.edit_id)
 
     def renames(self) -> None:
@@ -236,16 +251,56 @@ class _Merge:
                 self.say("~", ident, "text", field=name, old=old, new=new)
         self.merge_tracking(initiative)
 
-    def merge_tracking(self, initiative) -> None:
+    def declared(self, initiative, values_too: bool = True):
+        """(field, the plan's value or None) of everything the plan may declare
+        about `initiative`: its values, and each declared action's attributes
+        (also of actions it no longer declares: None). New actions get an id."""
+        ident = initiative.id
+        if values_too:
+            yield from plan_values(initiative, self.info)
+        declared = set()
+        for action in initiative.actions:
+            action_id = self.action_ids.get((ident, action.key))
+            if action_id is None:
+                action_id = self.action_ids[ident, action.key] = self.next_action
+                self.next_action += 1
+                self.new_actions.append((action_id, action.key))
+                self.say("+", ident, "action_added", action=action_id, text=action.text,
+                         year=action.year)
+            declared.add(action_id)
+            for attr, value in action_values(action, self.info):
+                yield item_field("action", action_id, attr), value
+        for (owner, _), action_id in self.action_ids.items():
+            if owner == ident and action_id not in declared:
+                for attr in ITEMS["action"]:
+                    yield item_field("action", action_id, attr), None
+
+    def nothing(self, name: str) -> str:
+        """A field's value when nobody set it; a new declared action starts with
+        the first status, as any new action does."""
+        if name.endswith(":status") and name.startswith("action:"):
+            return self.info.statuses[0].key
+        return self.info.nothing(name)
+
+    def merge_tracking(self, initiative, values_too: bool = True) -> None:
         """Each declared field by the one merge rule; the changes as one write."""
         ident = initiative.id
         tracked = self.tracked.get(ident, {})
         bases = self.bases.get(ident, {})
         change = Write(settle=False)
-        for name, incoming in plan_values(initiative, self.info):
-            nothing = self.info.nothing(name)
+        self.new_actions: list[tuple[int, str]] = []
+        for name, incoming in self.declared(initiative, values_too):
+            nothing = self.nothing(name)
             base = bases.get(name, nothing)
             tracker = tracked.get(name, nothing if name == STATUS else "")
+            if self.new_actions and name.startswith(tuple(
+                    item_field("action", action_id, "") for action_id, _ in self.new_actions)):
+                # A new action: every attribute from the plan (or its empty value).
+                value = incoming if incoming is not None else self.nothing(name)
+                change.values[name] = value
+                if incoming is not None:
+                    change.bases[name] = incoming
+                continue
             decision = decide(incoming, base, tracker, nothing)
             if decision.outcome == TAKE:
                 change.values[name] = incoming
@@ -259,6 +314,8 @@ class _Merge:
         if change.values or change.bases or change.conflicts:
             self.store.write(ident, change, self.who, "sync", "sync", edit_id=self.edit_id,
                              at=self.at)
+        for action_id, key in self.new_actions:
+            self.store.set_action_key(action_id, key)
 
 
 def ensure_synced(store: Store, plan_path: Path, who: str) -> SyncResult:
