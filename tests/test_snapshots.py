@@ -28,7 +28,16 @@ def snapshot_app(tmp_path, monkeypatch, clock):
     store.edit("haps", Change(status="igangsat", owners=["region", "plo"],
                               priorities={2024: "high"}, note="Kick-off held"), "anna", "cli")
     store.edit("kontaktlaege", Change(status="afsluttet", owners=["kommunerne"]), "bo", "cli")
-    yield TrackerApp(store, "plans/2022-2025.yaml", "anna", poll_seconds=3600)
+    store.add_action("haps", "Agree the referral flow", 2024, "anna", "cli", owners=["plo"],
+                     due="2024-03-01")
+    store.add_action("haps", "Hold kick-off", 2024, "anna", "cli", due="2024-02-01",
+                     status="done")
+    store.add_action("kontaktlaege", "Roll out in all municipalities", 2024, "bo", "cli",
+                     due="2024-09-30")
+    store.add_decision("haps", "Pilot approved for two hospitals", "2024-02-19", "anna", "cli",
+                       by="Praksisplanudvalget")
+    yield TrackerApp(store, "plans/2022-2025.yaml", "anna", poll_seconds=3600,
+                     export_date="2024-03-15")
     store.close()
 
 
@@ -55,7 +64,8 @@ def test_main_view_120x35_every_year_in_sight(snap_compare, snapshot_app, langua
     from tracker import catalogue
 
     catalogue.use(language)
-    app = TrackerApp(snapshot_app.store, "plans/2022-2025.yaml", "anna", poll_seconds=3600)
+    app = TrackerApp(snapshot_app.store, "plans/2022-2025.yaml", "anna", poll_seconds=3600,
+                     export_date="2024-03-15")
     assert snap_compare(app, terminal_size=(120, 35))
 
 
@@ -83,3 +93,19 @@ def test_priorities_160x45(snap_compare, snapshot_app):
         await pilot.pause()
 
     assert snap_compare(snapshot_app, terminal_size=(160, 45), run_before=open_editor)
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_actions_view_80x24(snap_compare, snapshot_app, language):
+    """`A`: the year's actions, the overdue one said in words (and red)."""
+    from tracker import catalogue
+
+    catalogue.use(language)
+    app = TrackerApp(snapshot_app.store, "plans/2022-2025.yaml", "anna", poll_seconds=3600,
+                     export_date="2024-03-15")
+
+    async def open_view(pilot):
+        await pilot.press("A")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_view)

@@ -28,6 +28,7 @@ from ..model import Change, InitiativeView
 from ..present import visible
 from ..store import Store
 from ..sync import file_sha256
+from .plan_year import PlanYear
 from .widgets import (LEVEL_STYLES, STATUS_STYLES, DetailsPane, InitiativeTable,
                       ObjectiveList, _width, bar, localize, status_text)
 
@@ -57,7 +58,7 @@ def tracker_commands():
     return TrackerCommands
 
 
-class TrackerApp(App):
+class TrackerApp(PlanYear, App):
     CSS_PATH = "app.tcss"
     TITLE = "tracker"
     COMMANDS = App.COMMANDS | {tracker_commands}
@@ -67,6 +68,9 @@ class TrackerApp(App):
         Binding("o", "owners", "key.owners", id="owners"),
         Binding("p", "priorities", "key.priorities", id="priorities"),
         Binding("n", "note", "key.note", id="note"),
+        Binding("a", "add_action", "key.add_action", id="add_action"),
+        Binding("d", "decision", "key.decision", id="decision", show=False),
+        Binding("A", "actions", "key.actions", id="actions"),
         Binding("h", "history", "key.history", id="history"),
         Binding("u", "undo", "key.undo", id="undo"),
         Binding("U,ctrl+r", "redo", "key.redo", id="redo", key_display="U"),
@@ -355,8 +359,9 @@ class TrackerApp(App):
             Text(visible(t("details.version", version=v.version,
                            when=present.when(v.updated_at or ""), who=v.updated_by or "–")),
                  style="dim"),
-            Text(""), Text(t("details.notes"), style="bold underline"),
         ]
+        parts += self.plan_year_lines(v)
+        parts += [Text(""), Text(t("details.notes"), style="bold underline")]
         notes = self.store.notes(v.id)
         if not notes:
             parts.append(Text(t("details.no_notes"), style="dim"))
@@ -365,7 +370,7 @@ class TrackerApp(App):
             line.append(visible(note.text), style="")
             parts.append(line)
         parts += [Text(""), Text(t("details.changes"), style="bold underline")]
-        for entry in reversed(self.store.history(v.id, limit=8)):
+        for entry in reversed(present.fold(self.store.history(v.id, limit=16))[-8:]):
             line = Text(f"{present.when(entry.at)} {visible(entry.who)}: ", style="dim")
             line.append(present.change(info, entry))
             parts.append(line)
@@ -536,7 +541,8 @@ class TrackerApp(App):
         if v is None:
             return
         choices = [(name, t(f"edit.{name}")) for name in
-                   ("status", "owners", "priorities", "note", "history")]
+                   ("status", "owners", "priorities", "note", "add_action", "edit_action",
+                    "decision", "history")]
 
         def chosen(name: str | None) -> None:
             if name:
@@ -606,7 +612,7 @@ class TrackerApp(App):
             return
         info = self.store.info
         body = Text()
-        entries = self.store.history(v.id)
+        entries = present.fold(self.store.history(v.id))
         for entry in reversed(entries):
             body.append(f"{present.when(entry.at)}  {visible(entry.who)} ({entry.source})  ",
                         style="dim")

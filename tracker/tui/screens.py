@@ -330,3 +330,95 @@ class ExportScreen(Modal):
             return
         if path:
             self.dismiss((path, since))
+
+
+class FieldProblem(Exception):
+    """What a form's check raises: which field is wrong, and the message."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+class FormScreen(Modal):
+    """A few text fields. Enter (in any field) hands the values to `check`,
+    which returns what to dismiss with, or raises FieldProblem: that field is
+    marked with the message and the dialog stays, keeping what was typed."""
+
+    def __init__(self, title: str, fields: list[tuple[str, str, str, str]], check):
+        super().__init__(title)
+        self.fields = fields  # (name, label, value, placeholder)
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield self.title_label()
+            for name, label, value, placeholder in self.fields:
+                yield Label(safe(label))
+                yield Input(value=value, placeholder=placeholder, id=f"field-{name}")
+                yield Label("", id=f"problem-{name}", classes="problem")
+            yield Label(safe(t("form.keys")), classes="modal-footer")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        values = {name: self.query_one(f"#field-{name}", Input).value
+                  for name, *_ in self.fields}
+        for name, *_ in self.fields:
+            self.query_one(f"#field-{name}", Input).remove_class("-invalid")
+            self.query_one(f"#problem-{name}", Label).update("")
+        try:
+            result = self.check(values)
+        except FieldProblem as problem:
+            field = self.query_one(f"#field-{problem.field}", Input)
+            field.add_class("-invalid")
+            self.query_one(f"#problem-{problem.field}", Label).update(safe(str(problem)))
+            field.focus()
+            return
+        self.dismiss(result)
+
+
+class ActionsScreen(Modal):
+    """The actions of one plan year: a line each, overdue ones said in words and
+    red. ←/→ change the year, S the order; enter edits the highlighted action.
+    Dismisses with ('edit', action id), ('year', year) or ('sort', order)."""
+
+    BINDINGS = [
+        Binding("escape,q", "cancel", "key.close", id="actions.close"),
+        Binding("left", "year(-1)", "key.year_before", id="actions.before"),
+        Binding("right", "year(1)", "key.year_after", id="actions.after"),
+        Binding("S", "sort", "key.sort", id="actions.sort"),
+    ]
+
+    def __init__(self, title: str, lines: list[tuple[int, Text]], year: int, years: list[int],
+                 order: str, orders: list[str], footer: str, highlight: int | None = None):
+        super().__init__(title)
+        self.lines, self.year, self.years = lines, year, years
+        self.order, self.orders, self.footer = order, orders, footer
+        self.highlight = highlight
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield self.title_label()
+            if self.lines:
+                yield OptionList(*[Option(safe(text), id=str(ident))
+                                   for ident, text in self.lines], id="action-lines")
+            else:
+                yield Label(safe(t("actions.none", year=self.year)), id="action-lines")
+            yield Label(safe(self.footer), classes="modal-footer")
+
+    def on_mount(self) -> None:
+        ids = [ident for ident, _ in self.lines]
+        if self.highlight in ids:
+            self.query_one("#action-lines", OptionList).highlighted = ids.index(self.highlight)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(("edit", int(event.option.id)))
+
+    def action_year(self, step: int) -> None:
+        index = self.years.index(self.year) + step
+        if 0 <= index < len(self.years):
+            self.dismiss(("year", self.years[index]))
+
+    def action_sort(self) -> None:
+        self.dismiss(("sort", self.orders[(self.orders.index(self.order) + 1)
+                                          % len(self.orders)]))

@@ -1,0 +1,117 @@
+"""The yearly implementation plan in the TUI (Pilot, real temporary database):
+`a` adds an action, `d` records a decision, `A` lists a year's actions, and an
+action is edited from there or from the edit menu, with the same safety as any edit."""
+
+import pytest
+from textual.widgets import Input
+
+from tracker.store import Change
+from tracker.tui.app import TrackerApp
+from tracker.tui.screens import ActionsScreen, ChoiceScreen, FormScreen, StatusPicker
+from tracker.tui.widgets import DetailsPane
+
+from .conftest import settle
+from .test_tui import goto
+
+
+@pytest.fixture
+def app(store, plan_file):
+    return TrackerApp(store, plan_file, "anna", poll_seconds=0.1, export_date="2024-03-15")
+
+
+async def fill(pilot, name, text):
+    field = pilot.app.screen.query_one(f"#field-{name}", Input)
+    field.value = text
+
+
+async def test_a_adds_an_action_with_the_initiatives_owners_and_this_plan_year(app, store):
+    store.edit("haps", Change(owners=["plo"]), "bo", "cli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        await pilot.press("a")
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#field-year", Input).value == "2024"
+        assert app.screen.query_one("#field-owners", Input).value == "plo"
+        await pilot.press(*"Hold kick-off")
+        await fill(pilot, "due", "31.2.2024")  # no such day: the field says so, nothing lost
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        assert "not '31.2.2024'" in str(app.screen.query_one("#problem-due").render())
+        assert store.actions() == []
+        await fill(pilot, "due", "1.3.2024")
+        await pilot.press("enter")
+        await settle(pilot)
+        (action,) = store.actions()
+        assert (action.text, action.year, action.owners, action.due) == (
+            "Hold kick-off", 2024, ("plo",), "2024-03-01")
+        assert store.history("haps")[-1].who == "anna"
+        assert "#1 2024 · Hold kick-off · PLO-Hovedstaden" in app.query_one(DetailsPane).text.plain
+
+
+async def test_d_records_a_decision(app, store):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        await pilot.press("d")
+        assert app.screen.query_one("#field-date", Input).value == "2024-03-15"
+        await pilot.press(*"Pilot approved")
+        await fill(pilot, "by", "Praksisplanudvalget")
+        await pilot.press("enter")
+        await settle(pilot)
+        (decision,) = store.decisions("haps")
+        assert (decision.text, decision.date, decision.by) == (
+            "Pilot approved", "2024-03-15", "Praksisplanudvalget")
+        assert "2024-03-15 Praksisplanudvalget: Pilot approved" in \
+            app.query_one(DetailsPane).text.plain
+
+
+async def test_the_actions_of_a_year_overdue_marked_and_edited_from_there(app, store):
+    late = store.add_action("haps", "Agree the flow", 2024, "bo", "cli", due="2024-03-01")
+    store.add_action("kontaktlaege", "Roll out", 2024, "bo", "cli", due="2024-06-01")
+    store.add_action("haps", "Next year", 2025, "bo", "cli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("A")
+        assert isinstance(app.screen, ActionsScreen)
+        lines = [str(text) for _, text in app.screen.lines]
+        assert len(lines) == 2 and "Agree the flow" in lines[0] and "14 days overdue" in lines[0]
+        assert "2 actions, 1 overdue" in app.screen.footer
+        await pilot.press("right")  # the next year
+        await settle(pilot)
+        assert [str(text) for _, text in app.screen.lines][0].count("Next year") == 1
+        await pilot.press("left", "enter")  # the first of 2024: the overdue one
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("enter")  # set its status
+        assert isinstance(app.screen, StatusPicker)
+        await pilot.press(*"done", "enter")
+        await settle(pilot)
+        assert store.action(late).status == "done"
+        assert isinstance(app.screen, ActionsScreen)  # back where the user was
+        assert "2 actions, 0 overdue" in app.screen.footer
+
+
+async def test_an_action_edit_is_refused_if_someone_changed_that_action(app, store):
+    action_id = store.add_action("haps", "Agree the flow", 2024, "bo", "cli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        await pilot.press("enter")  # the edit menu: "Edit an action"
+        menu = [ident for ident, _ in app.screen.choices]
+        await pilot.press(*["down"] * menu.index("edit_action"), "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)  # the action's own menu
+        store.edit_action(action_id, "bo", "cli", status="in progress")  # meanwhile
+        store.edit("haps", Change(status="planned"), "bo",
+                   "cli")
+        await pilot.press("enter", *"done", "enter")
+        await settle(pilot)
+        assert store.action(action_id).status == "in_progress"  # Bo's stands
+        # Bo's change of the status alone would not have refused it:
+        await pilot.press("enter")
+        menu = [ident for ident, _ in app.screen.choices]
+        await pilot.press(*["down"] * menu.index("edit_action"), "enter")
+        await settle(pilot)
+        store.edit("haps", Change(status="delayed"), "bo",
+                   "cli")
+        await pilot.press("enter", *"done", "enter")
+        await settle(pilot)
+        assert store.action(action_id).status == "done"

@@ -1,0 +1,288 @@
+"""The yearly implementation plan in the TUI: add an action (`a`) or a decision
+(`d`) to the highlighted initiative, edit an action, and the actions of a year
+(`A`). A part of TrackerApp (a mixin): it reads through `self.store` and writes
+through `self.write`, in a worker, like every other edit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+
+from .. import present
+from ..catalogue import day, t
+from ..errors import StaleEdit, TrackerError
+from ..model import Action, InitiativeView
+from ..present import visible
+from .widgets import STATUS_STYLES
+
+ORDERS = {"due": "actions.order_due", "initiative": "actions.order_initiative",
+          "owner": "actions.order_owner", "status": "actions.order_status"}
+
+
+def dialogs():
+    from . import screens
+
+    return screens
+
+
+class PlanYear:
+    """Actions and decisions: what TrackerApp does with `a`, `d` and `A`."""
+
+    def today(self) -> str:
+        return self.export_date or dt.date.today().isoformat()
+
+    # -- the details pane ------------------------------------------------------------
+    def plan_year_lines(self, v: InitiativeView) -> list[Text]:
+        """The initiative's actions (overdue ones in words and red) and decisions."""
+        info = self.store.info
+        today = self.today()
+        lines = [Text(""), Text(t("details.actions"), style="bold underline")]
+        actions = self.store.actions(v.id, archived=True)
+        if not actions:
+            lines.append(Text(t("details.no_actions"), style="dim"))
+        for action in actions:
+            late = action.overdue(today, info)
+            lines.append(Text(present.action_line(info, action, today),
+                              style="bold red" if late else
+                              STATUS_STYLES.get(action.status, "")))
+        decisions = self.store.decisions(v.id, archived=True)
+        if decisions:
+            lines += [Text(""), Text(t("details.decisions"), style="bold underline")]
+            lines += [Text(present.decision_line(d)) for d in decisions]
+        return lines
+
+    # -- adding ------------------------------------------------------------------------
+    def action_add_action(self) -> None:
+        v = self.need_current()
+        if v is not None:
+            info = self.store.info
+            self.action_form(v, {"text": "", "year": str(info.plan_year(self.today())),
+                                 "owners": ", ".join(v.owners), "due": ""})
+
+    def action_form(self, v: InitiativeView, values: dict) -> None:
+        fields = [("text", t("form.action_text"), values["text"], t("form.action_text_hint")),
+                  ("year", t("form.year"), values["year"], ""),
+                  ("owners", t("form.owners"), values["owners"], t("form.owners_hint")),
+                  ("due", t("form.due"), values["due"], t("form.date_hint"))]
+
+        def check(typed: dict) -> dict:
+            found = {"text": self.checked("text", lambda: self.store.check_item_text(
+                typed["text"]))}
+            found["year"] = self.checked("year", lambda: self.year_typed(typed["year"]))
+            found["owners"] = self.checked("owners", lambda: [
+                self.store.owner_id(o) for o in typed["owners"].split(",") if o.strip()])
+            found["due"] = self.checked("due", lambda: present.parse_date(
+                typed["due"], t("field.action_due")) if typed["due"].strip() else "")
+            return {**found, "typed": typed}
+
+        def done(result) -> None:
+            if result is None:
+                return
+
+            def job(writer):
+                return writer.add_action(v.id, result["text"], result["year"], self.user, "tui",
+                                         owners=result["owners"], due=result["due"])
+
+            def saved(outcome) -> None:
+                if isinstance(outcome, Exception):
+                    self.say(present.explain(outcome, self.store.info), severity="error",
+                             timeout=10)
+                    self.action_form(v, result["typed"])  # what was typed, to try again
+                    return
+                self.say(t("msg.action_added", id=outcome, initiative=v.id))
+                self.after_change(v.id)
+
+            self.write(job, saved)
+
+        self.push_screen(dialogs().FormScreen(t("form.action_title", id=v.id), fields, check),
+                         done)
+
+    def action_decision(self) -> None:
+        v = self.need_current()
+        if v is not None:
+            self.decision_form(v, {"text": "", "date": day(self.today()), "by": ""})
+
+    def decision_form(self, v: InitiativeView, values: dict) -> None:
+        fields = [("text", t("form.decision_text"), values["text"],
+                   t("form.decision_text_hint")),
+                  ("date", t("form.date"), values["date"], t("form.date_hint")),
+                  ("by", t("form.by"), values["by"], t("form.by_hint"))]
+
+        def check(typed: dict) -> dict:
+            return {"text": self.checked("text", lambda: self.store.check_item_text(
+                        typed["text"])),
+                    "date": self.checked("date", lambda: present.parse_date(
+                        typed["date"], t("field.decision_date"))),
+                    "by": typed["by"], "typed": typed}
+
+        def done(result) -> None:
+            if result is None:
+                return
+
+            def saved(outcome) -> None:
+                if isinstance(outcome, Exception):
+                    self.say(present.explain(outcome, self.store.info), severity="error",
+                             timeout=10)
+                    self.decision_form(v, result["typed"])
+                    return
+                self.say(t("msg.decision_added", id=outcome, initiative=v.id))
+                self.after_change(v.id)
+
+            self.write(lambda writer: writer.add_decision(
+                v.id, result["text"], result["date"], self.user, "tui", by=result["by"]), saved)
+
+        self.push_screen(dialogs().FormScreen(t("form.decision_title", id=v.id), fields,
+                                              check), done)
+
+    def checked(self, field: str, get):
+        """`get()`, or the form's FieldProblem for `field` with the message."""
+        try:
+            return get()
+        except TrackerError as exc:
+            raise dialogs().FieldProblem(field, present.explain(exc, self.store.info)) from None
+
+    def year_typed(self, text: str) -> int:
+        if not text.strip().isascii() or not text.strip().isdigit():
+            raise TrackerError(t("err.year", year=text,
+                                 choices=", ".join(map(str, self.store.info.years))))
+        self.store.check_year(int(text))
+        return int(text)
+
+    # -- editing an action ---------------------------------------------------------------
+    def action_edit_action(self) -> None:
+        """Choose one of the highlighted initiative's actions to edit."""
+        v = self.need_current()
+        if v is None:
+            return
+        actions = self.store.actions(v.id)
+        if not actions:
+            self.say(t("msg.no_actions", id=v.id), severity="warning")
+        elif len(actions) == 1:
+            self.edit_action(actions[0].id)
+        else:
+            info, today = self.store.info, self.today()
+            self.push_screen(
+                dialogs().ChoiceScreen(t("action.choose", id=v.id), [
+                    (str(a.id), present.action_line(info, a, today)) for a in actions]),
+                lambda chosen: chosen and self.edit_action(int(chosen)))
+
+    def edit_action(self, action_id: int, back=None) -> None:
+        """The edit menu of one action; `back()` after (e.g. reopen the actions view)."""
+        try:
+            action = self.store.action(action_id)
+        except TrackerError as exc:  # removed meanwhile
+            self.say(present.explain(exc), severity="warning")
+            return back and back()
+        version = self.store.initiative(action.initiative_id).version
+        choices = [(name, t(f"edit.action_{name}")) for name in
+                   ("status", "due", "owners", "text", "remove")]
+
+        def chosen(name: str | None) -> None:
+            if name is None:
+                return back and back()
+            self.edit_action_field(action, version, name, back)
+
+        self.push_screen(dialogs().ChoiceScreen(
+            visible(t("action.edit_title", id=action.id, text=present.fit(action.text, 40)
+                      .rstrip())), choices), chosen)
+
+    def edit_action_field(self, action: Action, version: int, name: str, back,
+                          draft: str | None = None) -> None:
+        screens, info = dialogs(), self.store.info
+        title = t("action.title", id=action.id)
+
+        def save(**change) -> None:
+            self.save_action(action, version, change, back,
+                             again=lambda: self.edit_action_field(
+                                 action, version, name, back,
+                                 draft=change.get("due", change.get("text"))))
+
+        if name == "status":
+            self.push_screen(screens.StatusPicker(title, info.statuses, action.status),
+                             lambda key: save(status=key) if key else back and back())
+        elif name == "owners":
+            self.push_screen(screens.OwnersPicker(title, info.roster, action.owners),
+                             lambda owners: save(owners=owners) if owners is not None
+                             else back and back())
+        elif name in ("due", "text"):
+            value = draft if draft is not None else (
+                day(action.due) if name == "due" and action.due else action.text
+                if name == "text" else "")
+
+            def check(typed: dict) -> str:
+                if name == "text":
+                    return self.checked("text", lambda: self.store.check_item_text(
+                        typed["text"]))
+                return self.checked("due", lambda: present.parse_date(
+                    typed["due"], t("field.action_due")) if typed["due"].strip() else "")
+
+            label = t("form.due") if name == "due" else t("form.action_text")
+            hint = t("form.date_hint") if name == "due" else ""
+            self.push_screen(screens.FormScreen(title, [(name, label, value, hint)], check),
+                             lambda found: save(**{name: found}) if found is not None
+                             else back and back())
+        elif name == "remove":
+            self.push_screen(screens.Confirm(t("action.remove_confirm", id=action.id)),
+                             lambda yes: save(remove=True) if yes else back and back())
+
+    def save_action(self, action: Action, version: int, change: dict, back, again) -> None:
+        def done(outcome) -> None:
+            if isinstance(outcome, Exception):
+                self.say(present.explain(outcome, self.store.info), severity="error",
+                         timeout=15 if isinstance(outcome, StaleEdit) else 10)
+                self.after_change(action.initiative_id)
+                if not isinstance(outcome, StaleEdit):
+                    again()  # the dialog again, with what was typed
+                    return
+            elif change.get("remove"):
+                self.say(t("msg.action_removed", id=action.id))
+                self.after_change(action.initiative_id)
+            else:
+                self.say(t("msg.action_saved", id=action.id))
+                self.after_change(action.initiative_id)
+            if back:
+                back()
+
+        self.write(lambda writer: writer.edit_action(action.id, self.user, "tui",
+                                                     expected_version=version, **change), done)
+
+    # -- the actions of a year -------------------------------------------------------------
+    def action_actions(self, year: int | None = None, order: str = "due",
+                       highlight: int | None = None) -> None:
+        info, today = self.store.info, self.today()
+        year = year or info.plan_year(today)
+        names = {v.id: v.name for v in self.store.initiatives(archived=None)}
+        found = self.store.actions(year=year)
+        keys = {"due": lambda a: (a.due == "", a.due, a.id),
+                "initiative": lambda a: (names.get(a.initiative_id, ""), a.due == "", a.due),
+                "owner": lambda a: (a.owners[:1] == (), a.owners, a.due == "", a.due),
+                "status": lambda a: ([s.key for s in info.statuses].index(a.status)
+                                     if info.knows_status(a.status) else 99, a.due)}
+        found.sort(key=keys[order])
+        lines = []
+        for a in found:
+            late = a.overdue(today, info)
+            text = Text(f"{present.fit(visible(names.get(a.initiative_id, a.initiative_id)), 18)} ",
+                        style="bold")
+            text.append(present.action_line(info, a, today),
+                        style="bold red" if late else STATUS_STYLES.get(a.status, ""))
+            lines.append((a.id, text))
+        footer = t("actions.footer" if len(found) != 1 else "actions.footer_one",
+                   order=t(ORDERS[order]),
+                   count=len(found), overdue=sum(1 for a in found if a.overdue(today, info)))
+
+        def chosen(answer) -> None:
+            if answer is None:
+                return
+            what, value = answer
+            if what == "edit":
+                self.edit_action(value, back=lambda: self.action_actions(year, order, value))
+            elif what == "year":
+                self.action_actions(value, order)
+            else:
+                self.action_actions(year, value, highlight)
+
+        self.push_screen(dialogs().ActionsScreen(
+            t("actions.title", year=year), lines, year, info.years, order, list(ORDERS), footer,
+            highlight), chosen)
