@@ -115,3 +115,23 @@ async def test_an_action_edit_is_refused_if_someone_changed_that_action(app, sto
         await pilot.press("enter", *"done", "enter")
         await settle(pilot)
         assert store.action(action_id).status == "done"
+
+
+async def test_the_implementation_plan_is_exported_from_the_palette(app, store, plan_file):
+    store.add_action("haps", "Agree the flow", 2024, "bo", "cli", due="2024-03-01")
+    store.edit("haps", Change(priorities={2024: "high"}), "bo", "cli")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.run_action("export_plan")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await fill(pilot, "year", "2031")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "outside the plan period" in str(app.screen.query_one("#problem-year").render())
+        await fill(pilot, "year", "2024")
+        await pilot.press("enter")
+        await settle(pilot)
+    written = plan_file.with_name("2022-2025-implementation-plan-2024.md")
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("# Implementation plan 2024")
+    assert "| #1 | Agree the flow | – | 2024-03-01 | not started · **14 days overdue** |" in text

@@ -702,27 +702,33 @@ class TrackerApp(PlanYear, App):
             if not answer:
                 return
             from .. import report
-            from ..files import write_file
 
             path, since = answer  # the dialog checked the date
             date = self.export_date or dt.date.today().isoformat()
-            try:
-                since = since or None
-                text = report.markdown(report.build(self.store, date, since=since))
-                write_file(Path(path), text)
-            except TrackerError as exc:
-                self.say(present.explain(exc), severity="error", timeout=10)
-                return
-            if self.is_web:  # in a browser: the file comes to the person, too
-                import io
-
-                self.deliver_text(io.StringIO(text), save_filename=Path(path).name,
-                                  mime_type="text/markdown")
-                self.say(t("export.delivered", path=path), timeout=10)
-            else:
-                self.say(t("export.done", path=path), timeout=10)
+            self.write_report(path, lambda: report.markdown(
+                report.build(self.store, date, since=since or None)))
 
         self.push_screen(dialogs().ExportScreen(t("export.title"), str(default)), write)
+
+    def write_report(self, path: str, make) -> None:
+        """Write the markdown `make()` returns to `path`; in a browser, the file
+        comes to the person too."""
+        from ..files import write_file
+
+        try:
+            text = make()
+            write_file(Path(path), text)
+        except TrackerError as exc:
+            self.say(present.explain(exc), severity="error", timeout=10)
+            return
+        if self.is_web:
+            import io
+
+            self.deliver_text(io.StringIO(text), save_filename=Path(path).name,
+                              mime_type="text/markdown")
+            self.say(t("export.delivered", path=path), timeout=10)
+        else:
+            self.say(t("export.done", path=path), timeout=10)
 
     def action_sync(self) -> None:
         from ..plan import PlanInvalid

@@ -16,8 +16,9 @@ class TrackerCommands(Provider):
     def commands(self) -> list[tuple[str, str]]:
         app = self.app
         found = [(t(f"cmd.{name}"), name) for name in (
-            "status", "owners", "priorities", "note", "history", "undo", "redo", "filter",
-            "search", "export", "sync", "help")]
+            "status", "owners", "priorities", "note", "add_action", "edit_action", "decision",
+            "actions", "history", "undo", "redo", "filter", "search", "export", "export_plan",
+            "sync", "help")]
         found.append((t("cmd.jump_all"), "objective('all')"))
         for objective in app.store.objectives():
             name = present.objective_title(app.store.info, objective.id)

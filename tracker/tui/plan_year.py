@@ -247,6 +247,31 @@ class PlanYear:
         self.write(lambda writer: writer.edit_action(action.id, self.user, "tui",
                                                      expected_version=version, **change), done)
 
+    # -- the implementation plan as a document ----------------------------------------------
+    def action_export_plan(self) -> None:
+        info = self.store.info
+        year = info.plan_year(self.today())
+
+        def path_for(year_text: str) -> str:
+            return str(self.plan_path.with_name(
+                f"{self.plan_path.stem}-implementation-plan-{year_text}.md"))
+
+        def check(typed: dict) -> tuple[str, int]:
+            found = self.checked("year", lambda: self.year_typed(typed["year"]))
+            return typed["path"].strip() or path_for(str(found)), found
+
+        def write(answer) -> None:
+            if answer:
+                from .. import report
+
+                path, chosen = answer
+                self.write_report(path, lambda: report.implementation_markdown(
+                    report.implementation_plan(self.store, chosen, self.today())))
+
+        self.push_screen(dialogs().FormScreen(t("export.plan_title"), [
+            ("year", t("form.year"), str(year), ""),
+            ("path", t("export.path"), "", path_for(str(year)))], check), write)
+
     # -- the actions of a year -------------------------------------------------------------
     def action_actions(self, year: int | None = None, order: str = "due",
                        highlight: int | None = None) -> None:
