@@ -372,24 +372,8 @@ class _Validator:
         if kind and kind.lower() not in KINDS:
             self.add(t("v.kind", what=what, kinds=", ".join(KINDS), value=kind),
                      item.value_marks["kind"])
-        owners = None
-        if "owners" in item:
-            owners = []
-            for owner, owner_mark in self.texts(item, "owners", what):
-                if owner not in context.roster:
-                    self.add(t("v.unknown_owner", owner=owner, what=what), owner_mark,
-                             t("v.owners_are", owners=", ".join(sorted(context.roster))))
-                elif owner not in owners:
-                    owners.append(owner)
-            owners = tuple(sorted(owners))
-        status = None
-        if "status" in item:
-            raw = self.text(item, "status", what)
-            term = vocabulary.find(context.statuses, raw) if raw else None
-            if raw and not term:
-                self.add(t("v.unknown_status", value=raw, what=what), item.value_marks["status"],
-                         t("v.one_of", choices=vocabulary.choices(context.statuses)))
-            status = term.key if term else None
+        owners = self.owners(item, what, context)
+        status = self.status(item, what, context)
         return Initiative(
             ident, objective_id, self.text(item, "title", what), (kind or "").lower(),
             self.text(item, "short", what, False), self.text(item, "description", what, False),
@@ -434,16 +418,7 @@ class _Validator:
         elif key:
             seen[key] = entry.value_marks["id"]
         text = self.text(entry, "text", about)
-        owners = None
-        if "owners" in entry:
-            owners = []
-            for owner, owner_mark in self.texts(entry, "owners", about):
-                if owner not in context.roster:
-                    self.add(t("v.unknown_owner", owner=owner, what=about), owner_mark,
-                             t("v.owners_are", owners=", ".join(sorted(context.roster))))
-                elif owner not in owners:
-                    owners.append(owner)
-            owners = tuple(sorted(owners))
+        owners = self.owners(entry, about, context)
         due = None
         if "due" in entry:
             due = self.text(entry, "due", about)
@@ -451,18 +426,34 @@ class _Validator:
                 self.add(t("v.due", value=due, what=about), entry.value_marks["due"],
                          t("v.due_hint"))
                 due = None
-        status = None
-        if "status" in entry:
-            raw = self.text(entry, "status", about)
-            term = vocabulary.find(context.statuses, raw) if raw else None
-            if raw and not term:
-                self.add(t("v.unknown_status", value=raw, what=about),
-                         entry.value_marks["status"],
-                         t("v.one_of", choices=vocabulary.choices(context.statuses)))
-            status = term.key if term else None
+        status = self.status(entry, about, context)
         if not key or not text:
             return None
         return DeclaredAction(key, year, text, owners, due or None, status)
+
+    def owners(self, item, what, context) -> tuple[str, ...] | None:
+        """Declared owners (sorted, once each), or None where none are declared."""
+        if "owners" not in item:
+            return None
+        owners = []
+        for owner, owner_mark in self.texts(item, "owners", what):
+            if owner not in context.roster:
+                self.add(t("v.unknown_owner", owner=owner, what=what), owner_mark,
+                         t("v.owners_are", owners=", ".join(sorted(context.roster))))
+            elif owner not in owners:
+                owners.append(owner)
+        return tuple(sorted(owners))
+
+    def status(self, item, what, context) -> str | None:
+        """A declared status's key, or None where none (or no known one) is declared."""
+        if "status" not in item:
+            return None
+        raw = self.text(item, "status", what)
+        term = vocabulary.find(context.statuses, raw) if raw else None
+        if raw and not term:
+            self.add(t("v.unknown_status", value=raw, what=what), item.value_marks["status"],
+                     t("v.one_of", choices=vocabulary.choices(context.statuses)))
+        return term.key if term else None
 
     def refs(self, item, key, ident, what) -> tuple[str, ...]:
         """Ids an initiative names; checked once every id is known."""

@@ -642,12 +642,7 @@ class Store:
         return wanted
 
     def check_note(self, text: str) -> str:
-        note = text.strip()
-        if not note:
-            raise TrackerError(t("err.note_empty"))
-        if len(note) > MAX_NOTE:
-            raise TrackerError(t("err.note_long", length=len(note), most=MAX_NOTE))
-        return note
+        return _checked_text(text, "err.note_empty", "err.note_long", MAX_NOTE)
 
     def _stacks(self, who: str):
         """The user's undo and redo stacks of edit ids, replayed from the audit log."""
@@ -811,7 +806,6 @@ class Store:
         """Change an action (None: leave as it is; due '' clears it), or remove it.
         `expected_version` is the initiative's: refused only if this action
         changed since. Returns the initiative's version after."""
-        action = self.action(action_id)
         values: dict[str, str] = {}
         if text is not None:
             values["text"] = self.check_item_text(text)
@@ -827,9 +821,11 @@ class Store:
         if remove:
             values = {"text": ""}
         prefix = item_field("action", action_id, "")
-        return self.write(action.initiative_id, Write(
-            values={prefix + attr: value for attr, value in values.items()}, scope=prefix),
-            who, source, "edit", expected_version=expected_version)
+        with self.transaction():  # removed meanwhile? Then it is not there to change.
+            initiative_id = self.action(action_id).initiative_id
+            return self.write(initiative_id, Write(
+                values={prefix + attr: value for attr, value in values.items()}, scope=prefix),
+                who, source, "edit", expected_version=expected_version)
 
     def add_decision(self, initiative_id: str, text: str, date: str, who: str, source: str,
                      by: str = "") -> int:
@@ -847,12 +843,8 @@ class Store:
         return decision_id
 
     def check_item_text(self, text: str) -> str:
-        found = text.strip()
-        if not found:
-            raise TrackerError(t("err.item_empty"))
-        if len(found) > MAX_ITEM_TEXT:
-            raise TrackerError(t("err.item_long", length=len(found), most=MAX_ITEM_TEXT))
-        return found
+        """An action's or a decision's text, or a message: empty or too long."""
+        return _checked_text(text, "err.item_empty", "err.item_long", MAX_ITEM_TEXT)
 
     def next_item_id(self, kind: str) -> int:
         return self.db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {ITEM_TABLES[kind]}"
@@ -1049,6 +1041,15 @@ def action_values(action: Action) -> dict[str, str]:
     return {"text": action.text, "year": str(action.year) if action.year else "",
             "owners": ",".join(sorted(action.owners)), "due": action.due,
             "status": action.status}
+
+
+def _checked_text(text: str, empty: str, long: str, most: int) -> str:
+    found = text.strip()
+    if not found:
+        raise TrackerError(t(empty))
+    if len(found) > most:
+        raise TrackerError(t(long, length=len(found), most=most))
+    return found
 
 
 def check_iso_date(text: str) -> str:

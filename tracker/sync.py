@@ -163,7 +163,9 @@ class _Merge:
 
     def run(self) -> None:
         self.renames()
-        self.action_ids = self.store.action_keys()  # (initiative, key) → action id
+        self.action_ids: dict[str, dict[str, int]] = {}  # initiative → plan key → action id
+        for (ident, key), action_id in self.store.action_keys().items():
+            self.action_ids.setdefault(ident, {})[key] = action_id
         self.objectives()
         known = self.store.plan_initiatives()
         self.tracked = self.store.tracked_values()
@@ -259,10 +261,11 @@ class _Merge:
         if values_too:
             yield from plan_values(initiative, self.info)
         declared = set()
+        known = self.action_ids.setdefault(ident, {})
         for action in initiative.actions:
-            action_id = self.action_ids.get((ident, action.key))
+            action_id = known.get(action.key)
             if action_id is None:
-                action_id = self.action_ids[ident, action.key] = self.next_action
+                action_id = known[action.key] = self.next_action
                 self.next_action += 1
                 self.new_actions.append((action_id, action.key))
                 self.say("+", ident, "action_added", action=action_id, text=action.text,
@@ -270,8 +273,8 @@ class _Merge:
             declared.add(action_id)
             for attr, value in action_values(action, self.info):
                 yield item_field("action", action_id, attr), value
-        for (owner, _), action_id in self.action_ids.items():
-            if owner == ident and action_id not in declared:
+        for action_id in known.values():
+            if action_id not in declared:
                 for attr in ITEMS["action"]:
                     yield item_field("action", action_id, attr), None
 
