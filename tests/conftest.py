@@ -23,6 +23,12 @@ def english(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def own_cache(monkeypatch, tmp_path):
+    """Each test remembers valid plans in a cache of its own, never the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.fixture(autouse=True)
 def utc(monkeypatch):
     """Local time is UTC in tests, so reports and screens read the same on any machine."""
     import time

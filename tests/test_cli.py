@@ -244,3 +244,28 @@ def test_the_status_report_the_readme_says_to_commit_is_not_ignored():
     if ignored.returncode == 128:
         pytest.skip("not a git checkout")
     assert ignored.returncode == 1  # 1: not ignored
+
+
+def test_validate_remembers_a_valid_file_until_it_or_the_validator_changes(run, plan_file,
+                                                                          monkeypatch):
+    from tracker import plan as planlib
+    from tracker import validcache
+
+    first = run("validate")
+    assert first.exit_code == 0 and "valid — 10 objectives, 10 initiatives" in first.output
+
+    def no_parse(path):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(planlib, "load_plan", no_parse)
+    again = run("validate")  # the same bytes, the same validator: from the cache
+    assert again.output == first.output
+    monkeypatch.setattr(validcache, "fingerprint", lambda: "another validator")
+    assert "parsed again" in run("validate").output  # our bug-catcher turned it into a line
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(plan_file.parent.parent / "cache"))
+    # A changed file is validated afresh; a file with problems is never remembered.
+    write(plan_file, plan_file.read_text(encoding="utf-8").replace("number: 9", "number: x"))
+    for _ in range(2):
+        result = run("validate")
+        assert result.exit_code == 1 and "number" in result.output

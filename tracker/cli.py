@@ -151,23 +151,33 @@ def main(ctx, plan_path: Path, db_path: Path | None, user: str | None, lang: str
 @click.pass_obj
 def validate(settings: Settings, plan_files: tuple[Path, ...]):
     """Check plan files (default: the plan); report every problem with its line."""
-    from .plan import load_plan
+    from . import validcache
 
     failed = 0
     for path in plan_files or (settings.plan_path,):
         try:
-            plan = load_plan(path)
-        except PlanInvalid as exc:
-            if len(plan_files) <= 1:
-                raise
-            for line in exc.lines():
-                err(line)
-            failed += 1
-            continue
-        initiatives = sum(1 for _ in plan.initiatives())
-        out(t("cli.valid", path=path, objectives=len(plan.objectives),
-                     initiatives=initiatives, owners=len(plan.roster),
-                     period=f"{plan.start}-{plan.end}"))
+            data = Path(path).read_bytes() if Path(path).is_file() else None
+        except OSError:
+            data = None  # load_plan says what is wrong with it
+        summary = validcache.remembered(data) if data is not None else None
+        if summary is None:
+            from .plan import load_plan
+
+            try:
+                plan = load_plan(path)
+            except PlanInvalid as exc:
+                if len(plan_files) <= 1:
+                    raise
+                for line in exc.lines():
+                    err(line)
+                failed += 1
+                continue
+            summary = {"objectives": len(plan.objectives),
+                       "initiatives": sum(1 for _ in plan.initiatives()),
+                       "owners": len(plan.roster), "period": f"{plan.start}-{plan.end}"}
+            if data is not None and plan.sha256 == validcache.sha256(data):  # not changed since
+                validcache.remember(data, summary)
+        out(t("cli.valid", path=path, **summary))
     if failed:
         raise TrackerError(t("cli.files_failed", failed=failed, total=len(plan_files)))
 
