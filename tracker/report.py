@@ -46,9 +46,14 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
         return t("report.unknown_word", word=key)
 
     objective_names = {o[0]: present.objective(info, o[0]) for o in info.objectives}
+    terms = {term.key: term for term in info.statuses}
+    year_keys = [(y, str(y)) for y in years]
+
+    def term(key: str):
+        return terms.get(key) or info.status(key)
 
     def row(v: InitiativeView) -> dict:
-        status = info.status(v.status)
+        status = term(v.status)
         note = v.latest_note
         return {
             "id": v.id, "title": v.title, "short": v.short, "kind": v.kind,
@@ -58,21 +63,24 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
             "owners": [{"id": o, "name": info.owner_name(o)} for o in v.owners],
             "status": status.key, "status_label": status_label(status.key),
             "done": status.done, "dropped": status.dropped,
-            "priorities": {str(y): v.priorities.get(y, "") for y in years},
+            "priorities": {text: v.priorities.get(y, "") for y, text in year_keys},
             "latest_note": None if note is None else
             {"text": note.text, "author": note.author, "at": note.created_at},
         }
 
     all_views = store.initiatives()
+    by_objective: dict[str, list[InitiativeView]] = {}
+    for v in all_views:
+        by_objective.setdefault(v.objective_id, []).append(v)
     objectives = []
     for objective in store.objectives():
-        views = wanted([v for v in all_views if v.objective_id == objective.id])
-        counted = [v for v in views if not info.status(v.status).dropped]
+        views = wanted(by_objective.get(objective.id, []))
+        counted = [v for v in views if not term(v.status).dropped]
         objectives.append({
             "id": objective.id, "number": objective.number,
             "name": present.objective_title(info, objective.id),
             "title": objective.title,
-            "done": sum(1 for v in counted if info.status(v.status).done),
+            "done": sum(1 for v in counted if term(v.status).done),
             "total": len(counted),
             "initiatives": [row(v) for v in views],
         })
@@ -100,8 +108,7 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
         "attention": {
             "overdue": sorted((a for a in actions if a["overdue_days"]),
                               key=lambda a: (-a["overdue_days"], a["id"])),
-            "initiatives": [{**i, "status_label": i["status_label"]} for i in shown
-                            if info.status(i["status"]).attention],
+            "initiatives": [i for i in shown if term(i["status"]).attention],
             "conflicts": len(conflicts),
         },
         "plan_year": plan_year,
@@ -132,12 +139,15 @@ def by_party(info, initiatives: list[dict], actions: list[dict], owner_id) -> li
     """Per party and person (the filtered owner only, if any): the initiatives
     they own and their actions of the plan year. People with nothing are left out."""
     out = []
+    owned_by: dict[str, list[dict]] = {}
+    for i in initiatives:
+        for o in i["owners"]:
+            owned_by.setdefault(o["id"], []).append(i)
     for ident, name in info.roster:
         if owner_id is not None and ident != owner_id:
             continue
         owned = [{"id": i["id"], "name": i["short"] or i["title"],
-                  "status_label": i["status_label"]}
-                 for i in initiatives if any(o["id"] == ident for o in i["owners"])]
+                  "status_label": i["status_label"]} for i in owned_by.get(ident, [])]
         theirs = [a for a in actions if any(o["id"] == ident for o in a["owners"])]
         if owned or theirs or owner_id == ident or ident in info.parties:
             out.append({"id": ident, "name": name, "initiatives": owned, "actions": theirs})
@@ -271,6 +281,8 @@ def inline(text: str) -> str:
 
 def cell(text: str) -> str:
     """User text for a table cell: literal, newlines kept as <br>."""
+    if "\n" not in text and "\r" not in text:  # most text: one line
+        return inline(text) or " "
     lines = [inline(line) for line in str(text).splitlines()]
     return "<br>".join(line for line in lines if line) or " "
 
@@ -493,18 +505,24 @@ def markdown(report: dict) -> str:
     else:
         lines.append(f"_{t('report.no_priorities')}_")
 
+    @functools.lru_cache(maxsize=None)
+    def level_cell(key: str) -> str:
+        return inline(levels.get(key, key)) or "–"
+
+    year_texts = [str(y) for y in years]
+
     def initiative_table(items: list[dict]) -> list[str]:
         header = [t("report.id"), t("report.initiative"), t("report.owners"),
-                  t("report.status")] + [str(y) for y in years] + [t("report.latest_note")]
+                  t("report.status")] + year_texts + [t("report.latest_note")]
         rows = []
         for i in items:
             note = i["latest_note"]
+            priorities = i["priorities"]
             rows.append(
                 [f"`{i['id']}`", title_cell(i),
                  cell(", ".join(o["name"] for o in i["owners"])) if i["owners"] else "–",
                  inline(i["status_label"])]
-                + [inline(levels.get(i["priorities"][str(y)], i["priorities"][str(y)]))
-                   or "–" for y in years]
+                + [level_cell(priorities[y]) for y in year_texts]
                 + [f"{cell(note['text'])} ({inline(note['author'])}, {day(note['at'][:10])})"
                    if note else "–"])
         return table(header, rows)
