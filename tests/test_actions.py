@@ -289,3 +289,19 @@ def test_actions_and_decisions_round_trip_through_the_state_file(store, plan_fil
         assert again.changed == 0 and again.lines == []
     finally:
         other.close()
+
+
+def test_hostile_text_in_actions_and_decisions_stays_text(run, plan_file):
+    nasty = "\x1b[31mRed| <script>x</script> [a](b)"
+    assert run("action", "add", "haps", nasty, "--year", "2024", "--due", "2024-01-01"
+               ).exit_code == 0
+    assert run("decision", "add", "haps", nasty, "--date", "2024-01-02", "--by", "\x1b]0;t\x07"
+               ).exit_code == 0
+    for args in (("action", "list"), ("decision", "list"), ("show", "haps"), ("history",),
+                 ("export", "--date", "2024-05-01"),
+                 ("export", "--implementation-plan", "2024", "--date", "2024-05-01")):
+        output = run(*args).output
+        assert "\x1b" not in output and "\x07" not in output, args
+        assert "␛[31mRed" in output or "\\[31mRed" in output, args
+    plan = run("export", "--implementation-plan", "2024", "--date", "2024-05-01").output
+    assert "&lt;script&gt;" in plan and "Red\\|" in plan
