@@ -1067,9 +1067,9 @@ _PAIRS.update({
     "state.decision": ("decision from the file: {text}", "beslutning fra filen: {text}"),
     "state.items": ("'{key}' must be a list of mappings", "'{key}' skal være en liste af "
                     "nøgler og værdier"),
-    "key.add_action": ("Action", "Handling"),
-    "key.decision": ("Decision", "Beslutning"),
-    "key.actions": ("Actions", "Handlinger"),
+    "key.add_action": ("New action", "Ny handling"),
+    "key.decision": ("Record a decision", "Registrér beslutning"),
+    "key.actions": ("Year's actions", "Årets handlinger"),
     "key.year_before": ("Year before", "Året før"),
     "key.year_after": ("Year after", "Året efter"),
     "edit.add_action": ("Add an action (a)", "Tilføj en handling (a)"),
