@@ -38,11 +38,14 @@ def plan_text(initiatives: int, objectives: int = 10, seed: int = 1,
                   "    initiatives:" if size else "    initiatives: []"]
         for _ in range(size):
             count += 1
+            # Past 50,000 a shorter title keeps the file under the 20 MB a plan may be.
+            title = (f"Indsats nummer {count} om lægedækning." if initiatives > 50_000 else
+                     f"Der samarbejdes om indsats nummer {count} med fokus på "
+                     "lægedækning og tilgængelighed i almen praksis.")
             lines += [f"      - id: indsats-{count:05d}",
                       f"        kind: {'projekt' if count % 7 == 0 else 'aftalt indsats'}",
                       f"        short: Indsats {count}",
-                      f"        title: Der samarbejdes om indsats nummer {count} med fokus på "
-                      "lægedækning og tilgængelighed i almen praksis."]
+                      f"        title: {title}"]
             if declare_tracking and count % 3 == 0:
                 lines += [f"        status: {rng.choice(STATUSES)}",
                           f"        owners: [{rng.choice(['region', 'plo', 'kommunerne'])}]",

@@ -196,6 +196,14 @@ def actions_and_decisions(db) -> None:
         """)
 
 
+def initiative_places(db) -> None:
+    """The initiatives of an objective in plan order, straight from an index: the
+    table's first screenful is read without sorting the whole plan."""
+    _run(db, """
+        CREATE INDEX initiatives_place ON initiatives(objective_id, archived, position);
+        """)
+
+
 def _run(db, script: str) -> None:
     # Not executescript(): it commits first, which would break the migration's
     # transaction. Statements end with ';' at a line's end (triggers inside
@@ -207,7 +215,8 @@ def _run(db, script: str) -> None:
 
 STEPS = [("0001_initial", initial), ("0002_sync_runs", sync_runs),
          ("0003_initiative_keys", initiative_keys),
-         ("0004_actions_and_decisions", actions_and_decisions)]
+         ("0004_actions_and_decisions", actions_and_decisions),
+         ("0005_initiative_places", initiative_places)]
 KNOWN = [name for name, _ in STEPS]
 
 

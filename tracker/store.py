@@ -93,6 +93,10 @@ def _connect(path: Path, busy_timeout_ms: int, any_thread: bool = False) -> "Con
                            check_same_thread=not any_thread)
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     conn.execute("PRAGMA foreign_keys = ON")
+    # Text filters compare as Python does (Danish letters in any case); SQLite's
+    # lower() folds only ASCII.
+    conn.create_function("fold", 1, lambda text: text.casefold() if text else "",
+                         deterministic=True)
     return Connection(conn)
 
 
@@ -306,11 +310,12 @@ class Store:
         out["all"] = (sum(d for d, _ in out.values()), sum(n for _, n in out.values()))
         return out
 
-    def initiatives(self, objective: str | None = None, status: str | None = None,
-                    owner: str | None = None, year: int | None = None,
-                    archived: bool | None = False, text: str | None = None,
-                    ids: list[str] | None = None) -> list[InitiativeView]:
-        """Initiatives in plan order, filtered. `archived=None` means both."""
+    def _filters(self, objective: str | None = None, status: str | None = None,
+                 owner: str | None = None, year: int | None = None,
+                 archived: bool | None = False, text: str | None = None,
+                 ids: list[str] | None = None) -> tuple[list[str], list]:
+        """The WHERE conditions (on initiatives i, tracking t) and their values of
+        a filtered list of initiatives: the one definition every list uses."""
         where, params = [], []
         if objective:
             where.append("i.objective_id = ?")
@@ -330,9 +335,21 @@ class Store:
             where.append("EXISTS (SELECT 1 FROM priorities p WHERE p.initiative_id = i.id "
                          "AND p.year = ?)")
             params.append(year)
+        if text:
+            where.append("instr(fold(i.id || ' ' || i.title || ' ' || i.short || ' ' || "
+                         "i.description), ?) > 0")
+            params.append(text.casefold())
         if ids is not None:
             where.append(f"i.id IN ({','.join('?' * len(ids))})")
             params.extend(ids)
+        return where, params
+
+    def initiatives(self, objective: str | None = None, status: str | None = None,
+                    owner: str | None = None, year: int | None = None,
+                    archived: bool | None = False, text: str | None = None,
+                    ids: list[str] | None = None) -> list[InitiativeView]:
+        """Initiatives in plan order, filtered. `archived=None` means both."""
+        where, params = self._filters(objective, status, owner, year, archived, text, ids)
         sql = (
             "SELECT i.id, i.objective_id, i.title, i.short, i.kind, i.description, "
             "i.also_supports, i.archived, t.status, t.version, t.updated_at, t.updated_by "
@@ -348,12 +365,65 @@ class Store:
                            r[10], r[11])
             for r in self.db.execute(sql, params).fetchall()
         ]
-        if text:
-            needle = text.casefold()
-            views = [v for v in views if needle in
-                     f"{v.id} {v.title} {v.short} {v.description}".casefold()]
         self._attach_tracking(views, only=ids is not None)
         return views
+
+    def initiative_order(self, sort: str = "plan", reverse: bool = False,
+                         **filters) -> list[str]:
+        """The ids of the filtered initiatives in the order the table shows them —
+        sorted in SQL, so a screen needs to read only the rows it shows. `sort`:
+        plan, id, title, owners, status or y<year> (by level, highest first)."""
+        where, params = self._filters(**filters)
+        info = self.info
+        keys = {"id": "i.id",
+                "title": "fold(CASE i.short WHEN '' THEN i.title ELSE i.short END)",
+                "owners": "(SELECT group_concat(owner, ',') FROM (SELECT owner FROM owners o "
+                          f"WHERE o.initiative_id = i.id ORDER BY {_rank('owner', [r[0] for r in info.roster])}, owner))",
+                "status": _rank("t.status", [term.key for term in info.statuses])}
+        sort_params: list = []
+        if sort.startswith("y"):
+            keys[sort] = _rank("(SELECT level FROM priorities p WHERE p.initiative_id = i.id "
+                               "AND p.year = ?)", [term.key for term in info.levels])
+            sort_params = [int(sort[1:])]
+        order = "ob.position, i.position"
+        if sort != "plan":
+            order = f"coalesce({keys[sort]}, '') {'DESC' if reverse else 'ASC'}, " + order
+        sql = ("SELECT i.id FROM initiatives i JOIN tracking t ON t.initiative_id = i.id "
+               "JOIN objectives ob ON ob.id = i.objective_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return [r[0] for r in self.db.execute(f"{sql} ORDER BY {order}",
+                                              params + sort_params)]
+
+    def first_ids(self, limit: int, objective: str | None = None,
+                  archived: bool = False) -> list[str]:
+        """The first `limit` initiative ids in plan order (all objectives, or one),
+        read through an index: what the table shows before it knows the rest."""
+        objectives = [objective] if objective else [r[0] for r in self.db.execute(
+            "SELECT id FROM objectives ORDER BY archived, position")]
+        found: list[str] = []
+        for ident in objectives:
+            found += [r[0] for r in self.db.execute(
+                "SELECT id FROM initiatives WHERE objective_id = ? AND archived = ? "
+                "ORDER BY position LIMIT ?", [ident, int(archived), limit - len(found)])]
+            if len(found) >= limit:
+                break
+        return found
+
+    def column_lengths(self) -> dict:
+        """What the table's column widths need, from aggregates over every
+        initiative (so a filter does not move the columns): the longest name, id
+        and owners (ids joined by ', '), the statuses and levels in use."""
+        name, ident = self.db.execute(
+            "SELECT max(length(CASE short WHEN '' THEN title ELSE short END)), "
+            "max(length(id)) FROM initiatives").fetchone()
+        owners = self.db.execute(
+            "SELECT max(n) FROM (SELECT sum(length(owner)) + 2 * (count(*) - 1) AS n "
+            "FROM owners GROUP BY initiative_id)").fetchone()[0]
+        statuses = [r[0] for r in self.db.execute("SELECT DISTINCT status FROM tracking")]
+        levels = [r[0] for r in self.db.execute("SELECT DISTINCT level FROM priorities")]
+        return {"name": name or 0, "id": ident or 0, "owners": owners or 0,
+                "statuses": statuses, "levels": levels}
 
     def _attach_tracking(self, views: list[InitiativeView], only: bool = False) -> None:
         """Owners, priorities and latest note for `views`: one query per table,
@@ -435,16 +505,20 @@ class Store:
         info = self.info
         statuses = [term.key for term in info.statuses]
         levels = [term.key for term in info.levels]
+        # The words first, from the tracking tables alone (usually none are
+        # found); then only those rows are looked up for being archived.
         found = [UnknownWord(ident, STATUS, status) for ident, status in self.db.execute(
-            "SELECT i.id, t.status FROM tracking t JOIN initiatives i ON i.id = t.initiative_id "
-            f"WHERE i.archived = 0 AND t.status NOT IN ({','.join('?' * len(statuses))})",
-            statuses)]
+            "SELECT initiative_id, status FROM tracking "
+            f"WHERE status NOT IN ({','.join('?' * len(statuses))})", statuses)]
         found += [UnknownWord(ident, priority_field(year), level)
                   for ident, year, level in self.db.execute(
-                      "SELECT i.id, p.year, p.level FROM priorities p JOIN initiatives i "
-                      "ON i.id = p.initiative_id WHERE i.archived = 0 AND p.year BETWEEN ? AND ? "
-                      f"AND p.level NOT IN ({','.join('?' * len(levels))})",
+                      "SELECT initiative_id, year, level FROM priorities WHERE year BETWEEN ? "
+                      f"AND ? AND level NOT IN ({','.join('?' * len(levels))})",
                       [info.start, info.end, *levels])]
+        if found:
+            archived = {r[0] for r in self.db.execute(
+                "SELECT id FROM initiatives WHERE archived = 1")}
+            found = [w for w in found if w.initiative_id not in archived]
         return sorted(found, key=lambda w: (w.initiative_id, w.field))
 
     # -- resolving words the user typed --------------------------------------------
@@ -1034,6 +1108,13 @@ class Store:
 
     def had_initiatives(self) -> bool:
         return self.db.execute("SELECT 1 FROM initiatives LIMIT 1").fetchone() is not None
+
+
+def _rank(expression: str, keys: list[str]) -> str:
+    """SQL for the position of `expression`'s value among `keys` (99 if not there)."""
+    cases = " ".join(f"WHEN '{key}' THEN {n}" for n, key in enumerate(keys)
+                     if "'" not in key)  # keys are [a-z0-9_-]: never quoted, to be sure
+    return f"(CASE {expression} {cases} ELSE 99 END)" if cases else "99"
 
 
 def action_values(action: Action) -> dict[str, str]:

@@ -95,7 +95,12 @@ class _Rollback(Exception):
 
 
 def file_sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    """The file's hash, read in pieces (a 20 MB plan never sits in memory whole)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for piece in iter(lambda: f.read(1 << 20), b""):
+            digest.update(piece)
+    return digest.hexdigest()
 
 
 def sync_file(store: Store, plan_path: Path, who: str, dry_run: bool = False) -> SyncResult:

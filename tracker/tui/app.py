@@ -28,6 +28,7 @@ from ..model import Change, InitiativeView
 from ..present import visible
 from ..store import Store
 from ..sync import file_sha256
+from .pages import PAGE, PagedViews
 from .plan_year import PlanYear
 from .widgets import (LEVEL_STYLES, STATUS_STYLES, DetailsPane, InitiativeTable,
                       ObjectiveList, _width, bar, localize, status_text)
@@ -100,7 +101,11 @@ class TrackerApp(PlanYear, App):
         self.year_view = False
         self._write_lock = threading.Lock()
         self._writer: Store | None = None
-        self.views: list[InitiativeView] = []
+        self.views = PagedViews([], lambda ids: [])
+        self.lengths: dict = {}
+        self.lengths_version: int | None = None  # the data_version they were read at
+        self.progress: dict | None = None
+        self.plan_seen: tuple | None = None  # (size, mtime) of the plan file last hashed
         self.data_version = store.data_version()
         self.plan_warned = False
 
@@ -126,9 +131,16 @@ class TrackerApp(PlanYear, App):
         self.query_one("#search").display = False
         self.set_class(self.size.width >= WIDE, "wide")
         self._fitted_width = self.size.width  # the columns below fit it: no second load
-        self.fill_objectives()
-        self.load(details=False)
+        # The first frame shows the first screenful, read through an index; a large
+        # plan's full list, column widths and progress figures follow from a worker.
+        first = self.store.first_ids(PAGE)
+        small = len(first) < PAGE
+        self.fill_objectives(counts=small)
+        self.load(details=False, ids=None if small else first,
+                  lengths=None if small else self.page_lengths(first))
         self.call_after_refresh(self.show_details)  # after the first frame: it shows sooner
+        if not small:
+            self.call_after_refresh(self.load_in_background)
         table.focus()
         if self.sync_result is not None:
             self.report_sync(self.sync_result)
@@ -152,24 +164,34 @@ class TrackerApp(PlanYear, App):
         width = self.query_one(ObjectiveList).size.width
         if width != getattr(self, "_objectives_width", None):
             self._objectives_width = width
-            self.fill_objectives()
+            self.fill_objectives(counts=False)
 
     def apply_width(self, width: int) -> None:
         """Columns are fitted to the width: refit them when it changes."""
         self.set_class(width >= WIDE, "wide")
         if getattr(self, "_fitted_width", None) != width:
             self._fitted_width = width
-            self.load(details=False)
+            self.refit()
+
+    def refit(self) -> None:
+        """New column widths for the rows shown (no reading: they are known)."""
+        if not self.lengths:  # nothing shown yet: the first load fits them
+            return
+        columns = self.columns()
+        self.query_one(InitiativeTable).set_columns(columns, self.column_widths(columns))
 
     def action_year_view(self) -> None:
         """Toggle the year view: initiative × plan year, for a narrow terminal."""
         self.year_view = not self.year_view
-        self.load(details=False)
+        self.refit()
 
     # -- loading ------------------------------------------------------------------
-    def fill_objectives(self) -> None:
+    def fill_objectives(self, counts: bool = True) -> None:
+        """The objective lines; with `counts` their progress figures counted anew
+        (else as they are: not yet counted for a large plan just opened)."""
         objectives = self.query_one(ObjectiveList)
-        self.progress = self.store.progress()
+        if counts:
+            self.progress = self.store.progress()
         highlighted = objectives.highlighted
         objectives.clear_options()
         objectives.add_option(Option(self.objective_line("all"), id="all"))
@@ -186,6 +208,8 @@ class TrackerApp(PlanYear, App):
         inner = max(self.query_one(ObjectiveList).size.width - 1, 18)
         label = self.objective_names.get(key, t("objective.all")) \
             if hasattr(self, "objective_names") else t("objective.all")
+        if self.progress is None:  # not counted yet (a large plan, just opened)
+            return Text(label if len(label) <= inner else label[: inner - 1] + "…")
         done, total = self.progress.get(key, (0, 0))
         figures = t("objective.progress", done=done, total=total)
         with_bar = inner >= 30
@@ -202,7 +226,7 @@ class TrackerApp(PlanYear, App):
         without recounting every initiative."""
         info = self.store.info
         delta = int(info.status(after.status).done) - int(info.status(before.status).done)
-        if not delta:
+        if not delta or self.progress is None:
             return
         objectives = self.query_one(ObjectiveList)
         for key in (after.objective_id, "all"):
@@ -211,24 +235,71 @@ class TrackerApp(PlanYear, App):
             index = objectives.get_option_index(key)
             objectives.replace_option_prompt_at_index(index, self.objective_line(key))
 
-    def load(self, keep: str | None = None, details: bool = True) -> None:
-        """Read the initiatives for the current objective and filters into the table."""
+    def list_filters(self) -> dict:
+        f = self.filters
+        return {"objective": None if self.objective in ("all", "archived") else self.objective,
+                "archived": self.objective == "archived", "text": f["text"] or None,
+                "owner": f["owner"], "status": f["status"], "year": f["year"]}
+
+    def load(self, keep: str | None = None, details: bool = True,
+             ids: list[str] | None = None, lengths: dict | None = None) -> None:
+        """Show the initiatives of the current objective and filters, in the chosen
+        order (sorted in SQL). Only the rows drawn are read, a page at a time, so
+        this costs the same at any size; `ids` and `lengths` when already known."""
         table = self.query_one(InitiativeTable)
         current = keep or self.current_id()
-        f = self.filters
-        archived = self.objective == "archived"
-        objective = None if self.objective in ("all", "archived") else self.objective
-        self.views = self.sorted(self.store.initiatives(
-            objective=objective, archived=archived, text=f["text"] or None,
-            owner=f["owner"], status=f["status"], year=f["year"]))
+        if ids is None:
+            ids = self.store.initiative_order(self.sort_column, self.sort_reverse,
+                                              **self.list_filters())
+        self.views = PagedViews(ids, lambda wanted: self.store.initiatives(
+            ids=wanted, archived=None))
+        version = self.store.data_version()
+        if lengths is not None:
+            self.lengths, self.lengths_version = lengths, version
+        elif self.lengths_version != version:
+            self.lengths, self.lengths_version = self.store.column_lengths(), version
         columns = self.columns()
-        table.set_rows(columns, [v.id for v in self.views],
-                       lambda row: self.cells(self.views[row]), self.column_widths(columns),
-                       cursor_key=current)
+        table.set_rows(columns, ids, lambda row: self.cells(self.views[row]),
+                       self.column_widths(columns), cursor_key=current)
         self.show_filters()
         if details:
             self.show_details()
-        self.data_version = self.store.data_version()
+        self.data_version = version
+
+    def page_lengths(self, ids: list[str]) -> dict:
+        """Column lengths of a few rows, until those of the whole plan are read."""
+        views = self.store.initiatives(ids=ids, archived=None)
+        return {"name": max([0] + [len(v.name) for v in views]),
+                "id": max([0] + [len(v.id) for v in views]),
+                "owners": max([0] + [len(", ".join(v.owners)) for v in views]),
+                "statuses": list({v.status for v in views}),
+                "levels": list({lv for v in views for lv in v.priorities.values()})}
+
+    def load_in_background(self) -> None:
+        """The whole list, its column widths and the progress figures of a large plan,
+        read on the worker's connection while the first screenful is on screen."""
+        wanted = (self.objective, self.sort_column, self.sort_reverse, str(self.filters))
+        filters = self.list_filters()
+
+        def job(reader):
+            return (reader.progress(), reader.column_lengths(),
+                    reader.initiative_order(self.sort_column, self.sort_reverse, **filters))
+
+        def done(outcome) -> None:
+            if isinstance(outcome, Exception):
+                self.say(present.explain(outcome), severity="error", timeout=10)
+                return
+            progress, lengths, ids = outcome
+            self.progress = progress
+            for key in ["all"] + [o.id for o in self.store.objectives()]:
+                objectives = self.query_one(ObjectiveList)
+                objectives.replace_option_prompt_at_index(
+                    objectives.get_option_index(key), self.objective_line(key))
+            if wanted == (self.objective, self.sort_column, self.sort_reverse,
+                          str(self.filters)):  # nobody chose another list meanwhile
+                self.load(details=False, ids=ids, lengths=lengths)
+
+        self._write_in_worker(job, done)
 
     def columns(self) -> list[tuple[str, str]]:
         """(key, heading) of the columns shown: in the year view just the name and a
@@ -255,15 +326,14 @@ class TrackerApp(PlanYear, App):
         """Widths that fit the terminal, found without making any cell: every plan
         year and the status keep theirs; names, then owners, give way; the id
         (last, also in the details) may run off the edge."""
-        info, views = self.store.info, self.views
-        used = {key for v in views for key in v.priorities.values()}
-        level = max([1] + [_width(present.level(info, key)) for key in used])
+        info, lengths = self.store.info, self.lengths
+        level = max([1] + [_width(present.level(info, key)) for key in lengths["levels"]])
         natural = {
-            "title": min(NAME_ROOM[1], max([1] + [_width(v.short or v.title) for v in views])),
-            "owners": max([1] + [len(", ".join(v.owners)) for v in views]),
+            "title": min(NAME_ROOM[1], max(1, lengths["name"])),
+            "owners": max(1, lengths["owners"]),
             "status": max([1] + [_width(present.status(info, key))
-                                 for key in {v.status for v in views}]),
-            "id": max([1] + [len(v.id) for v in views])}
+                                 for key in lengths["statuses"]]),
+            "id": max(1, lengths["id"])}
         widths = {key: max(_width(label), natural.get(key, level)) for key, label in columns}
         room = (self.size.width - OBJECTIVES_WIDTH[self.has_class("wide")] - 5
                 - InitiativeTable.GAP * len(columns))
@@ -274,22 +344,6 @@ class TrackerApp(PlanYear, App):
                 widths[key] -= give
                 over -= give
         return [widths[key] for key, _ in columns]
-
-    def sorted(self, views: list[InitiativeView]) -> list[InitiativeView]:
-        column = self.sort_column
-        if column == "plan":
-            return views
-        info = self.store.info
-        order = {s.key: n for n, s in enumerate(info.statuses)}
-        levels = {lv.key: n for n, lv in enumerate(info.levels)}
-        keys = {
-            "id": lambda v: v.id, "title": lambda v: v.name.casefold(),
-            "owners": lambda v: ",".join(v.owners), "status": lambda v: order.get(v.status, 99),
-        }
-        if column.startswith("y"):
-            year = int(column[1:])
-            keys[column] = lambda v: levels.get(v.priorities.get(year, ""), 99)
-        return sorted(views, key=keys[column], reverse=self.sort_reverse)
 
     def current(self) -> InitiativeView | None:
         """The highlighted initiative, or None."""
@@ -426,10 +480,17 @@ class TrackerApp(PlanYear, App):
         self.check_plan_file()
 
     def check_plan_file(self) -> None:
-        if self.plan_warned or not self.plan_path.is_file():
+        """Say once when the plan file changed (e.g. after `git pull`). It is hashed
+        only when its size or time changed: a large plan is not read every second."""
+        if self.plan_warned:
             return
         try:
+            stat = self.plan_path.stat()
+            seen = (stat.st_size, stat.st_mtime_ns)
+            if seen == self.plan_seen:
+                return
             changed = file_sha256(self.plan_path) != self.store.meta("plan_sha256")
+            self.plan_seen = seen
         except OSError:
             return
         if changed:

@@ -135,6 +135,14 @@ class InitiativeTable(ScrollView, can_focus=True):
         self.move_cursor(row=row)
         self.refresh()
 
+    def set_columns(self, columns: list[tuple[str, str]], widths: list[int]) -> None:
+        """Other columns or widths for the same rows (a resize, the year view)."""
+        self.columns, self.cache = columns, {}
+        self.widths = [max(_width(label), width) for (_, label), width in zip(columns, widths)]
+        self.virtual_size = Size(sum(self.widths) + self.GAP * len(self.widths),
+                                 len(self.keys) + 1)
+        self.refresh()
+
     def row_cells(self, row: int) -> list[tuple[str, str]]:
         found = self.cache.get(row)
         if found is None:

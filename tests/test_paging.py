@@ -1,0 +1,75 @@
+"""Start-up flat in the plan's size: the table's order comes from SQL and its rows
+are read a page at a time; a large plan shows its first screenful at once and
+the rest (whole list, widths, progress figures) follows from a worker."""
+
+import pytest
+
+from bench.synthetic import plan_text
+from tracker.store import Change, open_store
+from tracker.sync import sync_file
+from tracker.tui.app import TrackerApp
+from tracker.tui.pages import PAGE
+
+from .conftest import settle
+
+
+@pytest.fixture
+def large(tmp_path, clock):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(plan_text(3 * PAGE + 17), encoding="utf-8")
+    store = open_store(tmp_path / "plan.db")
+    sync_file(store, plan, "sekretær")
+    yield store, plan
+    store.close()
+
+
+def python_order(store, column, reverse):
+    """The order the table had when it sorted in Python (the reference)."""
+    info = store.info
+    views = store.initiatives()
+    order = {s.key: n for n, s in enumerate(info.statuses)}
+    levels = {lv.key: n for n, lv in enumerate(info.levels)}
+    keys = {"plan": None, "id": lambda v: v.id, "title": lambda v: v.name.casefold(),
+            "owners": lambda v: ",".join(v.owners), "status": lambda v: order.get(v.status, 99),
+            "y2024": lambda v: levels.get(v.priorities.get(2024, ""), 99)}
+    if keys[column] is None:
+        return [v.id for v in views]
+    return [v.id for v in sorted(views, key=keys[column], reverse=reverse)]
+
+
+@pytest.mark.parametrize("column", ["plan", "id", "title", "owners", "status", "y2024"])
+@pytest.mark.parametrize("reverse", [False, True])
+def test_the_sql_order_is_the_order_people_had(large, column, reverse):
+    store, _ = large
+    store.edit("indsats-00002", Change(owners=["region", "plo"]), "anna", "cli")
+    assert store.initiative_order(column, reverse) == python_order(store, column, reverse)
+
+
+def test_the_text_filter_folds_danish_letters(large):
+    store, _ = large
+    assert store.initiative_order(text="LÆGEDÆKNING")[:3] == \
+        [v.id for v in store.initiatives(text="lægedækning")][:3]
+    assert len(store.initiative_order(text="indsats nummer 17 ")) == 1
+
+
+async def test_a_large_plan_opens_on_its_first_page_and_reads_the_rest(large):
+    store, plan = large
+    app = TrackerApp(store, plan, "anna", poll_seconds=3600)
+    read = []
+    real = store.initiatives
+
+    def counting(*args, **kwargs):
+        found = real(*args, **kwargs)
+        read.append(len(found))
+        return found
+
+    store.initiatives = counting
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(app.views) == 3 * PAGE + 17  # the whole list, after the worker
+        assert max(read) <= PAGE  # never more than a page of initiatives read at once
+        assert app.progress == store.progress()  # the figures came with it
+        await pilot.press("G")  # the last row: its page is read when shown
+        await settle(pilot)
+        assert app.current_id() == store.initiative_order()[-1]
+        assert max(read) <= PAGE
