@@ -5,6 +5,7 @@ The store returns these; `present.py` turns them into sentences.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 
@@ -292,8 +293,12 @@ class PlanInfo:
     def knows_level(self, key: str) -> bool:
         return any(term.key == key for term in self.levels)
 
+    @functools.cached_property
+    def _names(self) -> dict[str, str]:
+        return dict(self.roster)
+
     def owner_name(self, owner_id: str) -> str:
-        return dict(self.roster).get(owner_id, owner_id)
+        return self._names.get(owner_id, owner_id)
 
     def objective(self, objective_id: str) -> tuple[int, str, str] | None:
         """(number, Danish short title, English title), or None if unknown."""

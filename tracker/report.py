@@ -48,6 +48,7 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
     objective_names = {o[0]: present.objective(info, o[0]) for o in info.objectives}
     terms = {term.key: term for term in info.statuses}
     year_keys = [(y, str(y)) for y in years]
+    owner_entries = {o: {"id": o, "name": name} for o, name in info.roster}
 
     def term(key: str):
         return terms.get(key) or info.status(key)
@@ -60,7 +61,7 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
             "description": v.description, "objective": v.objective_id,
             "also_supports": [{"id": o, "name": objective_names.get(o, o)}
                               for o in v.also_supports],
-            "owners": [{"id": o, "name": info.owner_name(o)} for o in v.owners],
+            "owners": [owner_entries.get(o) or {"id": o, "name": o} for o in v.owners],
             "status": status.key, "status_label": status_label(status.key),
             "done": status.done, "dropped": status.dropped,
             "priorities": {text: v.priorities.get(y, "") for y, text in year_keys},

@@ -291,13 +291,16 @@ class TrackerApp(PlanYear, App):
                 return
             progress, lengths, ids = outcome
             self.progress = progress
-            for key in ["all"] + [o.id for o in self.store.objectives()]:
+            try:
                 objectives = self.query_one(ObjectiveList)
-                objectives.replace_option_prompt_at_index(
-                    objectives.get_option_index(key), self.objective_line(key))
-            if wanted == (self.objective, self.sort_column, self.sort_reverse,
-                          str(self.filters)):  # nobody chose another list meanwhile
-                self.load(details=False, ids=ids, lengths=lengths)
+                for key in ["all"] + [o.id for o in self.store.objectives()]:
+                    objectives.replace_option_prompt_at_index(
+                        objectives.get_option_index(key), self.objective_line(key))
+                if wanted == (self.objective, self.sort_column, self.sort_reverse,
+                              str(self.filters)):  # nobody chose another list meanwhile
+                    self.load(details=False, ids=ids, lengths=lengths)
+            except NoMatches:  # the app closed meanwhile
+                return
 
         self._write_in_worker(job, done)
 
