@@ -73,3 +73,24 @@ async def test_a_large_plan_opens_on_its_first_page_and_reads_the_rest(large):
         await settle(pilot)
         assert app.current_id() == store.initiative_order()[-1]
         assert max(read) <= PAGE
+
+
+async def test_another_users_edit_reaches_a_large_list_without_a_key(large):
+    store, plan = large
+    app = TrackerApp(store, plan, "anna", poll_seconds=0.1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = app.current_id()
+        other = open_store(store.path)
+        try:
+            other.edit(first, Change(status="done"), "bo", "cli")
+        finally:
+            other.close()
+        for _ in range(30):
+            await pilot.pause(0.1)
+            await settle(pilot)
+            if app.current().status == "done":
+                break
+        assert app.current().status == "done"
+        assert app.progress == store.progress()
+        assert "bo" in app.query_one("#details").text.plain

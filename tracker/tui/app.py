@@ -275,7 +275,7 @@ class TrackerApp(PlanYear, App):
                 "statuses": list({v.status for v in views}),
                 "levels": list({lv for v in views for lv in v.priorities.values()})}
 
-    def load_in_background(self) -> None:
+    def load_in_background(self, details: bool = False) -> None:
         """The whole list, its column widths and the progress figures of a large plan,
         read on the worker's connection while the first screenful is on screen."""
         wanted = (self.objective, self.sort_column, self.sort_reverse, str(self.filters))
@@ -298,7 +298,7 @@ class TrackerApp(PlanYear, App):
                         objectives.get_option_index(key), self.objective_line(key))
                 if wanted == (self.objective, self.sort_column, self.sort_reverse,
                               str(self.filters)):  # nobody chose another list meanwhile
-                    self.load(details=False, ids=ids, lengths=lengths)
+                    self.load(details=details, ids=ids, lengths=lengths)
             except NoMatches:  # the app closed meanwhile
                 return
 
@@ -475,9 +475,14 @@ class TrackerApp(PlanYear, App):
             return
         if version != self.data_version:
             self.store.forget_info()  # another process may have synced a new plan
+            self.data_version = version
             try:
-                self.fill_objectives()
-                self.load()
+                if len(self.views) >= PAGE:  # a large list: read again on the worker
+                    self.fill_objectives(counts=False)
+                    self.load_in_background(details=True)
+                else:
+                    self.fill_objectives()
+                    self.load()
             except NoMatches:  # the app is closing; nothing to show any more
                 return
         self.check_plan_file()
