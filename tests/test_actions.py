@@ -305,3 +305,23 @@ def test_hostile_text_in_actions_and_decisions_stays_text(run, plan_file):
         assert "␛[31mRed" in output or "\\[31mRed" in output, args
     plan = run("export", "--implementation-plan", "2024", "--date", "2024-05-01").output
     assert "&lt;script&gt;" in plan and "Red\\|" in plan
+
+
+def test_an_action_of_a_year_the_period_lost_round_trips(store, plan_file, tmp_path):
+    from tracker.state import export_state, import_state
+    from tracker.store import open_store
+
+    store.add_action("haps", "Early step", 2022, "anna", "cli")
+    text = export_state(store)
+    plan_file.write_text(plan_file.read_text(encoding="utf-8").replace(
+        "period: 2022-2025", "period: 2023-2026"), encoding="utf-8")
+    sync_file(store, plan_file, "sekretær")
+    assert [a.year for a in store.actions()] == [2022]  # kept, as priorities are
+    other = open_store(tmp_path / "other.db")
+    try:
+        sync_file(other, plan_file, "sekretær")
+        result = import_state(other, text, "bo")  # not refused: kept and said
+        assert [(a.year, a.text) for a in other.actions()] == [(2022, "Early step")]
+        assert [(line.sign, line.kind) for line in result.lines][-1] == ("?", "outside_period")
+    finally:
+        other.close()

@@ -568,7 +568,7 @@ def export(settings: Settings, fmt, history, year, owner, date, since, plan_year
             write_file(output, text)
             err(t("cli.wrote_state", path=output))
         return
-    date = parse_date(date, "--date") if date else dt.date.today().isoformat()
+    date = parse_date(date, "--date") if date else today()
     since = parse_date(since, "--since") if since else None
     if plan_year is not None:
         if year is not None or owner or since:

@@ -308,8 +308,16 @@ class PlanInfo:
         return None
 
     def nothing(self, field_name: str) -> str:
-        """A field's value when nobody set it: the first status, else ''."""
-        return self.statuses[0].key if field_name == STATUS else ""
+        """A field's value when nobody set it: for an initiative's or an action's
+        status the first status word, else ''."""
+        item = split_item_field(field_name)
+        status = field_name == STATUS or (item is not None and item[::2] == ("action", "status"))
+        return self.first_status if status else ""
+
+    @property
+    def first_status(self) -> str:
+        """What a new initiative or action starts with."""
+        return self.statuses[0].key
 
     def to_json(self) -> str:
         return json.dumps({

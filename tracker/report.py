@@ -38,12 +38,8 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
                 if (owner_id is None or owner_id in v.owners)
                 and (year is None or year in v.priorities)]
 
-    @functools.lru_cache(maxsize=None)  # a few words, asked for on every row
-    def status_label(key: str) -> str:
-        """A status the plan's words no longer have is shown as what it is."""
-        if info.knows_status(key):
-            return present.status(info, key)
-        return t("report.unknown_word", word=key)
+    status_label = functools.lru_cache(maxsize=None)(  # a few words, asked on every row
+        functools.partial(status_word, info))
 
     objective_names = {o[0]: present.objective(info, o[0]) for o in info.objectives}
     terms = {term.key: term for term in info.statuses}
@@ -125,6 +121,13 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
     }
 
 
+def status_word(info, key: str) -> str:
+    """A status in words; one the plan's words no longer have is shown as what it is."""
+    if info.knows_status(key):
+        return present.status(info, key)
+    return t("report.unknown_word", word=key)
+
+
 def action_row(info, action, names: dict, date: str) -> dict:
     """An action as the reports show it; `overdue_days` as of the report's date."""
     return {"id": action.id, "initiative": action.initiative_id,
@@ -132,7 +135,7 @@ def action_row(info, action, names: dict, date: str) -> dict:
             "year": action.year, "text": action.text,
             "owners": [{"id": o, "name": info.owner_name(o)} for o in action.owners],
             "due": action.due, "status": action.status,
-            "status_label": present.action_status(info, action.status),
+            "status_label": status_word(info, action.status) if action.status else "–",
             "overdue_days": action.overdue(date, info)}
 
 
@@ -179,8 +182,7 @@ def implementation_plan(store: Store, year: int, date: str) -> dict:
                 "id": v.id, "name": v.name, "title": v.title,
                 "level": v.priorities.get(year, ""),
                 "level_label": present.level(info, v.priorities.get(year)),
-                "status_label": present.status(info, v.status)
-                if info.knows_status(v.status) else v.status,
+                "status_label": status_word(info, v.status),
                 "owners": [{"id": o, "name": info.owner_name(o)} for o in v.owners],
                 "actions": actions.get(v.id, []),
             } for v in chosen]})

@@ -197,7 +197,7 @@ def _check_action(store: Store, item: dict) -> dict:
     year = str(item.get("year", ""))
     if not re.fullmatch(r"[0-9]{4}", year):
         raise TrackerError(t("state.year", year=year))
-    store.check_year(int(year))
+    # A year the period no longer has is kept (and said), as for priorities.
     owners = item.get("owners") or []
     if not isinstance(owners, list):
         raise TrackerError(t("state.list", key="owners"))
@@ -209,7 +209,7 @@ def _check_action(store: Store, item: dict) -> dict:
         "owners": ",".join(sorted({store.owner_id(_text(o, "owners")) for o in owners})),
         "due": check_iso_date(_text(item["due"], "due")) if item.get("due") else "",
         "status": store.status_key(_text(status, "status")) if status
-        else store.info.statuses[0].key}}
+        else store.info.first_status}}
 
 
 def _check_decision(store: Store, item: dict) -> tuple[str, str, str]:
@@ -298,22 +298,28 @@ def _merge_actions(store: Store, ident: str, actions: list[dict], tracked: dict,
         found = (action["id"] if action["id"] in mine else by_key.get(action["key"])
                  or by_text.get((values["year"], values["text"])))
         if found is None:
-            for attr in ITEMS["action"]:
-                change.values[item_field("action", next_id, attr)] = values[attr]
-            result.lines.append(SyncLine("+", ident, "file_action", {
-                "action": next_id, "year": values["year"], "text": values["text"]}))
+            found = next_id
             next_id += 1
-            continue
-        current = action_values(mine[found])
-        for attr in ITEMS["action"]:
-            name = item_field("action", found, attr)
-            nothing = info.statuses[0].key if attr == "status" else ""
-            decision = decide(values[attr], bases.get(name, nothing), current[attr], nothing)
-            if decision.outcome == TAKE:
-                change.values[name] = values[attr]
-                result.lines.append(SyncLine("~", ident, "from_file", {
-                    "field": name, "old": current[attr], "new": values[attr]}))
-            elif decision.outcome == CONFLICT:
-                result.conflicts += 1
-                result.lines.append(SyncLine("!", ident, "file_conflict", {
-                    "field": name, "file": values[attr], "tracker": current[attr]}))
+            for attr in ITEMS["action"]:
+                change.values[item_field("action", found, attr)] = values[attr]
+            result.lines.append(SyncLine("+", ident, "file_action", {
+                "action": found, "year": values["year"], "text": values["text"]}))
+        else:
+            current = action_values(mine[found])
+            for attr in ITEMS["action"]:
+                name = item_field("action", found, attr)
+                nothing = info.nothing(name)
+                decision = decide(values[attr], bases.get(name, nothing), current[attr],
+                                  nothing)
+                if decision.outcome == TAKE:
+                    change.values[name] = values[attr]
+                    result.lines.append(SyncLine("~", ident, "from_file", {
+                        "field": name, "old": current[attr], "new": values[attr]}))
+                elif decision.outcome == CONFLICT:
+                    result.conflicts += 1
+                    result.lines.append(SyncLine("!", ident, "file_conflict", {
+                        "field": name, "file": values[attr], "tracker": current[attr]}))
+        if not info.start <= int(values["year"]) <= info.end:  # kept, and said
+            result.lines.append(SyncLine("?", ident, "outside_period", {
+                "field": item_field("action", found, "year"), "value": values["year"],
+                "period": f"{info.start}-{info.end}"}))

@@ -863,7 +863,8 @@ class Store:
         self.check_year(year)
         values = {"text": self.check_item_text(text), "year": str(year),
                   "due": check_iso_date(due) if due else "",
-                  "status": self.status_key(status) if status else self.info.statuses[0].key}
+                  "status": self.status_key(status) if status
+                  else self.info.first_status}
         with self.transaction():
             values["owners"] = ",".join(sorted({self.owner_id(o) for o in owners})) \
                 if owners else ",".join(self._owners(initiative_id))

@@ -283,13 +283,6 @@ class _Merge:
                 for attr in ITEMS["action"]:
                     yield item_field("action", action_id, attr), None
 
-    def nothing(self, name: str) -> str:
-        """A field's value when nobody set it; a new declared action starts with
-        the first status, as any new action does."""
-        if name.endswith(":status") and name.startswith("action:"):
-            return self.info.statuses[0].key
-        return self.info.nothing(name)
-
     def merge_tracking(self, initiative, values_too: bool = True) -> None:
         """Each declared field by the one merge rule; the changes as one write."""
         ident = initiative.id
@@ -298,13 +291,13 @@ class _Merge:
         change = Write(settle=False)
         self.new_actions: list[tuple[int, str]] = []
         for name, incoming in self.declared(initiative, values_too):
-            nothing = self.nothing(name)
+            nothing = self.info.nothing(name)
             base = bases.get(name, nothing)
             tracker = tracked.get(name, nothing if name == STATUS else "")
             if self.new_actions and name.startswith(tuple(
                     item_field("action", action_id, "") for action_id, _ in self.new_actions)):
                 # A new action: every attribute from the plan (or its empty value).
-                value = incoming if incoming is not None else self.nothing(name)
+                value = incoming if incoming is not None else self.info.nothing(name)
                 change.values[name] = value
                 if incoming is not None:
                     change.bases[name] = incoming

@@ -773,7 +773,7 @@ class TrackerApp(PlanYear, App):
             from .. import report
 
             path, since = answer  # the dialog checked the date
-            date = self.export_date or dt.date.today().isoformat()
+            date = self.today()
             self.write_report(path, lambda: report.markdown(
                 report.build(self.store, date, since=since or None)))
 
