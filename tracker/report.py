@@ -7,6 +7,7 @@ argument), so reports diff cleanly in git.
 
 from __future__ import annotations
 
+import collections
 import functools
 import json
 import re
@@ -72,18 +73,18 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
     objectives = []
     for objective in store.objectives():
         views = wanted(by_objective.get(objective.id, []))
-        counted = [v for v in views if not term(v.status).dropped]
+        counted = [s for s in map(term, (v.status for v in views)) if not s.dropped]
         objectives.append({
             "id": objective.id, "number": objective.number,
             "name": present.objective_title(info, objective.id),
             "title": objective.title,
-            "done": sum(1 for v in counted if term(v.status).done),
+            "done": sum(1 for s in counted if s.done),
             "total": len(counted),
             "initiatives": [row(v) for v in views],
         })
     shown = [i for o in objectives for i in o["initiatives"]]
-    unknown = sorted({key for key in {i["status"] for i in shown}
-                      if not info.knows_status(key)})
+    counts = collections.Counter(i["status"] for i in shown)
+    unknown = sorted(key for key in counts if not info.knows_status(key))
     conflicts = store.conflicts()
     names = {v.id: v.name for v in all_views}
     actions = [action_row(info, a, names, date) for a in store.actions()
@@ -97,8 +98,7 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
         "owner_names": dict(info.roster),
         "years": years,
         "levels": {term.key: present.level(info, term.key) for term in info.levels},
-        "statuses": [{"key": key, "label": status_label(key),
-                      "count": sum(1 for i in shown if i["status"] == key)}
+        "statuses": [{"key": key, "label": status_label(key), "count": counts[key]}
                      for key in [term.key for term in info.statuses] + unknown],
         "objectives": objectives,
         "archived": [row(v) for v in wanted(store.initiatives(archived=True))],
@@ -273,12 +273,13 @@ _ESCAPES.update({c: None for c in [*range(0, 9), *range(11, 32), *range(127, 160
 _NEEDS_ESCAPE = re.compile(r"[&<>\\`*_\[\]#~|!\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-@functools.lru_cache(maxsize=8192)
 def inline(text: str) -> str:
     """User text as literal markdown on one line."""
     text = str(text)
     if _NEEDS_ESCAPE.search(text):  # most text needs nothing; translate is slow
         text = text.translate(_ESCAPES)
+    elif text.isprintable() and "  " not in text and text[:1] != " " != text[-1:]:
+        return text  # printable: its only space is ' ', and no run or edge to fold
     return " ".join(text.split())
 
 
@@ -496,12 +497,14 @@ def markdown(report: dict) -> str:
     lines += [f'    "{mermaid_label(s["label"])}" : {s["count"]}'
               for s in report["statuses"] if s["count"]]
     lines += ["```", "", f"### {t('report.priorities')}", ""]
+    year_texts = [str(y) for y in years]
     prioritised = [i for o in report["objectives"] for i in o["initiatives"]
                    if any(i["priorities"].values())]
     if prioritised:
-        lines += table([t("report.initiative")] + [str(y) for y in years],
+        mark = functools.lru_cache(maxsize=None)(lambda key: priority_mark(key, levels))
+        lines += table([t("report.initiative")] + year_texts,
                        [[inline(i["short"] or i["title"])]
-                        + [priority_mark(i["priorities"][str(y)], levels) for y in years]
+                        + [mark(i["priorities"][y]) for y in year_texts]
                         for i in prioritised])
         lines += ["", t("report.legend") + " " +
                   " · ".join(priority_mark(key, levels) for key in levels)]
@@ -512,23 +515,26 @@ def markdown(report: dict) -> str:
     def level_cell(key: str) -> str:
         return inline(levels.get(key, key)) or "–"
 
-    year_texts = [str(y) for y in years]
+    # Statuses and owners: a few texts, on every row.
+    status_cell = functools.lru_cache(maxsize=None)(inline)
+    owners_cell = functools.lru_cache(maxsize=None)(cell)
 
     def initiative_table(items: list[dict]) -> list[str]:
         header = [t("report.id"), t("report.initiative"), t("report.owners"),
                   t("report.status")] + year_texts + [t("report.latest_note")]
-        rows = []
-        for i in items:
+        lines = table(header, [])
+        for i in items:  # one f-string a row: at 10,000 rows the lists cost
             note = i["latest_note"]
             priorities = i["priorities"]
-            rows.append(
-                [f"`{i['id']}`", title_cell(i),
-                 cell(", ".join(o["name"] for o in i["owners"])) if i["owners"] else "–",
-                 inline(i["status_label"])]
-                + [level_cell(priorities[y]) for y in year_texts]
-                + [f"{cell(note['text'])} ({inline(note['author'])}, {day(note['at'][:10])})"
-                   if note else "–"])
-        return table(header, rows)
+            owners = (owners_cell(", ".join(o["name"] for o in i["owners"])) if i["owners"]
+                      else "–")
+            said = (f"{cell(note['text'])} ({inline(note['author'])}, {day(note['at'][:10])})"
+                    if note else "–")
+            lines.append(f"| `{i['id']}` | {title_cell(i)} | {owners} | "
+                         f"{status_cell(i['status_label'])} | "
+                         f"{' | '.join([level_cell(priorities[y]) for y in year_texts])} | "
+                         f"{said} |")
+        return lines
 
     for objective in report["objectives"]:
         lines += ["", f"## {objective['number']}. {inline(objective['name'])}", "",

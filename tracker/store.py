@@ -352,18 +352,22 @@ class Store:
         where, params = self._filters(objective, status, owner, year, archived, text, ids)
         sql = (
             "SELECT i.id, i.objective_id, i.title, i.short, i.kind, i.description, "
-            "i.also_supports, i.archived, t.status, t.version, t.updated_at, t.updated_by "
-            "FROM initiatives i JOIN tracking t ON t.initiative_id = i.id "
-            "JOIN objectives ob ON ob.id = i.objective_id"
+            "i.also_supports, i.archived, t.status, t.version, t.updated_at, t.updated_by, "
+            "i.position FROM initiatives i JOIN tracking t ON t.initiative_id = i.id"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY ob.position, i.position"
+        rows = self.db.execute(sql, params).fetchall()
+        # Plan order sorted here, not by SQL's ORDER BY: that copies every wide
+        # row into a sorter (a third of the time of reading 10,000).
+        place = {ident: n for n, (ident,) in enumerate(self.db.execute(
+            "SELECT id FROM objectives ORDER BY position"))}
+        rows.sort(key=lambda r: (place.get(r[1], -1), r[12]))
         views = [
             InitiativeView(r[0], r[1], r[2], r[3], r[4], r[5],
                            tuple(filter(None, r[6].split(","))), bool(r[7]), r[8], r[9],
                            r[10], r[11])
-            for r in self.db.execute(sql, params).fetchall()
+            for r in rows
         ]
         self._attach_tracking(views, only=ids is not None)
         return views
