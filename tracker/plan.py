@@ -142,7 +142,8 @@ def load_plan(path) -> Plan:
         raise PlanInvalid(path, [Problem(exc.message, mark and mark.line,
                                          mark and mark.col, exc.hint)]) from None
     validator = _Validator()
-    plan = validator.plan(doc)
+    with yamlsafe.collector_paused():  # as for the tree: thousands of objects, no cycles
+        plan = validator.plan(doc)
     if validator.problems:
         raise PlanInvalid(path, sorted(validator.problems,
                                        key=lambda p: (p.line or 0, p.col or 0)))
@@ -449,7 +450,7 @@ class _Validator:
         if "status" not in item:
             return None
         raw = self.text(item, "status", what)
-        term = vocabulary.find(context.statuses, raw) if raw else None
+        term = context.status(raw) if raw else None
         if raw and not term:
             self.add(t("v.unknown_status", value=raw, what=what), item.value_marks["status"],
                      t("v.one_of", choices=vocabulary.choices(context.statuses)))
@@ -503,7 +504,7 @@ class _Validator:
                          value.value_marks[year_text],
                          t("v.one_of", choices=vocabulary.choices(context.levels)))
                 continue
-            term = vocabulary.find(context.levels, level_text)
+            term = context.level(level_text)
             if not term:
                 self.add(t("v.unknown_level", value=level_text, year=year, what=what),
                          value.value_marks[year_text],
@@ -540,6 +541,20 @@ class _Context:
     roster: set[str]
     start: int
     end: int
+    # Words already looked up: a plan repeats a few thousand times the same few.
+    known: dict = field(default_factory=dict)
+
+    def status(self, text: str) -> Term | None:
+        return self._find(self.statuses, text)
+
+    def level(self, text: str) -> Term | None:
+        return self._find(self.levels, text)
+
+    def _find(self, terms, text: str) -> Term | None:
+        key = (terms is self.statuses, text)
+        if key not in self.known:
+            self.known[key] = vocabulary.find(terms, text)
+        return self.known[key]
 
 
 def _is_date(text: str) -> bool:
