@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import vocabulary
+from .bulk import collector_paused
 from .catalogue import t
 from .errors import PlanInvalid, Problem
 from .marks import Mark
@@ -142,7 +143,7 @@ def load_plan(path) -> Plan:
         raise PlanInvalid(path, [Problem(exc.message, mark and mark.line,
                                          mark and mark.col, exc.hint)]) from None
     validator = _Validator()
-    with yamlsafe.collector_paused():  # as for the tree: thousands of objects, no cycles
+    with collector_paused():
         plan = validator.plan(doc)
     if validator.problems:
         raise PlanInvalid(path, sorted(validator.problems,

@@ -13,6 +13,7 @@ import json
 import re
 
 from . import present
+from .bulk import collector_paused
 from .catalogue import day, t
 from .model import InitiativeView, split_item_field
 from .present import visible, visible_json
@@ -24,6 +25,7 @@ BAR_WIDTH = 10
 TRACKED_FIELDS = ("added", "status", "owners", "note")  # and priority:<year>, actions…
 
 
+@collector_paused()
 def build(store: Store, date: str, year: int | None = None, owner: str | None = None,
           since: str | None = None) -> dict:
     """Everything the report shows, as plain data (the JSON format is exactly this),
@@ -158,6 +160,7 @@ def by_party(info, initiatives: list[dict], actions: list[dict], owner_id) -> li
     return out
 
 
+@collector_paused()
 def implementation_plan(store: Store, year: int, date: str) -> dict:
     """The yearly implementation plan as plain data: per objective, the
     initiatives prioritised for `year` or with actions in it (highest level
@@ -404,6 +407,7 @@ def action_item(a: dict) -> str:
     return "- " + " · ".join(parts)
 
 
+@collector_paused()
 def implementation_markdown(doc: dict) -> str:
     """The yearly implementation plan as a document a chair can send."""
     plan, year, levels = doc["plan"], doc["year"], doc["levels"]
@@ -462,6 +466,7 @@ def implementation_markdown(doc: dict) -> str:
     return visible("\n".join(lines)) + "\n"
 
 
+@collector_paused()
 def markdown(report: dict) -> str:
     plan = report["plan"]
     years = report["years"]

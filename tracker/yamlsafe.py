@@ -8,11 +8,9 @@ line and column of every key and item, for error messages.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-
 import yaml
 
+from .bulk import collector_paused
 from .catalogue import t
 from .marks import Mark
 
@@ -92,20 +90,6 @@ def load(text: str):
                           t("y.control_hint")) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(t("y.invalid", detail=exc), None) from None
-
-
-@contextlib.contextmanager
-def collector_paused():
-    """Pause Python's cycle collector while a large tree without cycles is built:
-    it would walk the growing tree again and again (a fifth of the time at
-    10,000 initiatives). It runs again after, also after an error."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
