@@ -184,3 +184,21 @@ def test_dropped_initiatives_leave_the_progress_figures(store):
         report.markdown(content)
     assert store.progress().get("m9", (0, 0)) == (0, 0)
     assert store.progress()["all"] == (1, 9)
+
+
+def test_a_party_owning_many_initiatives_gets_counts_not_a_list_of_names():
+    """At 10,000 initiatives a party owns a thousand: the chair reads how many and
+    in which state, and finds each in its objective's table, not a 40,000-character line."""
+    statuses = ["in progress", "delayed", "done"]
+    many = [{"id": f"i{n}", "name": f"Indsats {n}", "status_label": statuses[n % 3]}
+            for n in range(25)]
+    few = many[:3]
+    content = {"plan_year": 2024, "statuses": [{"label": w} for w in ["not started", *statuses]],
+               "by_party": [
+        {"id": "region", "name": "Region", "initiatives": many, "actions": []},
+        {"id": "plo", "name": "PLO", "initiatives": few, "actions": []}]}
+    lines = report.parties_section(content)
+    owns = [line for line in lines if line.startswith("Owns")]
+    assert owns[0] == ("Owns: 25 initiatives — 9 in progress, 8 delayed, 8 done "
+                       "(each in its objective's table above)")
+    assert owns[1] == "Owns: Indsats 0 (in progress); Indsats 1 (delayed); Indsats 2 (done)"

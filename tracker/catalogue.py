@@ -1024,6 +1024,8 @@ _PAIRS.update({
         "{count} åben(e) konflikt(er) mellem planfilen og trackeren: se sidst i rapporten."),
     "report.by_party": ("Who does what in {year}", "Hvem gør hvad i {year}"),
     "report.owns": ("Owns", "Ansvarlig for"),
+    "report.owns_many": ("{count} initiatives — {statuses} (each in its objective's table above)",
+                         "{count} indsatser — {statuses} (hver står i sin målsætnings tabel ovenfor)"),
     "report.no_actions_year": ("No actions for {year}.", "Ingen handlinger for {year}."),
     "plan.title": ("Implementation plan {year} — {title}", "Implementeringsplan {year} — {title}"),
     "plan.intro": (

@@ -377,6 +377,9 @@ def attention(report: dict) -> list[str]:
     return lines
 
 
+OWNS_LISTED = 20  # beyond this many, a party's initiatives are counted, not named
+
+
 def parties_section(report: dict) -> list[str]:
     """Who does what in the plan year: per party (and person) the initiatives
     they own and their actions."""
@@ -385,9 +388,16 @@ def parties_section(report: dict) -> list[str]:
     lines = ["", f"## {t('report.by_party', year=report['plan_year'])}"]
     for party in report["by_party"]:
         lines += ["", f"### {inline(party['name'])}", ""]
-        owned = "; ".join(f"{inline(i['name'])} ({inline(i['status_label'])})"
-                          for i in party["initiatives"]) or "–"
-        lines.append(f"{t('report.owns')}: {owned}")
+        owned = party["initiatives"]
+        if len(owned) > OWNS_LISTED:  # a thousand names on one line: nobody reads it
+            counts = collections.Counter(i["status_label"] for i in owned)
+            words = [s["label"] for s in report["statuses"] if s["label"] in counts]
+            said = t("report.owns_many", count=len(owned), statuses=", ".join(
+                f"{counts[w]} {inline(w)}" for w in words + sorted(counts.keys() - set(words))))
+        else:
+            said = "; ".join(f"{inline(i['name'])} ({inline(i['status_label'])})"
+                             for i in owned) or "–"
+        lines.append(f"{t('report.owns')}: {said}")
         lines.append("")
         if party["actions"]:
             lines += [action_item(a) for a in party["actions"]]
