@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from .bulk import collector_paused
 from .catalogue import t
 from .errors import PlanInvalid, TrackerError
 from .files import write_file
@@ -570,15 +571,19 @@ def export(settings: Settings, fmt, history, year, owner, date, since, plan_year
         return
     date = parse_date(date, "--date") if date else today()
     since = parse_date(since, "--since") if since else None
-    if plan_year is not None:
-        if year is not None or owner or since:
-            raise TrackerError(t("cli.plan_alone"))
-        content = report.implementation_plan(store, plan_year, date)
-        text = (report.implementation_markdown(content) if fmt == "markdown"
-                else report.to_json(content))
-    else:
-        content = report.build(store, date, year=year, owner=owner, since=since)
-        text = report.markdown(content) if fmt == "markdown" else report.to_json(content)
+    if plan_year is not None and (year is not None or owner or since):
+        raise TrackerError(t("cli.plan_alone"))
+    # One pause of the cycle collector for building and writing out; the content
+    # is gone before it runs again (see tracker/bulk.py).
+    with collector_paused():
+        if plan_year is not None:
+            content = report.implementation_plan(store, plan_year, date)
+            text = (report.implementation_markdown(content) if fmt == "markdown"
+                    else report.to_json(content))
+        else:
+            content = report.build(store, date, year=year, owner=owner, since=since)
+            text = report.markdown(content) if fmt == "markdown" else report.to_json(content)
+        del content
     if output is None:
         click.echo(text, nl=False)  # both made safe for a terminal by the report
         return

@@ -133,9 +133,17 @@ def read_plan_text(path: Path) -> tuple[str, str]:
 
 def load_plan(path) -> Plan:
     path = Path(path)
+    text, sha = read_plan_text(path)
+    # One pause for reading and checking: the YAML tree is gone when the
+    # collector runs again, so it walks only the plan once.
+    with collector_paused():
+        plan = _read_and_check(path, text)
+    return Plan(**{**plan.__dict__, "sha256": sha})
+
+
+def _read_and_check(path: Path, text: str) -> Plan:
     from . import yamlsafe  # PyYAML is needed only here, not by reading commands
 
-    text, sha = read_plan_text(path)
     try:
         doc = yamlsafe.load(text)
     except yamlsafe.YamlProblem as exc:
@@ -143,12 +151,11 @@ def load_plan(path) -> Plan:
         raise PlanInvalid(path, [Problem(exc.message, mark and mark.line,
                                          mark and mark.col, exc.hint)]) from None
     validator = _Validator()
-    with collector_paused():
-        plan = validator.plan(doc)
+    plan = validator.plan(doc)
     if validator.problems:
         raise PlanInvalid(path, sorted(validator.problems,
                                        key=lambda p: (p.line or 0, p.col or 0)))
-    return Plan(**{**plan.__dict__, "sha256": sha})
+    return plan
 
 
 # ---------------------------------------------------------------------------
