@@ -148,6 +148,22 @@ def test_changed_status_words_are_reported_and_shown(plan_file, clock):
     assert "? haps" not in run(plan_file, "sync").output
 
 
+def test_an_action_status_the_plan_no_longer_has_is_reported_until_set(plan_file, clock):
+    for text in ("Agree data flow", "Old step"):
+        assert run(plan_file, "action", "add", "haps", text, "--year", "2024",
+                   "--status", "igangsat").exit_code == 0
+    add_top(plan_file, RED_GREEN)
+    synced = run(plan_file, "sync")
+    assert ("? haps  action #1: status 'in_progress' is not one of the plan's statuses any "
+            "more; choose one with `tracker action set 1 --status …` (red, green)"
+            ) in synced.output
+    assert "? haps  action #2" in synced.output
+    assert "? haps  action #1" in run(plan_file, "sync").output  # while it lasts
+    assert run(plan_file, "action", "set", "1", "--status", "green").exit_code == 0
+    assert run(plan_file, "action", "remove", "2").exit_code == 0  # gone: not asked about
+    assert "action #" not in run(plan_file, "sync").output
+
+
 # -- 5. values outside the period round-trip ------------------------------------------
 
 

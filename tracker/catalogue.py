@@ -840,6 +840,11 @@ _PAIRS = {
         "`tracker set {id} --status …` ({choices})",
         "status '{value}' er ikke længere en af planens statusser; vælg en med "
         "`tracker set {id} --status …` ({choices})"),
+    "sync.unknown_action_status": (
+        "action #{number}: status '{value}' is not one of the plan's statuses any more; "
+        "choose one with `tracker action set {number} --status …` ({choices})",
+        "handling #{number}: status '{value}' er ikke længere en af planens statusser; "
+        "vælg en med `tracker action set {number} --status …` ({choices})"),
     "sync.unknown_level": (
         "priority {year} '{value}' is not one of the plan's levels any more; choose one "
         "with `tracker set {id} --priority {year}=…` ({choices})",

@@ -353,6 +353,10 @@ def _sync_text(info: PlanInfo, line: SyncLine) -> str:
                  new=_short(d["new"]))
     if kind == "unknown_word":
         year = field_year(d["field"])
+        item = split_item_field(d["field"])
+        if item is not None:  # an action's status
+            return t("sync.unknown_action_status", number=item[1], value=d["value"],
+                     choices=", ".join(s.key for s in info.statuses))
         if year is None:
             return t("sync.unknown_status", value=d["value"], id=line.id,
                      choices=", ".join(s.key for s in info.statuses))

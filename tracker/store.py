@@ -503,8 +503,8 @@ class Store:
         return [Conflict(*r) for r in rows]
 
     def unknown_words(self) -> list[UnknownWord]:
-        """Statuses and priority levels held by current initiatives that the
-        plan's vocabulary no longer has (after a change of `statuses:` or
+        """Statuses and priority levels held by current initiatives (and their
+        actions) that the plan's vocabulary no longer has (after a change of `statuses:` or
         `levels:`): shown as they are, and reported until someone sets them."""
         info = self.info
         statuses = [term.key for term in info.statuses]
@@ -519,6 +519,11 @@ class Store:
                       "SELECT initiative_id, year, level FROM priorities WHERE year BETWEEN ? "
                       f"AND ? AND level NOT IN ({','.join('?' * len(levels))})",
                       [info.start, info.end, *levels])]
+        found += [UnknownWord(ident, item_field("action", action_id, "status"), status)
+                  for ident, action_id, status in self.db.execute(
+                      "SELECT initiative_id, id, status FROM actions WHERE text != '' AND "
+                      f"status != '' AND status NOT IN ({','.join('?' * len(statuses))})",
+                      statuses)]
         if found:
             archived = {r[0] for r in self.db.execute(
                 "SELECT id FROM initiatives WHERE archived = 1")}
