@@ -531,3 +531,22 @@ async def test_a_refused_save_shows_the_stored_value_again(app, store, monkeypat
         await settle(pilot)
         assert cell(app, "haps", "status") == "not started"
         assert any("busy" in n.message for n in app._notifications)
+
+
+async def test_an_edit_keeps_the_columns_fitted_to_a_narrow_terminal(app, store):
+    """At 80 columns the names give way so status and years fit; an edit drawn in
+    place must not widen the name column back and push the years off the screen."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.query_one(InitiativeTable)
+        fitted = list(table.widths)
+        await goto(pilot, "parakliniske-undersoegelser")  # a name longer than its column
+        await pilot.press("s", *"igang", "enter")
+        await settle(pilot)
+        assert store.initiative("parakliniske-undersoegelser").status == "in_progress"
+        assert table.widths == fitted
+        await pilot.press("o", "space", "enter")  # owners: a longer list may widen them…
+        await settle(pilot)
+        assert store.initiative("parakliniske-undersoegelser").owners
+        title = [key for key, _ in table.columns].index("title")
+        assert table.widths[title] == fitted[title]  # …but never the names past the fit

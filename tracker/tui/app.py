@@ -7,7 +7,6 @@ the screen showed, so a colleague's change meanwhile is never overwritten.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import threading
 from pathlib import Path
 
@@ -585,7 +584,21 @@ class TrackerApp(PlanYear, App):
             v, status=change.status or v.status,
             owners=tuple(change.owners) if change.owners is not None else v.owners,
             priorities={y: lv for y, lv in {**v.priorities, **change.priorities}.items() if lv})
-        table.update_row(v.id, self.cells(shown))
+        self.show_row(shown)
+
+    def show_row(self, v: InitiativeView) -> None:
+        """Draw one row in place; if its owners, status or a level need more room than
+        the columns were fitted for, fit them again (within the terminal's width)."""
+        lengths = self.lengths
+        grown = {"owners": max(lengths["owners"], len(", ".join(v.owners))),
+                 "statuses": sorted({*lengths["statuses"], v.status}, key=str),
+                 "levels": sorted({*lengths["levels"], *v.priorities.values()}, key=str)}
+        if (grown["owners"] != lengths["owners"]
+                or len(grown["statuses"]) != len(lengths["statuses"])
+                or len(grown["levels"]) != len(lengths["levels"])):
+            self.lengths = {**lengths, **grown}
+            self.refit()
+        self.query_one(InitiativeTable).update_row(v.id, self.cells(v))
 
     def after_change(self, changed: str | None = None) -> None:
         """Show an edit: one row redrawn in place, unless a filter or sort may move it."""
@@ -601,7 +614,7 @@ class TrackerApp(PlanYear, App):
         row = table.index[changed]
         self.count_status_change(self.views[row], fresh)
         self.views[row] = fresh
-        table.update_row(changed, self.cells(fresh))
+        self.show_row(fresh)
         self.show_details()
         self.data_version = self.store.data_version()
 

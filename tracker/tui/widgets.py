@@ -150,13 +150,12 @@ class InitiativeTable(ScrollView, can_focus=True):
         return found
 
     def update_row(self, key: str, cells: list[tuple[str, str]]) -> None:
-        """Show new values for one row; the rest is untouched."""
+        """Show new values for one row; the rest, and the column widths, untouched
+        (the app fits those to the terminal: a cell longer than its column is cut)."""
         row = self.index.get(key)
         if row is None:
             return
         self.cache[row] = cells
-        for i, (text, _) in enumerate(cells):
-            self.widths[i] = max(self.widths[i], _width(text))
         self.refresh()
 
     def get_cell(self, row_key: str, column_key: str) -> Text:
