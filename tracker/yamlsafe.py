@@ -110,7 +110,7 @@ def _build(next_event):
     while True:
         event = next_event()
         kind = event.__class__
-        if kind is scalar_event:
+        if kind is scalar_event or kind is mapping_start or kind is sequence_start:
             start = event.start_mark
             mark = Mark(start.line + 1, start.column + 1)
             count += 1
@@ -118,38 +118,32 @@ def _build(next_event):
                 raise YamlProblem(t("y.too_many"), mark)
             if event.anchor is not None:
                 raise YamlProblem(t("y.alias"), mark, t("y.alias_hint"))
-            tag, value = event.tag, event.value
-            if tag is None or tag == "!":
-                if value in _NULLS and event.implicit[0] and event.style in _PLAIN:
+            if kind is scalar_event:
+                tag, value = event.tag, event.value
+                if tag is None or tag == "!":
+                    if value in _NULLS and event.implicit[0] and event.style in _PLAIN:
+                        value = None
+                elif tag == _NULL:
                     value = None
-            elif tag == _NULL:
-                value = None
-            elif tag != _STR:
-                raise _bad_tag(event)
-        elif kind is mapping_start or kind is sequence_start:
-            start = event.start_mark
-            mark = Mark(start.line + 1, start.column + 1)
-            count += 1
-            if count > MAX_NODES:
-                raise YamlProblem(t("y.too_many"), mark)
-            if event.anchor is not None:
-                raise YamlProblem(t("y.alias"), mark, t("y.alias_hint"))
-            mapping = kind is mapping_start
-            if event.tag not in (None, "!", _MAP if mapping else _SEQ):
-                raise _bad_tag(event)
-            if key is None and isinstance(parent, dict):
-                raise YamlProblem(t("y.key_text"), mark)
-            if len(stack) >= MAX_DEPTH:
-                raise YamlProblem(t("y.deep", depth=MAX_DEPTH), mark, t("y.deep_hint"))
-            container = MarkedDict() if mapping else MarkedList()
-            container.mark = mark
-            if mapping:
-                container.key_marks, container.value_marks = {}, {}
-            else:
-                container.item_marks = []
-            stack.append((container, key))
-            parent, key = container, None
-            continue
+                elif tag != _STR:
+                    raise _bad_tag(event)
+            else:  # a mapping or a list begins: filled until its end event
+                mapping = kind is mapping_start
+                if event.tag not in (None, "!", _MAP if mapping else _SEQ):
+                    raise _bad_tag(event)
+                if key is None and isinstance(parent, dict):
+                    raise YamlProblem(t("y.key_text"), mark)
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlProblem(t("y.deep", depth=MAX_DEPTH), mark, t("y.deep_hint"))
+                container = MarkedDict() if mapping else MarkedList()
+                container.mark = mark
+                if mapping:
+                    container.key_marks, container.value_marks = {}, {}
+                else:
+                    container.item_marks = []
+                stack.append((container, key))
+                parent, key = container, None
+                continue
         elif kind in ends:
             value, key = stack.pop()
             mark = value.mark
