@@ -58,6 +58,24 @@ def tracker_commands():
     return TrackerCommands
 
 
+def lengths_of(views: list[InitiativeView]) -> dict:
+    """What the column widths need of these rows, as `Store.column_lengths` gives it
+    for all of them."""
+    return {"name": max([0] + [len(v.name) for v in views]),
+            "id": max([0] + [len(v.id) for v in views]),
+            "owners": max([0] + [len(", ".join(v.owners)) for v in views]),
+            "statuses": list({v.status for v in views}),
+            "levels": list({lv for v in views for lv in v.priorities.values()})}
+
+
+def widened(lengths: dict, more: dict) -> dict:
+    """`lengths` grown by `more`: the longer of each length, the words of both
+    (equal to `lengths` when `more` needs no more room)."""
+    return {key: (max(have, more[key]) if isinstance(have, int)
+                  else have + [w for w in more[key] if w not in have])
+            for key, have in lengths.items()}
+
+
 class TrackerApp(PlanYear, App):
     CSS_PATH = "app.tcss"
     TITLE = "tracker"
@@ -267,12 +285,7 @@ class TrackerApp(PlanYear, App):
 
     def page_lengths(self, ids: list[str]) -> dict:
         """Column lengths of a few rows, until those of the whole plan are read."""
-        views = self.store.initiatives(ids=ids, archived=None)
-        return {"name": max([0] + [len(v.name) for v in views]),
-                "id": max([0] + [len(v.id) for v in views]),
-                "owners": max([0] + [len(", ".join(v.owners)) for v in views]),
-                "statuses": list({v.status for v in views}),
-                "levels": list({lv for v in views for lv in v.priorities.values()})}
+        return lengths_of(self.store.initiatives(ids=ids, archived=None))
 
     def load_in_background(self, details: bool = False) -> None:
         """The whole list, its column widths and the progress figures of a large plan,
@@ -589,14 +602,9 @@ class TrackerApp(PlanYear, App):
     def show_row(self, v: InitiativeView) -> None:
         """Draw one row in place; if its owners, status or a level need more room than
         the columns were fitted for, fit them again (within the terminal's width)."""
-        lengths = self.lengths
-        grown = {"owners": max(lengths["owners"], len(", ".join(v.owners))),
-                 "statuses": sorted({*lengths["statuses"], v.status}, key=str),
-                 "levels": sorted({*lengths["levels"], *v.priorities.values()}, key=str)}
-        if (grown["owners"] != lengths["owners"]
-                or len(grown["statuses"]) != len(lengths["statuses"])
-                or len(grown["levels"]) != len(lengths["levels"])):
-            self.lengths = {**lengths, **grown}
+        wider = widened(self.lengths, lengths_of([v]))
+        if wider != self.lengths:
+            self.lengths = wider
             self.refit()
         self.query_one(InitiativeTable).update_row(v.id, self.cells(v))
 
