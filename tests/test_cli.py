@@ -269,3 +269,21 @@ def test_validate_remembers_a_valid_file_until_it_or_the_validator_changes(run, 
     for _ in range(2):
         result = run("validate")
         assert result.exit_code == 1 and "number" in result.output
+
+
+def test_the_pre_commit_hook_checks_plans_not_the_state_file_the_readme_says_to_commit():
+    import re
+
+    import yaml
+
+    from .conftest import ROOT
+
+    hook, = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+
+    def checked(path: str) -> bool:  # pre-commit's own rule: search files, then exclude
+        return bool(re.search(hook["files"], path)) and not (
+            "exclude" in hook and re.search(hook["exclude"], path))
+
+    assert checked("plans/2022-2025.yaml") and checked("plans/2026-2029.yml")
+    assert not checked("plans/2022-2025-state.yaml")
+    assert "plans/2022-2025-state.yaml" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -128,7 +128,7 @@ class TrackerGroup(click.Group):
 @click.option("--lang", type=click.Choice(["da", "en"], case_sensitive=False),
               help="Language of the tracker and the report (TRACKER_LANG; default: from "
                    "your locale, da_* → Danish, else English).")
-@click.version_option(package_name="tracker", prog_name="tracker")
+@click.version_option(package_name="praksisplan-tracker", prog_name="tracker")
 @click.pass_context
 def main(ctx, plan_path: Path, db_path: Path | None, user: str | None, lang: str | None):
     """Follow up on a multi-year plan: owners, status, yearly priorities, notes.

@@ -219,6 +219,8 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
         detail += t("y.opens_at", line=opened.line + 1)
     if mark and "\t" in _line(text, mark.line)[: mark.column + 1]:
         return YamlProblem(t("y.tab_indent"), where, t("y.tab_hint"))
+    if "maximum nesting depth" in detail:  # PyYAML ≥ 6.0.4 stops deep nesting itself
+        return YamlProblem(t("y.deep", depth=MAX_DEPTH), where, t("y.deep_hint"))
     for needle, message, hint in _HINTS:
         if needle in detail:
             return YamlProblem(f"{t(message)} ({detail})", where, t(hint))
