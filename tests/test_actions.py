@@ -284,7 +284,9 @@ def test_actions_and_decisions_round_trip_through_the_state_file(store, plan_fil
         sync_file(other, plan_file, "sekretær")
         first = import_state(other, text, "bo")
         assert first.conflicts == 0
-        assert export_state(other) == text
+        from .test_state import same_but_database
+
+        assert same_but_database(export_state(other), text)
         again = import_state(other, text, "bo")
         assert again.changed == 0 and again.lines == []
     finally:

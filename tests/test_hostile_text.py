@@ -75,3 +75,23 @@ async def test_tui_shows_hostile_text_as_text(hostile_store, plan_file):
         await pilot.press("h")
         await settle(pilot)
         assert "\x1b" not in str(app.screen.body)
+
+
+def test_dollars_are_not_typeset_as_math(store):
+    store.edit("haps", Change(note="Budget $\\color{red}{APPROVED}$ and $$x$$"), "mallory", "cli")
+    text = report.markdown(report.build(store, "2024-06-01", since="2024-01-01"))
+    assert "$\\color" not in text and "\\$\\\\color{red}{APPROVED}\\$" in text
+    assert re.search(r"(?<!\\)\$", text) is None  # every $ escaped
+
+
+def test_a_status_word_cannot_place_a_mermaid_directive(store, plan_file):
+    text = plan_file.read_text(encoding="utf-8")
+    evil = "'x %%{init: {\"theme\": \"dark\"}}%% y'"
+    text = text.replace("plan:\n", f"statuses:\n  - {{key: a, da: {evil}, en: {evil}}}\n"
+                        "  - {key: b, da: b, en: b, done: yes}\nplan:\n", 1)
+    plan_file.write_text(text, encoding="utf-8")
+    sync_file(store, plan_file, "x")
+    store.edit("haps", Change(status="a"), "mallory", "cli")
+    chart = report.markdown(report.build(store, "2024-06-01")).split("```mermaid")[1]
+    chart = chart.split("```")[0]
+    assert "%%" not in chart and "{" not in chart and "init" in chart

@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -203,8 +204,13 @@ def test_bad_serve_options_are_one_clear_message(plan_file):
     assert bad_header.exit_code == 1 and "header name like Remote-User" in bad_header.output
 
 
+def export_keys(typed: str) -> list[str]:
+    return ["e", "\x15" * 3, typed, "\r"]  # e, clear the path (ctrl+u), type, enter
+
+
 def test_served_export_is_delivered_to_the_browser(plan_file, tmp_path):
-    """`e` in a browser writes the report on the server and sends it as a download."""
+    """`e` in a browser writes the report in the reports folder on the server and
+    sends it as a download."""
     downloaded = {}
 
     async def download(session, seen):
@@ -215,13 +221,30 @@ def test_served_export_is_delivered_to_the_browser(plan_file, tmp_path):
             downloaded["text"] = await response.text()
 
     with serving(plan_file, tmp_path) as served:
-        target = tmp_path / "rapport.md"
-        keys = ["e", "\x15" * 3, str(target), "\r"]  # e, clear the path (ctrl+u), type, enter
-        asyncio.run(run_session(served.url, {"Origin": served.origin}, keys,
+        asyncio.run(run_session(served.url, {"Origin": served.origin}, export_keys("rapport"),
                                 wait_for=b'["deliver_file_start"', then=download))
+        target = served.db.with_name(f"{served.db.stem}-reports") / "rapport.md"
         assert "rapport.md" in downloaded["disposition"]
         assert downloaded["text"] == target.read_text(encoding="utf-8")
         assert downloaded["text"].startswith("# Status: Praksisplan")
+
+
+@pytest.mark.parametrize("typed", ["{tmp}/owned.md", "../owned.md", "sub/owned.md", "..",
+                                   "{db}"])
+def test_a_browser_user_never_chooses_a_path_on_the_server(plan_file, tmp_path, typed):
+    """Served, the export dialog takes a plain file name only: an absolute path,
+    `..`, another folder or the server's own database are refused, nothing written."""
+    with serving(plan_file, tmp_path) as served:
+        before = served.db.read_bytes()
+        typed = typed.format(db=served.db, tmp=tmp_path)
+        seen = asyncio.run(run_session(served.url, {"Origin": served.origin},
+                                       export_keys(typed), wait_for=b"not a plain file name"))
+        assert b"not a plain file name" in seen
+        assert b"deliver_file_start" not in seen
+        assert served.db.read_bytes() == before
+        assert list(tmp_path.rglob("owned.md")) == []
+        reports = served.db.with_name(f"{served.db.stem}-reports")
+        assert not reports.exists() or list(reports.iterdir()) == []
 
 
 # -- a real browser, behind a proxy that logs people in -------------------------------
@@ -330,3 +353,163 @@ async def drive_browser(url: str, devtools_port: int, landed) -> None:
                 await tab.key("s", "KeyS", 83, modifiers=2)  # ctrl+s saves the note
                 if await asyncio.to_thread(landed):
                     return
+
+
+# -- doors of the served mode ---------------------------------------------------------
+
+
+def descendants_rss_mb(pid: int) -> list[float]:
+    """The resident memory of every process below `pid` (the tabs' apps)."""
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        try:
+            children = Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
+        except OSError:
+            continue
+        for child in map(int, children):
+            todo.append(child)
+            try:
+                status = Path(f"/proc/{child}/status").read_text()
+            except OSError:
+                continue
+            rss = [line for line in status.splitlines() if line.startswith("VmRSS:")]
+            if rss:
+                found.append(int(rss[0].split()[1]) / 1024)
+    return found
+
+
+def test_a_resize_is_kept_to_a_real_screen_size(plan_file, tmp_path):
+    """One ["resize", 30000×30000] grew a tab's process to gigabytes, past the tab's
+    end, and stopped SIGTERM from ending the server."""
+    async def huge(session, seen):
+        pass
+
+    async def session_with_resize(url):
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(f"{url}/ws?width=120&height=40",
+                                          headers={"Origin": url}) as ws:
+                seen = b""
+                deadline = time.monotonic() + 30
+                while time.monotonic() < deadline and b"Praksisplan" not in seen:
+                    seen += await receive(ws)
+                await ws.send_str(json.dumps(["resize", {"width": 30000, "height": 30000}]))
+                await ws.send_str("not json")
+                await ws.send_str(json.dumps(["resize", {"width": "x"}]))
+                deadline = time.monotonic() + 6
+                while time.monotonic() < deadline:
+                    seen += await receive(ws)
+                return descendants_rss_mb(served.proc.pid)
+
+    with serving(plan_file, tmp_path) as served:
+        sizes = asyncio.run(session_with_resize(served.url))
+        assert sizes and max(sizes) < 400, sizes
+        served.proc.terminate()
+        assert served.proc.wait(timeout=15) is not None
+
+
+@pytest.mark.parametrize("headers", [{"Host": "127.0.0.1:abc"}, {"Host": "[::1"}])
+def test_a_host_that_cannot_be_read_is_refused_in_one_line(plan_file, tmp_path, headers):
+    with serving(plan_file, tmp_path) as served:
+        request = urllib.request.Request(served.url, headers=headers)
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=5)
+        assert refused.value.code == 403
+        assert "Traceback" not in served.log() and "refused GET /" in served.log()
+
+
+@pytest.mark.parametrize("origin", ["http://127.0.0.1:abc", "http://[::1", "null"])
+def test_an_origin_that_cannot_be_read_is_refused_in_one_line(plan_file, tmp_path, origin):
+    with serving(plan_file, tmp_path) as served:
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            asyncio.run(run_session(served.url, {"Origin": origin}))
+        assert refused.value.status == 403
+        assert "Traceback" not in served.log() and "refused GET /ws" in served.log()
+
+
+def test_exposed_without_a_public_url_only_its_address_drives_it(plan_file, tmp_path):
+    """--host 0.0.0.0 without --public-url: a DNS name pointing here is refused."""
+    with serving(plan_file, tmp_path, host="0.0.0.0") as served:
+        port = served.url.rsplit(":", 1)[1]
+        request = urllib.request.Request(served.url, headers={"Host": f"evil.example:{port}"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=5)
+        assert refused.value.code == 403
+        with pytest.raises(aiohttp.WSServerHandshakeError):
+            asyncio.run(run_session(served.url, {"Host": f"evil.example:{port}",
+                                                 "Origin": f"http://evil.example:{port}"}))
+        with urllib.request.urlopen(served.url, timeout=5) as page:  # its address works
+            assert page.status == 200
+
+
+def test_tabs_past_the_cap_are_told_so(plan_file, tmp_path):
+    async def two_tabs(url):
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(f"{url}/ws?width=80&height=24",
+                                          headers={"Origin": url}) as first:
+                seen = b""
+                deadline = time.monotonic() + 30
+                while time.monotonic() < deadline and b"Praksisplan" not in seen:
+                    seen += await receive(first)
+                async with session.get(url) as page:
+                    busy = (page.status, await page.text())
+                with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                    async with session.ws_connect(f"{url}/ws", headers={"Origin": url}):
+                        pass
+                return busy, refused.value.status
+
+    with serving(plan_file, tmp_path, "--max-sessions", "1") as served:
+        (status, text), ws_status = asyncio.run(two_tabs(served.url))
+        assert status == 503 and "All 1 sessions of the tracker are in use" in text
+        assert ws_status == 503
+        time.sleep(2)  # the first tab closed: a new one is welcome again
+        with urllib.request.urlopen(served.url, timeout=5) as page:
+            assert page.status == 200
+
+
+def test_a_name_that_hides_characters_is_refused(plan_file, tmp_path):
+    with serving(plan_file, tmp_path, "--user-header", "Remote-User") as served:
+        own = {"Origin": served.origin}
+        for spoof in ("\u202enna", "an\u200bna", "anna\u2066"):
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                asyncio.run(run_session(served.url, {**own, "Remote-User": spoof}))
+            assert refused.value.status == 403
+        assert audit_rows(served.db) == []
+
+
+def test_a_name_sent_as_latin_1_bytes_is_read_as_latin_1(plan_file, tmp_path):
+    """`Remote-User: J\\xf8rgen` (one byte for ø) crashed the tab on its first draw."""
+    with serving(plan_file, tmp_path, "--user-header", "Remote-User") as served:
+        host, port = served.url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as conn:
+            conn.sendall(
+                f"GET /ws?width=100&height=30 HTTP/1.1\r\nHost: {host}:{port}\r\n"
+                f"Origin: {served.url}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                .encode("ascii") + b"Remote-User: J\xf8rgen\r\n\r\n")
+            seen = b""
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and "Jørgen".encode() not in seen:
+                try:
+                    seen += conn.recv(65536)
+                except socket.timeout:
+                    break
+        assert seen.startswith(b"HTTP/1.1 101"), seen[:200]
+        assert "Jørgen".encode() in seen  # the app drew its first screen, naming her
+        assert "app started for Jørgen" in served.log()
+
+
+def test_a_port_in_use_is_one_line_before_serving(plan_file):
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["--plan", str(plan_file), "--lang", "en", "serve",
+                                           "--port", str(port)])
+    assert result.exit_code == 1, result.output
+    assert f"cannot serve on 127.0.0.1 port {port}" in result.output
+    assert "Serving" not in result.output and "Traceback" not in result.output

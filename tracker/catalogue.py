@@ -374,6 +374,16 @@ EN.update({
     "show.notes": "Notes ({count}), newest first:",
     "cli.wrote_state": "Wrote the tracking state to {path}.",
     "cli.no_folder": "cannot write {path}: the folder {folder} does not exist",
+    "files.is_database": "{path} is the tracker's database (or part of it); give another file name",
+    "files.is_plan": "{path} is the plan file; give another file name",
+    "files.in_backups": "{path} is in the backups folder, which keeps only the tracker's own backups; choose another folder",
+    "files.not_regular": "{path} is not an ordinary file (a device, a pipe or a socket); give another file name",
+    "files.name_too_long": "the file name {name} is too long for this file system; give a shorter one",
+    "files.served_name": "“{name}” is not a plain file name: in the browser, give a name only (e.g. status.md); the file is saved in the server's reports folder and downloaded to you",
+    "cli.cannot_listen": "cannot serve on {host} port {port}: {reason} (is another tracker serve running? choose another --port)",
+    "cli.reports_not_folder": "--reports {path} is a file, not a folder",
+    "cli.serving_reports": "Exports from the browser are saved in {path} and downloaded; at most {count} browser tabs at once.",
+    "serve.full": "<!doctype html><meta charset=utf-8><title>Tracker busy</title><p>All {count} sessions of the tracker are in use. Close a tab you no longer need, or try again in a minute.</p>",
     "cli.cannot_write": "cannot write {path}: {reason}",
     "cli.is_folder": "it is a folder; give a file name",
     "cli.no_serve": "serving needs textual-serve: pip install 'tracker[serve]' (or: pip install textual-serve)",
@@ -764,6 +774,16 @@ DA = {
     "show.notes": "Noter ({count}), nyeste først:",
     "cli.wrote_state": "Opfølgningsdata er skrevet til {path}.",
     "cli.no_folder": "kan ikke skrive {path}: mappen {folder} findes ikke",
+    "files.is_database": "{path} er trackerens database (eller en del af den); angiv et andet filnavn",
+    "files.is_plan": "{path} er planfilen; angiv et andet filnavn",
+    "files.in_backups": "{path} ligger i mappen med sikkerhedskopier, som kun rummer trackerens egne kopier; vælg en anden mappe",
+    "files.not_regular": "{path} er ikke en almindelig fil (en enhed, en pipe eller en socket); angiv et andet filnavn",
+    "files.name_too_long": "filnavnet {name} er for langt til dette filsystem; angiv et kortere",
+    "files.served_name": "“{name}” er ikke et rent filnavn: i browseren angives kun et navn (fx status.md); filen gemmes i serverens rapportmappe og hentes ned til dig",
+    "cli.cannot_listen": "kan ikke køre på {host} port {port}: {reason} (kører en anden tracker serve allerede? vælg en anden --port)",
+    "cli.reports_not_folder": "--reports {path} er en fil, ikke en mappe",
+    "cli.serving_reports": "Eksporter fra browseren gemmes i {path} og hentes ned; højst {count} browserfaner ad gangen.",
+    "serve.full": "<!doctype html><meta charset=utf-8><title>Trackeren er optaget</title><p>Alle {count} pladser i trackeren er i brug. Luk en fane, du ikke længere bruger, eller prøv igen om et minut.</p>",
     "cli.cannot_write": "kan ikke skrive {path}: {reason}",
     "cli.is_folder": "det er en mappe; angiv et filnavn",
     "cli.no_serve": "tracker serve kræver textual-serve: pip install 'tracker[serve]' (eller: pip install textual-serve)",
@@ -861,6 +881,11 @@ _PAIRS = {
     "state.year": ("'{year}' is not a year (write it like 2024)",
                    "'{year}' er ikke et år (skriv det som 2024)"),
     "state.not_text": ("'{key}' must be text", "'{key}' skal være tekst"),
+    "state.other_plan": (
+        "the state file is from the plan “{file}”, not “{plan}”; nothing was imported "
+        "(if that is right, e.g. the plan was renamed, run it again with --other-plan)",
+        "tilstandsfilen er fra planen “{file}”, ikke “{plan}”; intet er importeret "
+        "(hvis det er rigtigt, fx fordi planen har skiftet navn, så kør igen med --other-plan)"),
     "state.note_at": (
         "a note's 'at' must be a time like 2024-03-01T09:00:00Z, not '{at}'",
         "en notes 'at' skal være et tidspunkt som 2024-03-01T09:00:00Z, ikke '{at}'"),
@@ -979,6 +1004,12 @@ _PAIRS.update({
     "action.due": ("due {date}", "frist {date}"),
     "action.overdue": ("{days} days overdue", "{days} dage over fristen"),
     "action.overdue_one": ("1 day overdue", "1 dag over fristen"),
+    "err.archived": (
+        "'{id}' is archived: it is gone from the plan, and its record is kept as it was. "
+        "To change it anyway, add --archived",
+        "'{id}' er arkiveret: den er ikke længere i planen, og dens data er bevaret, som de "
+        "var. Tilføj --archived for alligevel at ændre den"),
+    "mark.archived": ("(archived initiative)", "(arkiveret indsats)"),
     "err.unknown_action": (
         "no action #{id} (see `tracker action list`)",
         "der er ingen handling #{id} (se `tracker action list`)"),
@@ -1154,6 +1185,16 @@ _PAIRS.update({
     "actions.order_status": ("status", "status"),
     "v.due": ("'{value}' is not a date ({what})", "'{value}' er ikke en dato ({what})"),
     "v.due_hint": ("write it as 2024-03-01", "skriv den som 2024-03-01"),
+    "err.date_days": ("'{text}' is not a date: {month} {year} has {days} days",
+                      "'{text}' er ikke en dato: {month} {year} har {days} dage"),
+    "err.date_month": ("'{text}' is not a date: there is no month {month}; write it as "
+                       "2024-05-19 or 19.5.2024",
+                       "'{text}' er ikke en dato: der er ingen måned {month}; skriv den som "
+                       "2024-05-19 eller 19.5.2024"),
+    "date.months": ("January,February,March,April,May,June,July,August,September,October,"
+                    "November,December",
+                    "januar,februar,marts,april,maj,juni,juli,august,september,oktober,"
+                    "november,december"),
     "err.date": ("'{text}' is not a date; write it as 2024-05-19 or 19.5.2024",
                  "'{text}' er ikke en dato; skriv den som 2024-05-19 eller 19.5.2024"),
 })

@@ -19,7 +19,7 @@ import click
 from .bulk import collector_paused
 from .catalogue import t
 from .errors import PlanInvalid, TrackerError
-from .files import write_file
+from .files import Guard, check_target, write_file
 from . import present
 from .present import parse_date, visible
 from .store import Change, Store, current_user, open_store
@@ -33,6 +33,7 @@ class Settings:
     db_path: Path
     user: str
     _store: Store | None = None
+    scratch: bool = False  # a dry run's temporary database, not the person's
 
     def store(self, sync: bool = True) -> Store:
         """The open store, synced with the plan file if it changed."""
@@ -47,6 +48,18 @@ class Settings:
                 self._sync()
         return self._store
 
+    def scratch_if_missing(self) -> None:
+        """For a dry run: with no database yet, work on a scratch one in a temporary
+        folder (removed at exit), so a dry run creates nothing."""
+        if self._store is None and not self.db_path.exists():
+            import atexit
+            import tempfile
+
+            folder = tempfile.TemporaryDirectory(prefix="tracker-dry-run-")
+            atexit.register(folder.cleanup)
+            self.db_path = Path(folder.name) / self.db_path.name
+            self.scratch = True
+
     def _sync(self) -> None:
         from .sync import ensure_synced
 
@@ -54,7 +67,7 @@ class Settings:
         result = ensure_synced(store, self.plan_path, self.user)
         if result.plan_missing:
             err(t("cli.plan_missing", plan=self.plan_path, db=self.db_path))
-        if result.changed:
+        if result.changed and not self.scratch:
             err(t("cli.synced", plan=self.plan_path, db=self.db_path,
                   summary=present.sync_summary(result)))
         if not result.skipped:
@@ -62,6 +75,11 @@ class Settings:
                 if line.sign in "!?":
                     err(present.sync_line(store.info, line))
         store.info  # noqa: B018 — fails clearly if the DB holds no plan
+
+    @property
+    def guard(self) -> Guard:
+        """The files no export or backup may replace."""
+        return Guard(self.db_path, self.plan_path)
 
     def info(self):
         """The plan as last synced, if a store is open (for wording errors)."""
@@ -190,6 +208,8 @@ def sync(settings: Settings, dry_run: bool):
     """Bring the database in line with the plan file (never loses tracking data)."""
     from .sync import sync_file
 
+    if dry_run:
+        settings.scratch_if_missing()
     store = settings.store(sync=False)
     result = sync_file(store, settings.plan_path, settings.user, dry_run=dry_run)
     info = store.info if store.meta("plan") else None
@@ -241,9 +261,11 @@ def parse_priority(text: str) -> tuple[int, str | None]:
 @click.option("--note", help="Add a note.")
 @click.option("--expect-version", type=int, help="Refuse if the initiative is no longer at "
               "this version (for scripts).")
+@click.option("--archived", is_flag=True, help="Change it even though its initiative is "
+              "archived (gone from the plan).")
 @click.pass_obj
 def set_(settings: Settings, initiative_id, status, owners, add_owner, remove_owner,
-         priorities, note, expect_version):
+         priorities, note, expect_version, archived):
     """Change an initiative's status, owners, priorities, or add a note."""
     change = Change(status=status, owners=list(owners) if owners else None,
                     add_owners=list(add_owner), remove_owners=list(remove_owner),
@@ -252,7 +274,8 @@ def set_(settings: Settings, initiative_id, status, owners, add_owner, remove_ow
         raise TrackerError(t("cli.nothing_to_set"))
     store = settings.store()
     before = store.initiative(initiative_id).version
-    version = store.edit(initiative_id, change, settings.user, "cli", expect_version)
+    version = store.edit(initiative_id, change, settings.user, "cli", expect_version,
+                         archived=archived)
     if version == before:
         out(t("cli.unchanged", id=initiative_id))
     else:
@@ -279,14 +302,16 @@ def action():
               help="A party or person (repeat for several; default: the initiative's owners).")
 @click.option("--due", help="Due date: 2024-03-01 or 1.3.2024.")
 @click.option("--status", help="Default: the plan's first status word.")
+@click.option("--archived", is_flag=True, help="Change it even though its initiative is "
+              "archived (gone from the plan).")
 @click.pass_obj
-def action_add(settings: Settings, initiative_id, text, year, owners, due, status):
+def action_add(settings: Settings, initiative_id, text, year, owners, due, status, archived):
     """Add an action to an initiative; prints its id."""
     store = settings.store()
-    year = year or store.info.plan_year(today())
+    year = store.info.plan_year(today()) if year is None else year
     action_id = store.add_action(initiative_id, text, year, settings.user, "cli",
                                  owners=list(owners), status=status,
-                                 due=parse_date(due, "--due") if due else "")
+                                 due=parse_date(due, "--due") if due else "", archived=archived)
     out(t("cli.action_added", id=action_id, initiative=initiative_id,
           action=present.action_line(store.info, store.action(action_id))))
 
@@ -300,8 +325,11 @@ def action_add(settings: Settings, initiative_id, text, year, owners, due, statu
 @click.option("--year", type=int, help="Move it to another plan year.")
 @click.option("--expect-version", type=int, help="Refuse if this action changed since the "
               "initiative was at this version (for scripts).")
+@click.option("--archived", is_flag=True, help="Change it even though its initiative is "
+              "archived (gone from the plan).")
 @click.pass_obj
-def action_set(settings: Settings, action_id, status, due, owners, text, year, expect_version):
+def action_set(settings: Settings, action_id, status, due, owners, text, year, expect_version,
+               archived):
     """Change an action's status, due date, owners, text or year."""
     if all(v is None for v in (status, due, text, year)) and not owners:
         raise TrackerError(t("cli.nothing_to_set_action"))
@@ -310,7 +338,7 @@ def action_set(settings: Settings, action_id, status, due, owners, text, year, e
     store.edit_action(action_id, settings.user, "cli", text=text, year=year,
                       owners=list(owners) if owners else None, status=status,
                       due=(parse_date(due, "--due") if due else "") if due is not None else None,
-                      expected_version=expect_version)
+                      expected_version=expect_version, archived=archived)
     after = store.action(action_id)
     key = "cli.action_unchanged" if after == before else "cli.action_saved"
     out(t(key, id=action_id, action=present.action_line(store.info, after, today())))
@@ -318,11 +346,13 @@ def action_set(settings: Settings, action_id, status, due, owners, text, year, e
 
 @action.command(name="remove")
 @click.argument("action_id", type=int)
+@click.option("--archived", is_flag=True, help="Change it even though its initiative is "
+              "archived (gone from the plan).")
 @click.pass_obj
-def action_remove(settings: Settings, action_id):
+def action_remove(settings: Settings, action_id, archived):
     """Remove an action (kept in the history; `tracker undo` brings it back)."""
     store = settings.store()
-    store.edit_action(action_id, settings.user, "cli", remove=True)
+    store.edit_action(action_id, settings.user, "cli", remove=True, archived=archived)
     out(t("cli.action_removed", id=action_id))
 
 
@@ -342,10 +372,11 @@ def action_list(settings: Settings, year, owner, initiative_id, overdue, date):
     if year is not None:
         store.check_year(year)
     on = parse_date(date, "--date") if date else today()
-    found = store.actions(initiative_id, year=year, owner=owner)
+    found = store.actions(initiative_id, year=year, owner=owner, archived=True)
     if overdue:
         found = [a for a in found if a.overdue(on, info)]
-    rows = [[f"#{a.id}", str(a.year), a.initiative_id, visible(a.text),
+    rows = [[f"#{a.id}", str(a.year), a.initiative_id + (
+                 " " + t("mark.archived") if a.archived else ""), visible(a.text),
              ", ".join(a.owners) or "–", present.date(a.due),
              present.action_status(info, a.status),
              present.overdue(a.overdue(on, info)) if a.overdue(on, info) else ""]
@@ -370,13 +401,15 @@ def decision():
 @click.option("--date", "date", help="When it was decided: 2024-05-19 or 19.5.2024 "
               "(default: today).")
 @click.option("--by", "by", default="", help="Who decided, e.g. Praksisplanudvalget.")
+@click.option("--archived", is_flag=True, help="Change it even though its initiative is "
+              "archived (gone from the plan).")
 @click.pass_obj
-def decision_add(settings: Settings, initiative_id, text, date, by):
+def decision_add(settings: Settings, initiative_id, text, date, by, archived):
     """Record a decision under an initiative; prints its id."""
     store = settings.store()
     decision_id = store.add_decision(initiative_id, text,
                                      parse_date(date, "--date") if date else today(),
-                                     settings.user, "cli", by=by)
+                                     settings.user, "cli", by=by, archived=archived)
     found = next(d for d in store.decisions(initiative_id, archived=True)
                  if d.id == decision_id)
     out(t("cli.decision_added", id=decision_id, initiative=initiative_id,
@@ -391,9 +424,10 @@ def decision_list(settings: Settings, initiative_id):
     store = settings.store()
     if initiative_id:
         store.check_initiative(initiative_id)
-    found = store.decisions(initiative_id)
+    found = store.decisions(initiative_id, archived=True)
     for d in found:
-        out(f"#{d.id}  {d.initiative_id}  {present.decision_line(d)}")
+        mark = " " + t("mark.archived") if d.archived else ""
+        out(f"#{d.id}  {d.initiative_id}{mark}  {present.decision_line(d)}")
     if not found:
         out(t("cli.no_decisions"))
 
@@ -419,6 +453,8 @@ def redo(settings: Settings):
 @click.pass_obj
 def backup(settings: Settings, target: Path | None):
     """Copy the database safely, also while others work (default: into <db>-backups/)."""
+    if target is not None:
+        check_target(target, settings.guard)  # the plan too, which the store knows not
     store = settings.store(sync=False)
     out(t("cli.backed_up", db=settings.db_path, path=store.backup(target)))
 
@@ -558,6 +594,8 @@ def export(settings: Settings, fmt, history, year, owner, date, since, plan_year
     tracking state as YAML for git)."""
     from . import report
 
+    if output is not None:
+        check_target(output, settings.guard)  # before any work: say it at once
     store = settings.store()
     if fmt == "yaml":
         from .state import export_state
@@ -566,7 +604,7 @@ def export(settings: Settings, fmt, history, year, owner, date, since, plan_year
         if output is None:
             out(text, nl=False)
         else:
-            write_file(output, text)
+            write_file(output, text, settings.guard)
             err(t("cli.wrote_state", path=output))
         return
     date = parse_date(date, "--date") if date else today()
@@ -587,7 +625,7 @@ def export(settings: Settings, fmt, history, year, owner, date, since, plan_year
     if output is None:
         click.echo(text, nl=False)  # both made safe for a terminal by the report
         return
-    write_file(output, text)
+    write_file(output, text, settings.guard)
     err(t("cli.wrote", path=output))
 
 
@@ -601,43 +639,84 @@ def export(settings: Settings, fmt, history, year, owner, date, since, plan_year
 @click.option("--user-header", metavar="NAME", help="Run each browser session as the person "
               "the proxy names in this request header (e.g. Remote-User); refuse requests "
               "without it. The proxy must set it and strip any the browser sends.")
+@click.option("--reports", "reports", type=click.Path(path_type=Path),
+              help="The folder a browser's exports are written to, each also downloaded "
+                   "(default: beside the database, e.g. plans/2022-2025-reports).")
+@click.option("--max-sessions", default=40, show_default=True, type=click.IntRange(1, 1000),
+              help="Browser tabs at once (each runs its own tracker, ~45 MB); past it, the "
+                   "page says so.")
 @click.pass_obj
 def serve(settings: Settings, host: str, port: int, public_url: str | None,
-          user_header: str | None):
+          user_header: str | None, reports: Path | None, max_sessions: int):
     """Serve the tracker to web browsers (textual-serve), on this machine only by default."""
     try:
         from .serve import TrackerServer, is_loopback, tui_command
     except ImportError:
         raise TrackerError(t("cli.no_serve")) from None
     from . import catalogue
+    from .files import reports_folder
 
     if public_url and not re.fullmatch(r"https?://[^/\s]+/?", public_url):
         raise TrackerError(t("cli.public_url", url=public_url))
     if user_header is not None and not re.fullmatch(r"[A-Za-z0-9-]+", user_header):
         raise TrackerError(t("cli.user_header", name=user_header))
+    reports = (reports or reports_folder(settings.db_path)).resolve()
+    if reports.exists() and not reports.is_dir():
+        raise TrackerError(t("cli.reports_not_folder", path=reports))
+    if settings.guard.refusal(reports / "x.md"):
+        raise TrackerError(t("files.in_backups", path=reports))
+    check_port(host, port)  # before saying "Serving at"
     store = settings.store()  # sync and check the plan before anyone connects
     plan, db, language = settings.plan_path.resolve(), settings.db_path.resolve(), \
         catalogue.language()
 
     def command_for(user: str | None) -> str:
-        return tui_command(plan, db, user or settings.user, language)
+        return tui_command(plan, db, user or settings.user, language, reports)
 
     shown_host = f"[{host}]" if ":" in host else host
     out(t("cli.serving", title=store.info.title, url=public_url or f"http://{shown_host}:{port}"))
     out(t("cli.serving_as_header", header=user_header) if user_header
         else t("cli.serving_as_user", user=settings.user))
+    out(t("cli.serving_reports", path=reports, count=max_sessions))
     if not is_loopback(host):
         err(t("cli.serving_exposed", host=host))
-    TrackerServer(command_for, host=host, port=port, title=store.info.title,
-                  public_url=public_url.rstrip("/") if public_url else None,
-                  user_header=user_header).serve()
+    server = TrackerServer(command_for, host=host, port=port, title=store.info.title,
+                           public_url=public_url.rstrip("/") if public_url else None,
+                           user_header=user_header, max_sessions=max_sessions,
+                           full_page=t("serve.full", count=max_sessions))
+    try:
+        server.serve()
+    except OSError as exc:  # the port was taken meanwhile, or the address is not ours
+        raise TrackerError(t("cli.cannot_listen", host=host, port=port,
+                             reason=exc.strerror or exc)) from None
+
+
+def check_port(host: str, port: int) -> None:
+    """One clear line if nothing can listen on host:port (taken, or not an address here)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except OSError as exc:
+        raise TrackerError(t("cli.cannot_listen", host=host, port=port,
+                             reason=exc.strerror or exc)) from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise TrackerError(t("cli.cannot_listen", host=host, port=port,
+                                 reason=exc.strerror or exc)) from None
 
 
 @main.command(name="import")
 @click.argument("state_file", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--other-plan", is_flag=True, help="Load a file made from a plan of another "
+              "title (e.g. after the plan was renamed).")
 @click.pass_obj
-def import_(settings: Settings, state_file: Path, dry_run: bool):
+def import_(settings: Settings, state_file: Path, dry_run: bool, other_plan: bool):
     """Load a tracking-state file (from `export --format yaml`) without overwriting edits."""
     from .state import import_state
 
@@ -647,8 +726,10 @@ def import_(settings: Settings, state_file: Path, dry_run: bool):
         raise TrackerError(t("cli.no_such_file", path=state_file)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise TrackerError(t("cli.cannot_read", path=state_file, reason=exc)) from None
+    if dry_run:
+        settings.scratch_if_missing()
     store = settings.store()
-    result = import_state(store, text, settings.user, dry_run=dry_run)
+    result = import_state(store, text, settings.user, dry_run=dry_run, other_plan=other_plan)
     for line in result.lines:
         out(present.sync_line(store.info, line))
     key = ("cli.import_would" if dry_run else "cli.import_did") + \
@@ -659,8 +740,10 @@ def import_(settings: Settings, state_file: Path, dry_run: bool):
 
 
 @main.command()
+@click.option("--reports", type=click.Path(path_type=Path), hidden=True,
+              help="Served: the one folder exports are written to.")
 @click.pass_obj
-def tui(settings: Settings):
+def tui(settings: Settings, reports: Path | None):
     """Open the interactive tracker (the default)."""
     served = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")  # under `tracker serve`
     if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -672,7 +755,7 @@ def tui(settings: Settings):
     result = ensure_synced(store, settings.plan_path, settings.user)
     from .tui.app import run
 
-    run(store, settings.plan_path, settings.user, result)
+    run(store, settings.plan_path, settings.user, result, reports=reports)
 
 
 if __name__ == "__main__":  # pragma: no cover

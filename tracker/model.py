@@ -94,6 +94,7 @@ class Action:
     due: str  # ISO date or ''
     status: str
     key: str | None = None  # the id a plan file declares it by
+    archived: bool = False  # its initiative is gone from the plan (record kept)
 
     def overdue(self, date: str, info: "PlanInfo") -> int:
         """Days past its due date on `date` (ISO), 0 if not due or finished."""
@@ -114,6 +115,7 @@ class Decision:
     date: str
     text: str
     by: str
+    archived: bool = False  # its initiative is gone from the plan (record kept)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import unicodedata
 from .catalogue import day, language, t
 from .errors import RevertBlocked, StaleEdit, TrackerError
 from .model import AuditEntry, PlanInfo, Reverted, SyncLine, field_year, split_item_field
+from .store import make_date
 
 FIELDS = ("status", "owners", "note", "added", "archived", "id", "title", "short", "kind",
           "description", "objective", "also_supports")
@@ -181,14 +182,15 @@ def parse_date(text: str, option: str) -> str:
     """A date the user typed — 2024-06-30, 30.06.2024 or 1.11.2026 — as ISO
     'YYYY-MM-DD', or a message naming the option."""
     text_ = text.strip()
+    danish = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text_)
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text_)
     try:
-        danish = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text_)
         if danish:  # 1.11.2026 or 01.11.2026, as Danes write it, in either language
-            return dt.date(int(danish[3]), int(danish[2]), int(danish[1])).isoformat()
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text_):
-            return dt.date.fromisoformat(text_).isoformat()
-    except ValueError:
-        pass
+            return make_date(int(danish[3]), int(danish[2]), int(danish[1]), text_)
+        if iso:
+            return make_date(int(iso[1]), int(iso[2]), int(iso[3]), text_)
+    except TrackerError as exc:  # a day the month lacks: say which, and where
+        raise TrackerError(f"{option}: {exc}") from None
     raise TrackerError(t("cli.date", option=option, text=text))
 
 

@@ -167,22 +167,24 @@ def implementation_plan(store: Store, year: int, date: str) -> dict:
     first), their actions; who does what; the decisions so far."""
     info = store.info
     store.check_year(year)
-    views = store.initiatives()
+    # An archived initiative (gone from the plan) is listed, marked, while it has
+    # actions that year: its records stay in sight.
+    views = store.initiatives(archived=None)
     actions: dict[str, list] = {}
     names = {v.id: v.name for v in views}
-    for a in store.actions(year=year):
+    for a in store.actions(year=year, archived=True):
         actions.setdefault(a.initiative_id, []).append(action_row(info, a, names, date))
     rank = {term.key: n for n, term in enumerate(info.levels)}
     objectives = []
     for objective in store.objectives():
         chosen = [v for v in views if v.objective_id == objective.id
-                  and (v.priorities.get(year) or v.id in actions)]
+                  and ((v.priorities.get(year) and not v.archived) or v.id in actions)]
         chosen.sort(key=lambda v: rank.get(v.priorities.get(year, ""), len(rank)))
         objectives.append({
             "id": objective.id, "number": objective.number,
             "name": present.objective_title(info, objective.id), "title": objective.title,
             "initiatives": [{
-                "id": v.id, "name": v.name, "title": v.title,
+                "id": v.id, "name": v.name, "title": v.title, "archived": v.archived,
                 "level": v.priorities.get(year, ""),
                 "level_label": present.level(info, v.priorities.get(year)),
                 "status_label": status_word(info, v.status),
@@ -202,8 +204,8 @@ def implementation_plan(store: Store, year: int, date: str) -> dict:
                            for i in listed) or ident in info.parties],
         "decisions": [{"id": d.id, "initiative": d.initiative_id,
                        "name": names.get(d.initiative_id, d.initiative_id), "date": d.date,
-                       "text": d.text, "by": d.by}
-                      for d in store.decisions() if d.date <= date],
+                       "text": d.text, "by": d.by, "archived": d.archived}
+                      for d in store.decisions(archived=True) if d.date <= date],
     }
 
 
@@ -269,11 +271,11 @@ def to_json(report: dict) -> str:
 # One pass of str.translate: HTML-significant characters become entities,
 # markdown-significant ones get a backslash, control characters vanish.
 _ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
-_ESCAPES.update({ord(c): "\\" + c for c in "\\`*_[]#~|!"})
+_ESCAPES.update({ord(c): "\\" + c for c in "\\`*_[]#~|!$"})  # $: math on git hosts
 _ESCAPES.update({c: None for c in [*range(0, 9), *range(11, 32), *range(127, 160)]})
 
 
-_NEEDS_ESCAPE = re.compile(r"[&<>\\`*_\[\]#~|!\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NEEDS_ESCAPE = re.compile(r"[&<>\\`*_\[\]#~|!$\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def inline(text: str) -> str:
@@ -322,9 +324,12 @@ def priority_mark(level: str, levels: dict) -> str:
 
 def mermaid_label(text: str) -> str:
     """A label safe inside a mermaid string: no quotes, no line breaks, no markup,
-    control characters shown as symbols."""
-    return " ".join(visible(str(text)).replace('"', "'").replace("#", "").replace(";", ",")
-                    .split())
+    no directive (`%%{init …}%%`), control characters shown as symbols."""
+    return " ".join(visible(str(text)).replace('"', "'").translate(_MERMAID_DROPPED)
+                    .replace(";", ",").split())
+
+
+_MERMAID_DROPPED = {ord(c): None for c in "#%{}<>`"}
 
 
 def bar(done: int, total: int) -> str:
@@ -431,7 +436,8 @@ def implementation_markdown(doc: dict) -> str:
         lines += ["", f"## {objective['number']}. {inline(objective['name'])}", "",
                   f"> {inline(objective['title'])}"]
         for i in objective["initiatives"]:
-            lines += ["", f"### {inline(i['name'])}", ""]
+            mark = f" {t('mark.archived')}" if i["archived"] else ""
+            lines += ["", f"### {inline(i['name'])}{mark}", ""]
             lines.append(" · ".join([
                 f"{t('plan.priority', year=year)}: {priority_mark(i['level'], levels)}",
                 f"{t('report.status')}: {inline(i['status_label'])}",
@@ -469,7 +475,9 @@ def implementation_markdown(doc: dict) -> str:
     lines += ["", f"## {t('plan.decisions')}", ""]
     if doc["decisions"]:
         lines += [f"- {day(d['date'])}" + (f" · {inline(d['by'])}" if d["by"] else "")
-                  + f" · **{inline(d['name'])}** · {inline(d['text'])}"
+                  + f" · **{inline(d['name'])}**"
+                  + (f" {t('mark.archived')}" if d["archived"] else "")
+                  + f" · {inline(d['text'])}"
                   for d in doc["decisions"]]
     else:
         lines.append(f"_{t('cli.no_decisions')}_")

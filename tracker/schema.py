@@ -204,6 +204,15 @@ def initiative_places(db) -> None:
         """)
 
 
+def database_identity(db) -> None:
+    """A random id of this database, written into its state file: an action's
+    number in that file means the same action only in the same database."""
+    import uuid
+
+    db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('database_id', ?)",
+               [uuid.uuid4().hex])
+
+
 def _run(db, script: str) -> None:
     # Not executescript(): it commits first, which would break the migration's
     # transaction. Statements end with ';' at a line's end (triggers inside
@@ -216,7 +225,8 @@ def _run(db, script: str) -> None:
 STEPS = [("0001_initial", initial), ("0002_sync_runs", sync_runs),
          ("0003_initiative_keys", initiative_keys),
          ("0004_actions_and_decisions", actions_and_decisions),
-         ("0005_initiative_places", initiative_places)]
+         ("0005_initiative_places", initiative_places),
+         ("0006_database_identity", database_identity)]
 KNOWN = [name for name, _ in STEPS]
 
 

@@ -10,16 +10,23 @@ user; this subclass adds what a shared server needs (and nothing else):
   another site, or a DNS name pointing here that isn't ours, is refused
   before an app starts, and logged;
 - with `--user-header NAME`, each tab runs as the person the authenticating
-  proxy names in that header; a request without it is refused.
+  proxy names in that header; a request without it (or with a name that
+  hides characters) is refused;
+- every size a tab asks for is kept within bounds, and at most
+  `--max-sessions` tabs run at once;
+- a browser user's exports go to one reports folder (`--reports`), never to a
+  path they choose (see `TrackerApp.export_target`).
 """
 
 from __future__ import annotations
 
 import ipaddress
+import json
 import logging
 import re
 import shlex
 import sys
+import unicodedata
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -31,7 +38,26 @@ log = logging.getLogger("tracker-serve")
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 MAX_USER = 200
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+MAX_SESSIONS = 40  # tabs at once; each is a process of ~45 MB
+SIZE_LIMITS = (10, 500)  # a tab's columns and rows: a real screen, never gigabytes
+
+
+def user_name(raw: str) -> str | None:
+    """The person a header names, or None if it is unusable: empty, too long, or
+    with characters that hide or reorder text (controls, right-to-left overrides,
+    zero-width and other format characters) and so could spoof another name.
+
+    A header sent as Latin-1 bytes (`J\\xf8rgen`) arrives as surrogate escapes;
+    it is read as Latin-1, as HTTP headers historically are: "Jørgen"."""
+    if any("\udc80" <= c <= "\udcff" for c in raw):
+        raw = raw.encode("utf-8", "surrogateescape").decode("latin-1")
+    name = unicodedata.normalize("NFC", raw.strip())
+    if not name or len(name) > MAX_USER:
+        return None
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+           for c in name):
+        return None
+    return name
 
 
 def is_loopback(host: str) -> bool:
@@ -43,31 +69,51 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def origin_of(url: str) -> str:
-    """'https://tracker.example.org' from any URL on it (default ports dropped)."""
-    parts = urlsplit(url)
+def origin_of(url: str) -> str | None:
+    """'https://tracker.example.org' from any URL on it (default ports dropped);
+    None for one that cannot be read (`http://127.0.0.1:abc`, `[::1`)."""
+    try:
+        parts = urlsplit(url)
+        port_number = parts.port
+    except ValueError:
+        return None
     default = {"http": 80, "https": 443}.get(parts.scheme)
-    port = f":{parts.port}" if parts.port and parts.port != default else ""
+    port = f":{port_number}" if port_number and port_number != default else ""
     host = parts.hostname or ""
+    if not host:
+        return None
     host = f"[{host}]" if ":" in host else host
     return f"{parts.scheme}://{host}{port}".lower()
 
 
-def tui_command(plan, db, user: str, lang: str) -> str:
+def is_address(host: str) -> bool:
+    """An IP address, not a name (DNS rebinding needs a name)."""
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return True
+    except ValueError:
+        return False
+
+
+def tui_command(plan, db, user: str, lang: str, reports=None) -> str:
     """The shell command textual-serve starts for one browser tab."""
     return " ".join(shlex.quote(str(part)) for part in [
         sys.executable, "-m", "tracker", "--plan", plan, "--db", db, "--user", user,
-        "--lang", lang, "tui"])
+        "--lang", lang, "tui"] + (["--reports", reports] if reports else []))
 
 
 class TrackerServer(Server):
     def __init__(self, command_for: Callable[[str | None], str], host: str, port: int,
-                 title: str, public_url: str | None = None, user_header: str | None = None):
+                 title: str, public_url: str | None = None, user_header: str | None = None,
+                 max_sessions: int = MAX_SESSIONS, full_page: str = ""):
         super().__init__(command_for(None), host=host, port=port, title=title,
                          public_url=public_url)
         self.command_for = command_for
         self.fixed_url = public_url  # None: pages use the address they were asked on
         self.user_header = user_header
+        self.max_sessions = max_sessions
+        self.sessions = 0  # tabs running now
+        self.full_page = full_page  # what a tab past the cap is told, in the user's language
 
     # -- who may connect ------------------------------------------------------------
     def allowed_origins(self, request: web.Request) -> set[str]:
@@ -77,14 +123,20 @@ class TrackerServer(Server):
             # This machine only: any loopback name on our port, nothing else (a
             # foreign DNS name resolving here is how DNS rebinding gets in).
             return {f"http://{name}:{self.port}" for name in LOOPBACK_NAMES}
-        return {origin_of(f"http://{request.host}")}  # exposed on purpose, see the warning
+        # Exposed on purpose (see the warning) without a public URL: reached by its
+        # address only. A name could be anyone's DNS name pointing here.
+        own = origin_of(f"http://{request.host}")
+        return {own} if own and is_address(own.split("://", 1)[1].rsplit(":", 1)[0]) \
+            else set()
 
     def refusal(self, request: web.Request, websocket: bool) -> str | None:
         """Why this request may not go on, or None."""
         allowed = self.allowed_origins(request)
         own = origin_of(f"{self.scheme(request)}://{request.host}")
-        if own not in allowed and not self.fixed_url:
-            return f"Host {request.host!r} is not this server's address"
+        if own is None or (own not in allowed and not self.fixed_url):
+            hint = "" if is_loopback(self.host) or self.fixed_url else \
+                " (a name needs --public-url)"
+            return f"Host {request.host!r} is not this server's address{hint}"
         if websocket:
             origin = request.headers.get("Origin", "")
             if not origin or origin_of(origin) not in allowed:
@@ -98,21 +150,26 @@ class TrackerServer(Server):
 
     def user(self, request: web.Request) -> str | None:
         """The person the proxy names; None if the header is missing or unusable."""
-        name = request.headers.get(self.user_header or "", "").strip()
-        if not name or len(name) > MAX_USER or _CONTROL.search(name):
-            return None
-        return name
+        return user_name(request.headers.get(self.user_header or "", ""))
 
     def refuse(self, request: web.Request, why: str) -> web.Response:
         log.warning("refused %s %s from %s: %s", request.method, request.path,
-                    request.remote, why)
+                    request.remote, why.encode("ascii", "backslashreplace").decode())
         return web.Response(status=403, text=f"Refused: {why}.\n")
+
+    def full(self, request: web.Request) -> web.Response:
+        log.warning("refused %s %s from %s: all %d sessions in use", request.method,
+                    request.path, request.remote, self.max_sessions)
+        return web.Response(status=503, text=self.full_page, content_type="text/html",
+                            headers={"Retry-After": "30"})
 
     # -- the two handlers textual-serve's pages use ------------------------------------
     async def handle_index(self, request: web.Request):
         why = self.refusal(request, websocket=False)
         if why:
             return self.refuse(request, why)
+        if self.sessions >= self.max_sessions:
+            return self.full(request)
         if not self.fixed_url:
             # The page connects back to the address it was loaded from, so its
             # websocket's Origin is that address. (No await here: no other
@@ -124,6 +181,8 @@ class TrackerServer(Server):
         why = self.refusal(request, websocket=True)
         if why:
             return self.refuse(request, why)
+        if self.sessions >= self.max_sessions:
+            return self.full(request)
         user = self.user(request) if self.user_header else None
         log.info("app started for %s", user or "the server's --user")
         return await self.run_app(request, self.command_for(user))
@@ -131,9 +190,10 @@ class TrackerServer(Server):
     async def run_app(self, request: web.Request, command: str) -> web.WebSocketResponse:
         """textual-serve's own websocket handler, with this tab's command."""
         websocket = web.WebSocketResponse(heartbeat=15)
-        width = _int(request.query.get("width"), 80)
-        height = _int(request.query.get("height"), 24)
+        width = _size(request.query.get("width"), 80)
+        height = _size(request.query.get("height"), 24)
         service: AppService | None = None
+        self.sessions += 1
         try:
             await websocket.prepare(request)
             service = AppService(command, write_bytes=websocket.send_bytes,
@@ -144,16 +204,44 @@ class TrackerServer(Server):
         except Exception as error:  # noqa: BLE001 — one tab's failure must not stop the server
             log.exception(error)
         finally:
+            self.sessions -= 1
             if service is not None:
                 await service.stop()
         return websocket
+
+    async def _process_messages(self, websocket: web.WebSocketResponse,
+                                service: AppService) -> None:
+        """The browser's messages to its app, each checked: a size within bounds
+        (one resize of 30000×30000 grew a tab to gigabytes), text as text, and
+        anything malformed dropped rather than ending the tab with a traceback."""
+        async for message in websocket:
+            if message.type != web.WSMsgType.TEXT:
+                continue
+            try:
+                kind, data = json.loads(message.data)
+            except (ValueError, TypeError):
+                continue
+            if kind == "stdin" and isinstance(data, str):
+                await service.send_bytes(data.encode("utf-8", "replace"))
+            elif kind == "resize" and isinstance(data, dict):
+                await service.set_terminal_size(_size(data.get("width"), 80),
+                                                _size(data.get("height"), 24))
+            elif kind == "ping":
+                await websocket.send_json(["pong", data])
+            elif kind == "blur":
+                await service.blur()
+            elif kind == "focus":
+                await service.focus()
 
     async def on_startup(self, app: web.Application) -> None:
         pass  # tracker prints its own start-up lines, in the user's language
 
 
-def _int(text: str | None, default: int) -> int:
+def _size(value, default: int) -> int:
+    """A tab's columns or rows, kept within SIZE_LIMITS."""
     try:
-        return max(10, min(1000, int(text or "")))
-    except ValueError:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
         return default
+    low, high = SIZE_LIMITS
+    return max(low, min(high, number))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -22,7 +23,7 @@ from .catalogue import t
 from .errors import TrackerError
 from .merge import CONFLICT, TAKE, decide
 from .model import ITEMS, OWNERS, STATUS, NewNote, SyncLine, Write, item_field, priority_field
-from .store import MAX_NOTE, Store, action_values, check_iso_date
+from .store import MAX_NOTE, Store, action_values, check_by, check_iso_date
 
 FORMAT = "tracker-state/1"
 
@@ -59,7 +60,8 @@ def export_state(store: Store, history: bool = False) -> str:
                                  "field": e.field, "old": e.old, "new": e.new}
                                 for e in store.history(v.id)]
         initiatives[v.id] = entry
-    document = {"format": FORMAT, "plan": info.title, "initiatives": initiatives}
+    document = {"format": FORMAT, "plan": info.title, "database": store.meta("database_id"),
+                "initiatives": initiatives}
     header = ("# Tracking state (owners, status, priorities, notes, actions, decisions) of the "
               "plan named below.\n"
               "# Made by `tracker export --format yaml`; load with `tracker import FILE`.\n")
@@ -89,7 +91,9 @@ class ImportResult:
     changed: int = 0
 
 
-def import_state(store: Store, text: str, who: str, dry_run: bool = False) -> ImportResult:
+def import_state(store: Store, text: str, who: str, dry_run: bool = False,
+                 other_plan: bool = False) -> ImportResult:
+    """`other_plan`: load a file made from a plan of another title anyway."""
     from . import yamlsafe
 
     try:
@@ -98,12 +102,19 @@ def import_state(store: Store, text: str, who: str, dry_run: bool = False) -> Im
         where = t("state.line", line=exc.mark.line) if exc.mark else ""
         raise TrackerError(t("state.yaml", where=where, message=exc.message)) from None
     initiatives = _check(store, document)
+    named = document.get("plan")  # a hand-made file may name none
+    if named is not None and named != store.info.title and not other_plan:
+        raise TrackerError(t("state.other_plan", file=_one_line(str(document.get("plan"))),
+                             plan=store.info.title))
+    # An action's number means the same action only in the database that wrote it.
+    same_database = document.get("database") == store.meta("database_id")
     result = ImportResult()
     try:
         with store.transaction():
             tracked, bases = store.tracked_values(), store.bases()
             for ident, entry in sorted(initiatives.items()):
-                _merge(store, ident, entry, tracked[ident], bases.get(ident, {}), who, result)
+                _merge(store, ident, entry, tracked[ident], bases.get(ident, {}), who, result,
+                       same_database)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -132,7 +143,7 @@ def _check(store: Store, document) -> dict:
     checked = {}
     for ident, entry in initiatives.items():
         if ident not in known:
-            problems.append(t("state.unknown", id=ident))
+            problems.append(t("state.unknown", id=_one_line(ident)))
             continue
         if not isinstance(entry, dict):
             problems.append(t("state.not_mapping", id=ident))
@@ -194,17 +205,20 @@ def _items(entry: dict, key: str) -> list[dict]:
 def _check_action(store: Store, item: dict) -> dict:
     """An action of the file in the fields' text form (attr → value), with its
     id in that database and plan key, if any."""
-    year = str(item.get("year", ""))
+    year = _text(item.get("year", ""), "year")
     if not re.fullmatch(r"[0-9]{4}", year):
-        raise TrackerError(t("state.year", year=year))
+        raise TrackerError(t("state.year", year=_one_line(year)))
+    key = item.get("key")
+    if key is not None:
+        key = _text(key, "key")
+    ident = _text(item.get("id", ""), "id") if item.get("id") is not None else ""
     # A year the period no longer has is kept (and said), as for priorities.
     owners = item.get("owners") or []
     if not isinstance(owners, list):
         raise TrackerError(t("state.list", key="owners"))
     status = item.get("status")
-    ident = str(item.get("id", ""))
     return {"id": int(ident) if re.fullmatch(r"[0-9]{1,9}", ident) else None,
-            "key": item.get("key"), "values": {
+            "key": key, "values": {
         "text": store.check_item_text(_text(item.get("text"), "text")), "year": year,
         "owners": ",".join(sorted({store.owner_id(_text(o, "owners")) for o in owners})),
         "due": check_iso_date(_text(item["due"], "due")) if item.get("due") else "",
@@ -216,13 +230,18 @@ def _check_decision(store: Store, item: dict) -> tuple[str, str, str]:
     """(date, text, by) of a decision of the file."""
     return (check_iso_date(_text(item.get("date"), "date")),
             store.check_item_text(_text(item.get("text"), "text")),
-            " ".join(_text(item.get("by") or "", "by").split()))
+            check_by(_text(item.get("by") or "", "by")))
 
 
 def _text(value, key: str) -> str:
     if not isinstance(value, str):
         raise TrackerError(t("state.not_text", key=key))
     return value
+
+
+def _one_line(text: str) -> str:
+    """An id or word from the file on one line, its control characters escaped."""
+    return json.dumps(text, ensure_ascii=False)[1:-1]
 
 
 def _valid_stamp(at: str) -> bool:
@@ -236,7 +255,7 @@ def _valid_stamp(at: str) -> bool:
 
 
 def _merge(store: Store, ident: str, entry: dict, tracked: dict, bases: dict, who: str,
-           result: ImportResult) -> None:
+           result: ImportResult, same_database: bool) -> None:
     """The file's values by the sync's one merge rule, written by the one writer."""
     info = store.info
     incoming: dict[str, str | None] = {STATUS: entry["status"], OWNERS: None}
@@ -262,7 +281,7 @@ def _merge(store: Store, ident: str, entry: dict, tracked: dict, bases: dict, wh
             result.conflicts += 1
             result.lines.append(SyncLine("!", ident, "file_conflict", {
                 "field": name, "file": value, "tracker": current}))
-    _merge_actions(store, ident, entry["actions"], tracked, bases, change, result)
+    _merge_actions(store, ident, entry["actions"], bases, change, result, same_database)
     known = {(d.date, d.text, d.by) for d in store.decisions(ident, archived=True)}
     next_decision = store.next_item_id("decision")
     for date, text, by in entry["decisions"]:
@@ -282,23 +301,35 @@ def _merge(store: Store, ident: str, entry: dict, tracked: dict, bases: dict, wh
         store.write(ident, change, who, "cli", "import")
 
 
-def _merge_actions(store: Store, ident: str, actions: list[dict], tracked: dict, bases: dict,
-                   change: Write, result: ImportResult) -> None:
-    """Each action of the file: the one it was in this database (same id, else the
-    same plan key, else the same year and text) by the merge rule; else a new one."""
+def _merge_actions(store: Store, ident: str, actions: list[dict], bases: dict,
+                   change: Write, result: ImportResult, same_database: bool) -> None:
+    """Each action of the file: the one it is in this database — the same plan key,
+    else (only in a file this database wrote) the same number, else the same year
+    and text — by the merge rule; else a new one. Two actions of the file never
+    land on one here, so none is dropped or rewritten by another's text."""
     if not actions:
         return
     info = store.info
     mine = {a.id: a for a in store.actions(ident, removed=True, archived=True)}
     by_key = {a.key: a.id for a in mine.values() if a.key}
     by_text = {(str(a.year), a.text): a.id for a in mine.values() if a.text}
+    claimed: set[int] = set()
     next_id = store.next_item_id("action")
-    for action in actions:
+    # Keyed ones first: a plan key is the surest match, and must not be taken
+    # by another action's number or text before its turn.
+    for action in sorted(actions, key=lambda a: a["key"] is None):
         values = action["values"]
-        found = (action["id"] if action["id"] in mine else by_key.get(action["key"])
-                 or by_text.get((values["year"], values["text"])))
+        candidates = [by_key.get(action["key"]) if action["key"] else None,
+                      action["id"] if same_database and action["id"] in mine else None,
+                      by_text.get((values["year"], values["text"]))]
+        found = next((c for c in candidates if c is not None and c not in claimed), None)
+        if found is not None and action["key"] and mine[found].key not in (None, action["key"]):
+            found = None  # another declared action of the plan: not this one
+        if found is not None:
+            claimed.add(found)
         if found is None:
             found = next_id
+            claimed.add(found)
             next_id += 1
             for attr in ITEMS["action"]:
                 change.values[item_field("action", found, attr)] = values[attr]

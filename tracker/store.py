@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 import sqlite3
 import unicodedata
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from pathlib import Path
 from . import schema, vocabulary
 from .catalogue import t
 from .errors import RevertBlocked, StaleEdit, TrackerError
+from .files import Guard, backups_folder, check_target
 from .model import (ITEMS, OWNERS, STATUS, Action, AuditEntry, Change,  # noqa: F401
                     Conflict, Decision, FieldChange, InitiativeView, NewNote, Note,
                     ObjectiveView, PlanInfo, Reverted, UnknownWord, Write, field_year,
@@ -35,6 +37,7 @@ MAX_BY = 200
 ITEM_TABLES = {"action": "actions", "decision": "decisions"}
 ITEM_COLUMNS = {"by": "body"}  # `by` is an SQL word
 SOURCES = ("tui", "cli", "sync")
+SQL_INTEGERS = (-(2 ** 63), 2 ** 63 - 1)  # what SQLite can hold
 PARTIAL = ".partial"  # a backup being written; renamed when complete
 
 
@@ -217,7 +220,7 @@ class Store:
         under a temporary name and renamed when complete, so a backup killed
         half-way never looks like a good one.
         """
-        folder = self.path.with_name(f"{self.path.stem}-backups")
+        folder = backups_folder(self.path)
         if target is None:
             folder.mkdir(exist_ok=True)
             stamp = now().replace("-", "").replace(":", "")
@@ -226,10 +229,10 @@ class Store:
             while target.exists():
                 count += 1
                 target = folder / f"{self.path.stem}-{stamp}-{count}.db"
-        elif Path(target).exists():
-            raise TrackerError(t("db.exists", path=target))
-        elif not Path(target).parent.is_dir():
-            raise TrackerError(t("cli.no_folder", path=target, folder=Path(target).parent))
+        else:
+            check_target(target, Guard(self.path))
+            if os.path.lexists(target):
+                raise TrackerError(t("db.exists", path=target))
         target = Path(target)
         partial = target.with_name(f".{target.name}{PARTIAL}")
         source = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
@@ -242,9 +245,10 @@ class Store:
             finally:
                 copy.close()
             os.replace(partial, target)
-        except OSError as exc:
+        except (OSError, sqlite3.DatabaseError) as exc:
             partial.unlink(missing_ok=True)
-            raise TrackerError(t("cli.cannot_write", path=target, reason=exc.strerror)) from None
+            reason = exc.strerror if isinstance(exc, OSError) else exc
+            raise TrackerError(t("cli.cannot_write", path=target, reason=reason)) from None
         finally:
             source.close()
         if target.parent == folder:
@@ -546,6 +550,16 @@ class Store:
     def check_initiative(self, initiative_id: str) -> None:
         self._uid(initiative_id)
 
+    def check_editable(self, initiative_id: str, archived: bool = False) -> None:
+        """An initiative people may change: known, and not archived (gone from the
+        plan, its record kept as it was) unless they say `archived`."""
+        row = self.db.execute("SELECT archived FROM initiatives WHERE id = ?",
+                              [initiative_id]).fetchone()
+        if row is None:
+            raise TrackerError(self._unknown_initiative(initiative_id))
+        if row[0] and not archived:
+            raise TrackerError(t("err.archived", id=initiative_id))
+
     def _uid(self, initiative_id: str) -> int:
         """The initiative's stable key (its id may change; the key never does)."""
         row = self.db.execute("SELECT uid FROM initiatives WHERE id = ?",
@@ -680,7 +694,7 @@ class Store:
 
     # -- edits, undo and redo: what people ask for, as writes -------------------------
     def edit(self, initiative_id: str, change: Change, who: str, source: str,
-             expected_version: int | None = None) -> int:
+             expected_version: int | None = None, archived: bool = False) -> int:
         """Apply one person's change; return the new version.
 
         Raises TrackerError for unknown words (nothing written) and StaleEdit
@@ -688,7 +702,7 @@ class Store:
         """
         if source not in SOURCES:
             raise ValueError(f"unknown source {source!r}")
-        self.check_initiative(initiative_id)
+        self.check_editable(initiative_id, archived)
         wanted = self._resolve(change)
         if change == Change(note=change.note):
             expected_version = None  # a note only adds: it never conflicts with anything
@@ -830,8 +844,8 @@ class Store:
             where.append("a.text != ''")
         if not archived:
             where.append("i.archived = 0")
-        sql = ("SELECT a.id, a.initiative_id, a.year, a.text, a.owners, a.due, a.status, a.key "
-               "FROM actions a JOIN initiatives i ON i.id = a.initiative_id")
+        sql = ("SELECT a.id, a.initiative_id, a.year, a.text, a.owners, a.due, a.status, a.key, "
+               "i.archived FROM actions a JOIN initiatives i ON i.id = a.initiative_id")
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY a.year, a.due = '', a.due, a.id"
@@ -840,10 +854,12 @@ class Store:
         return [Action(r[0], r[1], int(r[2]) if r[2].isdigit() else 0, r[3],
                        tuple(sorted(filter(None, r[4].split(",")),
                                     key=lambda o: (order.get(o, 1e9), o))),
-                       r[5], r[6], r[7])
+                       r[5], r[6], r[7], bool(r[8]))
                 for r in rows]
 
     def action(self, action_id: int) -> Action:
+        if not SQL_INTEGERS[0] <= action_id <= SQL_INTEGERS[1]:  # no such number here
+            raise TrackerError(t("err.unknown_action", id=action_id))
         row = self.db.execute("SELECT initiative_id FROM actions WHERE id = ? AND text != ''",
                               [action_id]).fetchone()
         if row is None:
@@ -859,16 +875,16 @@ class Store:
             params.append(initiative_id)
         if not archived:
             where.append("i.archived = 0")
-        return [Decision(*r) for r in self.db.execute(
-            "SELECT d.id, d.initiative_id, d.date, d.text, d.body FROM decisions d "
+        return [Decision(*r[:5], bool(r[5])) for r in self.db.execute(
+            "SELECT d.id, d.initiative_id, d.date, d.text, d.body, i.archived FROM decisions d "
             "JOIN initiatives i ON i.id = d.initiative_id WHERE " + " AND ".join(where)
             + " ORDER BY d.date, d.id", params)]
 
     def add_action(self, initiative_id: str, text: str, year: int, who: str, source: str,
                    owners: list[str] | None = None, due: str = "",
-                   status: str | None = None) -> int:
+                   status: str | None = None, archived: bool = False) -> int:
         """A new action (owners: the initiative's if none are named); its id."""
-        self.check_initiative(initiative_id)
+        self.check_editable(initiative_id, archived)
         self.check_year(year)
         values = {"text": self.check_item_text(text), "year": str(year),
                   "due": check_iso_date(due) if due else "",
@@ -886,7 +902,8 @@ class Store:
     def edit_action(self, action_id: int, who: str, source: str, text: str | None = None,
                     year: int | None = None, owners: list[str] | None = None,
                     due: str | None = None, status: str | None = None,
-                    remove: bool = False, expected_version: int | None = None) -> int:
+                    remove: bool = False, expected_version: int | None = None,
+                    archived: bool = False) -> int:
         """Change an action (None: leave as it is; due '' clears it), or remove it.
         `expected_version` is the initiative's: refused only if this action
         changed since. Returns the initiative's version after."""
@@ -907,18 +924,17 @@ class Store:
         prefix = item_field("action", action_id, "")
         with self.transaction():  # removed meanwhile? Then it is not there to change.
             initiative_id = self.action(action_id).initiative_id
+            self.check_editable(initiative_id, archived)
             return self.write(initiative_id, Write(
                 values={prefix + attr: value for attr, value in values.items()}, scope=prefix),
                 who, source, "edit", expected_version=expected_version)
 
     def add_decision(self, initiative_id: str, text: str, date: str, who: str, source: str,
-                     by: str = "") -> int:
+                     by: str = "", archived: bool = False) -> int:
         """A decision recorded under an initiative; its id. It only adds: never stale."""
-        self.check_initiative(initiative_id)
-        by = " ".join(by.split())
-        if len(by) > MAX_BY:
-            raise TrackerError(t("err.by_long", length=len(by), most=MAX_BY))
-        values = {"text": self.check_item_text(text), "date": check_iso_date(date), "by": by}
+        self.check_editable(initiative_id, archived)
+        values = {"text": self.check_item_text(text), "date": check_iso_date(date),
+                  "by": check_by(by)}
         with self.transaction():
             decision_id = self.next_item_id("decision")
             self.write(initiative_id, Write(values={
@@ -1134,9 +1150,26 @@ def action_values(action: Action) -> dict[str, str]:
             "status": action.status}
 
 
+def check_by(by: str) -> str:
+    """Who decided (e.g. Praksisplanudvalget), on one line, or a message."""
+    by = " ".join(by.split())
+    if len(by) > MAX_BY:
+        raise TrackerError(t("err.by_long", length=len(by), most=MAX_BY))
+    return by
+
+
+# Characters that show nothing: a text of only these (zero-width space, word
+# joiner, BOM, …) is empty.
+_INVISIBLE = {"Cc", "Cf", "Zs", "Zl", "Zp"}
+
+
+def is_blank(text: str) -> bool:
+    return all(unicodedata.category(c) in _INVISIBLE for c in text)
+
+
 def _checked_text(text: str, empty: str, long: str, most: int) -> str:
     found = text.strip()
-    if not found:
+    if is_blank(found):
         raise TrackerError(t(empty))
     if len(found) > most:
         raise TrackerError(t(long, length=len(found), most=most))
@@ -1144,14 +1177,24 @@ def _checked_text(text: str, empty: str, long: str, most: int) -> str:
 
 
 def check_iso_date(text: str) -> str:
-    try:
-        return dt.date.fromisoformat(text).isoformat() if len(text) == 10 else _bad_date(text)
-    except ValueError:
-        return _bad_date(text)
+    found = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if not found:
+        raise TrackerError(t("err.date", text=text))
+    return make_date(int(found[1]), int(found[2]), int(found[3]), text)
 
 
-def _bad_date(text: str) -> str:
-    raise TrackerError(t("err.date", text=text))
+def make_date(year: int, month: int, day: int, text: str) -> str:
+    """The ISO date, or a message saying what is wrong with it: a month past 12,
+    or a day the month does not have ("February 2025 has 28 days")."""
+    import calendar
+
+    if not 1 <= month <= 12 or year < 1:
+        raise TrackerError(t("err.date_month", text=text, month=month))
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise TrackerError(t("err.date_days", text=text, days=days, year=year,
+                             month=t("date.months").split(",")[month - 1]))
+    return dt.date(year, month, day).isoformat()
 
 
 def _older_than(path: Path, seconds: float) -> bool:

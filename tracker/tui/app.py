@@ -105,10 +105,12 @@ class TrackerApp(PlanYear, App):
     ]
 
     def __init__(self, store: Store, plan_path: Path, user: str, sync_result=None,
-                 poll_seconds: float = 1.0, export_date: str | None = None):
+                 poll_seconds: float = 1.0, export_date: str | None = None,
+                 reports: Path | None = None):
         super().__init__()
         localize(self)
         self.store, self.plan_path, self.user = store, Path(plan_path), user
+        self.reports = reports  # served: the one folder exports go to
         self.sync_result = sync_result
         self.poll_seconds = poll_seconds
         self.export_date = export_date
@@ -786,37 +788,53 @@ class TrackerApp(PlanYear, App):
 
     # -- export, sync, help -----------------------------------------------------------
     def action_export(self) -> None:
-        default = self.plan_path.with_name(f"{self.plan_path.stem}-status.md")
-
-        def write(answer: tuple[str, str] | None) -> None:
+        def write(answer: tuple[Path, str] | None) -> None:
             if not answer:
                 return
             from .. import report
 
-            path, since = answer  # the dialog checked the date
+            path, since = answer  # the dialog checked the path and the date
             date = self.today()
             self.write_report(path, lambda: report.markdown(
                 report.build(self.store, date, since=since or None)))
 
-        self.push_screen(dialogs().ExportScreen(t("export.title"), str(default)), write)
+        self.push_screen(dialogs().ExportScreen(
+            t("export.title"), self.export_default(f"{self.plan_path.stem}-status.md"),
+            self.export_target), write)
 
-    def write_report(self, path: str, make) -> None:
+    def export_default(self, name: str) -> str:
+        """What the export dialogs offer: beside the plan, or in a browser a name only."""
+        return name if self.is_web else str(self.plan_path.with_name(name))
+
+    def export_target(self, typed: str) -> Path:
+        """Where an export typed as `typed` goes, or one TrackerError saying why it
+        may not: never the database, the plan or the backups; in a browser, only a
+        plain file name in the reports folder (the person never picks a server path)."""
+        from ..files import Guard, check_target, reports_folder, served_target
+
+        if self.is_web:
+            path = served_target(self.reports or reports_folder(self.store.path), typed, ".md")
+        else:
+            path = Path(typed.strip()).expanduser()
+        return check_target(path, Guard(self.store.path, self.plan_path))
+
+    def write_report(self, path: Path, make) -> None:
         """Write the markdown `make()` returns to `path`; in a browser, the file
         comes to the person too."""
-        from ..files import write_file
+        from ..files import Guard, write_file
 
         try:
             text = make()
-            write_file(Path(path), text)
+            write_file(path, text, Guard(self.store.path, self.plan_path))
         except TrackerError as exc:
             self.say(present.explain(exc), severity="error", timeout=10)
             return
         if self.is_web:
             import io
 
-            self.deliver_text(io.StringIO(text), save_filename=Path(path).name,
+            self.deliver_text(io.StringIO(text), save_filename=path.name,
                               mime_type="text/markdown")
-            self.say(t("export.delivered", path=path), timeout=10)
+            self.say(t("export.delivered", path=path.name), timeout=10)
         else:
             self.say(t("export.done", path=path), timeout=10)
 
@@ -893,5 +911,6 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-def run(store: Store, plan_path: Path, user: str, sync_result=None) -> None:
-    TrackerApp(store, plan_path, user, sync_result).run()
+def run(store: Store, plan_path: Path, user: str, sync_result=None,
+        reports: Path | None = None) -> None:
+    TrackerApp(store, plan_path, user, sync_result, reports=reports).run()

@@ -253,12 +253,14 @@ class PlanYear:
         year = info.plan_year(self.today())
 
         def path_for(year_text: str) -> str:
-            return str(self.plan_path.with_name(
-                f"{self.plan_path.stem}-implementation-plan-{year_text}.md"))
+            return self.export_default(
+                f"{self.plan_path.stem}-implementation-plan-{year_text}.md")
 
-        def check(typed: dict) -> tuple[str, int]:
+        def check(typed: dict) -> tuple[Path, int]:
             found = self.checked("year", lambda: self.year_typed(typed["year"]))
-            return typed["path"].strip() or path_for(str(found)), found
+            path = self.checked("path", lambda: self.export_target(
+                typed["path"].strip() or path_for(str(found))))
+            return path, found
 
         def write(answer) -> None:
             if answer:

@@ -300,36 +300,52 @@ class ChoiceScreen(Modal):
 class ExportScreen(Modal):
     """Where to write the report, and optionally the date of the last meeting."""
 
-    def __init__(self, title: str, default: str):
+    def __init__(self, title: str, default: str, target):
         super().__init__(title)
         self.default = default
+        self.target = target  # typed path → Path, or a TrackerError saying why not
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield self.title_label()
             yield Label(t("export.path"))
             yield Input(value=self.default, id="path")
+            yield Label("", id="path-problem", classes="problem")
             yield Label(t("export.since"))
             yield Input(placeholder=t("export.since_hint"), id="since")
             yield Label("", id="since-problem", classes="problem")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """A date that isn't one marks the field and says why; the dialog stays."""
+        """A path or date that won't do marks its field and says why; the dialog stays."""
         from ..errors import TrackerError
         from ..present import parse_date
 
-        path = self.query_one("#path", Input).value.strip()
+        path_input = self.query_one("#path", Input)
         since_input = self.query_one("#since", Input)
         since = since_input.value.strip()
+        for field in (path_input, since_input):
+            field.remove_class("-invalid")
+        if not path_input.value.strip():
+            return
+        try:
+            path = self.target(path_input.value)
+        except TrackerError as problem:
+            self.mark(path_input, "#path-problem", problem)
+            return
+        self.query_one("#path-problem", Label).update("")
         try:
             since = parse_date(since, t("export.since_name")) if since else ""
         except TrackerError as problem:
-            since_input.add_class("-invalid")
-            self.query_one("#since-problem", Label).update(safe(str(problem)))
-            since_input.focus()
+            self.mark(since_input, "#since-problem", problem)
             return
-        if path:
-            self.dismiss((path, since))
+        self.dismiss((path, since))
+
+    def mark(self, field: Input, label: str, problem) -> None:
+        from ..present import explain
+
+        field.add_class("-invalid")
+        self.query_one(label, Label).update(safe(explain(problem)))
+        field.focus()
 
 
 class FieldProblem(Exception):

@@ -1,0 +1,52 @@
+"""What people type is what is saved, or one clear line saying why not."""
+
+import pytest
+from click.testing import CliRunner
+
+from tracker.cli import main
+
+
+@pytest.fixture
+def run(plan_file, clock):
+    def invoke(*args, lang="en"):
+        return CliRunner().invoke(main, ["--plan", str(plan_file), "--user", "anna",
+                                         "--lang", lang, *args])
+
+    return invoke
+
+
+def test_year_0_is_an_error_not_this_year(run):
+    result = run("action", "add", "haps", "Step", "--year", "0")
+    assert result.exit_code == 1 and "0" in result.output and "2022" in result.output
+    assert "0 actions" in run("action", "list").output
+
+
+@pytest.mark.parametrize("number", [str(2 ** 63), str(2 ** 70)])
+@pytest.mark.parametrize("command", [["action", "set", "{n}", "--status", "done"],
+                                     ["action", "remove", "{n}"]])
+def test_an_action_number_beyond_sqlite_is_no_such_action(run, number, command):
+    result = run(*[part.format(n=number) for part in command])
+    assert result.exit_code == 1, result.output
+    assert f"#{number}" in result.output and "unexpected" not in result.output
+
+
+@pytest.mark.parametrize("lang, typed, words", [
+    ("en", "31.02.2025", "February 2025 has 28 days"),
+    ("en", "2025-02-29", "February 2025 has 28 days"),
+    ("da", "31.04.2025", "april 2025 har 30 dage"),
+    ("en", "1.13.2025", "there is no month 13"),
+])
+def test_an_impossible_day_says_why(run, lang, typed, words):
+    result = run("action", "add", "haps", "Step", "--year", "2024", "--due", typed, lang=lang)
+    assert result.exit_code == 1 and words in result.output, result.output
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u2060\ufeff", " \u200b\u200b "])
+def test_text_of_only_invisible_characters_is_empty(run, invisible):
+    for args in (["action", "add", "haps", invisible, "--year", "2024"],
+                 ["decision", "add", "haps", invisible],
+                 ["set", "haps", "--note", invisible]):
+        result = run(*args)
+        assert result.exit_code == 1 and "empty" in result.output, (args, result.output)
+    history = run("history", "haps").output
+    assert "note" not in history and "action" not in history and "decision" not in history
