@@ -27,6 +27,7 @@ from ..model import Change, InitiativeView
 from ..present import visible
 from ..store import Store
 from ..sync import file_sha256
+from .keys import KeysInOrder
 from .pages import PAGE, PagedViews
 from .plan_year import PlanYear
 from .widgets import (LEVEL_STYLES, STATUS_STYLES, DetailsPane, InitiativeTable,
@@ -76,7 +77,7 @@ def widened(lengths: dict, more: dict) -> dict:
             for key, have in lengths.items()}
 
 
-class TrackerApp(PlanYear, App):
+class TrackerApp(PlanYear, KeysInOrder, App):
     CSS_PATH = "app.tcss"
     TITLE = "tracker"
     COMMANDS = App.COMMANDS | {tracker_commands}
