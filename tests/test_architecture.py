@@ -81,3 +81,71 @@ def test_only_the_store_writes_to_the_database():
     writers = sorted(name for name, path in modules().items()
                      if WRITES.search(path.read_text(encoding="utf-8")))
     assert writers == ["schema", "store"]  # schema: the migrations only
+
+
+# -- one writer, checked on the rule itself: who writes which table -------------------
+
+TRACKING_TABLES = ("tracking", "owners", "priorities", "notes", "audit", "plan_base",
+                   "conflicts", "actions", "decisions")
+WRITE_SQL = re.compile(r"\b(?:INSERT(?: OR \w+)? INTO|UPDATE|DELETE FROM)\s+(\{|\w+)")
+# The writer and its private helpers: every change of tracking data goes through
+# these (values, version, history rows and conflicts in one transaction).
+THE_WRITER = {"Store.write", "Store.write_new_initiatives", "Store._write_value",
+              "Store._settle_conflict", "Store._set_base"}
+# Deliberate exceptions, named in the README: data the plan owns, not tracking data.
+PLAN_OWNED = {"Store.set_action_key": "which declared action of the plan an action is",
+              "Store.audit_plan_changes": "history rows for the plan's own text",
+              "Store._audit_plan": "history rows for the plan's own text",
+              "Store.set_archived": "an objective or initiative gone from the plan"}
+
+
+def sql_writes() -> list[tuple[str, str, str]]:
+    """(module, Class.function, table) of every SQL write in the package's source;
+    a table named by a variable is '{'."""
+    return [w for name, path in modules().items()
+            for w in writes_in(name, path.read_text(encoding="utf-8"))]
+
+
+def writes_in(name: str, source: str) -> list[tuple[str, str, str]]:
+    found = []
+    tree = ast.parse(source)
+
+    def visit(node, where):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            where = f"{where}.{node.name}" if where else node.name
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            texts = [node.value]
+        elif isinstance(node, ast.JoinedStr):  # an f-string: its parts, {} for a value
+            texts = ["".join(v.value if isinstance(v, ast.Constant) else "{"
+                             for v in node.values)]
+        else:
+            texts = []
+        for text in texts:
+            for match in WRITE_SQL.finditer(text):
+                found.append((name, where, match.group(1)))
+        if not isinstance(node, ast.JoinedStr):
+            for child in ast.iter_child_nodes(node):
+                visit(child, where)
+
+    visit(tree, "")
+    return found
+
+
+def test_only_the_writer_writes_tracking_data():
+    outside = sorted({(module, where, table) for module, where, table in sql_writes()
+                      if module != "schema"  # the migrations
+                      and (table in TRACKING_TABLES or table == "{")
+                      and where not in THE_WRITER and where not in PLAN_OWNED})
+    assert outside == []
+
+
+def test_the_writer_check_sees_a_write_outside_it():
+    """The check above can fail: a helper that writes past the writer is seen."""
+    code = ('class Store:\n    def sneaky(self, t):\n'
+            '        self.db.execute("INSERT INTO notes(x) VALUES (1)")\n'
+            '        self.db.execute(f"DELETE FROM {t} WHERE 1")\n')
+    assert writes_in("store", code) == [("store", "Store.sneaky", "notes"),
+                                        ("store", "Store.sneaky", "{")]
+    writes = sql_writes()
+    assert ("store", "Store.write", "tracking") in writes  # it reads real code
+    assert any(w == "Store._write_value" and t == "{" for _, w, t in writes)

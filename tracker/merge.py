@@ -15,7 +15,8 @@ year not yet in the period, has the field's "nothing" value as base — never
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 
 KEEP, SAME, TAKE, CONFLICT = "keep", "same", "take", "conflict"
 
@@ -41,3 +42,40 @@ def decide(incoming: str | None, base: str, tracker: str, nothing: str) -> Decis
     if tracker == base:
         return Decision(TAKE, incoming)
     return Decision(CONFLICT, base)
+
+
+@dataclass
+class Merged:
+    """The rule applied to some fields of one initiative, before anything is
+    written: what to write, which bases moved, what was taken, what conflicts."""
+
+    values: dict[str, str] = field(default_factory=dict)  # field → incoming value taken
+    bases: dict[str, str] = field(default_factory=dict)  # field → base that moved
+    taken: list[tuple[str, str, str]] = field(default_factory=list)  # (field, was, now)
+    conflicts: list[tuple[str, str, str, str]] = field(
+        default_factory=list)  # (field, incoming, tracker's, base)
+
+
+def merge_fields(incoming: Iterable[tuple[str, str | None]], bases: Mapping[str, str],
+                 tracked: Mapping[str, str], nothing: Callable[[str], str]) -> Merged:
+    """The one application of `decide`, for the sync and for `tracker import`.
+
+    `incoming`: (field, value or None when not declared); `bases`: the plan's
+    values at the last sync; `tracked`: the tracker's values now (a missing one
+    is the field's `nothing` for a status, else ''); `nothing(field)`: a field's
+    empty value. What the caller does with the result — record the bases and
+    conflicts (the sync) or only count them (an import) — is its own choice."""
+    merged = Merged()
+    for name, value in incoming:
+        empty = nothing(name)
+        base = bases.get(name, empty)
+        tracker = tracked.get(name, empty if name == "status" else "")
+        decision = decide(value, base, tracker, empty)
+        if decision.outcome == TAKE:
+            merged.values[name] = value
+            merged.taken.append((name, tracker, value))
+        elif decision.outcome == CONFLICT:
+            merged.conflicts.append((name, value, tracker, base))
+        if decision.base != bases.get(name):
+            merged.bases[name] = decision.base
+    return merged

@@ -237,7 +237,11 @@ class Write:
     withdrawn  note id → withdrawn? (undo and redo of a note)
     bases      field → the plan's value now counted as seen (the merge base)
     conflicts  conflicts a sync found (recorded until settled)
+    replace_conflicts  the initiative's open conflicts are replaced by `conflicts`
+               (a sync finds them afresh)
     settle     an edited field in conflict settles it: the edit decides
+    settled    fields whose conflict this write settles even if their value stays
+               (`tracker resolve … --keep`): each gets a history row
     scope      with an expected version: only changes of fields starting with
                this make the write stale (an action's edit is not refused
                because somebody edited another action or the status)
@@ -248,7 +252,9 @@ class Write:
     withdrawn: dict[int, bool] = field(default_factory=dict)
     bases: dict[str, str] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
+    replace_conflicts: bool = False
     settle: bool = True
+    settled: tuple[str, ...] = ()
     scope: str | None = None
 
 

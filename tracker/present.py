@@ -224,6 +224,12 @@ def _change(info: PlanInfo, entry: AuditEntry) -> str:
         return t("change.renamed", old=entry.old)
     if entry.field in ("title", "short", "description", "kind", "objective", "also_supports"):
         return t("change.by_plan", field=name)
+    if entry.action == "resolve":  # `tracker resolve`: which value now stands, and that it is settled
+        now = value(info, entry.field, entry.new)
+        if entry.old == entry.new:
+            return t("change.resolved_kept", field=name, value=now)
+        return t("change.resolved_took", field=name, old=value(info, entry.field, entry.old),
+                 value=now)
     item = split_item_field(entry.field)
     if item is not None and item[2] == "text" and not (entry.old and entry.new):
         kind, item_id, _ = item

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .catalogue import t
 from .errors import TrackerError
-from .merge import CONFLICT, TAKE, decide
+from .merge import merge_fields
 from .model import ITEMS, OWNERS, STATUS, NewNote, SyncLine, Write, item_field, priority_field
 from .store import MAX_NOTE, Store, action_values, check_by, check_iso_date
 
@@ -269,18 +269,7 @@ def _merge(store: Store, ident: str, entry: dict, tracked: dict, bases: dict, wh
                     "field": priority_field(year), "value": entry["priorities"][year],
                     "period": f"{info.start}-{info.end}"}))
     change = Write()
-    for name, value in incoming.items():
-        current = tracked.get(name, info.nothing(name) if name == STATUS else "")
-        decision = decide(value, bases.get(name, info.nothing(name)), current,
-                          info.nothing(name))
-        if decision.outcome == TAKE:
-            change.values[name] = value
-            result.lines.append(SyncLine("~", ident, "from_file", {
-                "field": name, "old": current, "new": value}))
-        elif decision.outcome == CONFLICT:
-            result.conflicts += 1
-            result.lines.append(SyncLine("!", ident, "file_conflict", {
-                "field": name, "file": value, "tracker": current}))
+    _take(merge_fields(incoming.items(), bases, tracked, info.nothing), ident, change, result)
     _merge_actions(store, ident, entry["actions"], bases, change, result, same_database)
     known = {(d.date, d.text, d.by) for d in store.decisions(ident, archived=True)}
     next_decision = store.next_item_id("decision")
@@ -299,6 +288,19 @@ def _merge(store: Store, ident: str, entry: dict, tracked: dict, bases: dict, wh
     if change.values or change.notes:
         result.changed += 1
         store.write(ident, change, who, "cli", "import")
+
+
+def _take(merged, ident: str, change: Write, result: ImportResult) -> None:
+    """An import's use of the merge rule: the file's values it takes are written;
+    its conflicts are said and counted, not recorded (the file is not the plan),
+    and no base moves."""
+    change.values.update(merged.values)
+    result.lines += [SyncLine("~", ident, "from_file", {"field": name, "old": old, "new": new})
+                     for name, old, new in merged.taken]
+    result.conflicts += len(merged.conflicts)
+    result.lines += [SyncLine("!", ident, "file_conflict", {
+        "field": name, "file": value, "tracker": tracker})
+        for name, value, tracker, _ in merged.conflicts]
 
 
 def _merge_actions(store: Store, ident: str, actions: list[dict], bases: dict,
@@ -336,20 +338,11 @@ def _merge_actions(store: Store, ident: str, actions: list[dict], bases: dict,
             result.lines.append(SyncLine("+", ident, "file_action", {
                 "action": found, "year": values["year"], "text": values["text"]}))
         else:
-            current = action_values(mine[found])
-            for attr in ITEMS["action"]:
-                name = item_field("action", found, attr)
-                nothing = info.nothing(name)
-                decision = decide(values[attr], bases.get(name, nothing), current[attr],
-                                  nothing)
-                if decision.outcome == TAKE:
-                    change.values[name] = values[attr]
-                    result.lines.append(SyncLine("~", ident, "from_file", {
-                        "field": name, "old": current[attr], "new": values[attr]}))
-                elif decision.outcome == CONFLICT:
-                    result.conflicts += 1
-                    result.lines.append(SyncLine("!", ident, "file_conflict", {
-                        "field": name, "file": values[attr], "tracker": current[attr]}))
+            current = {item_field("action", found, attr): value
+                       for attr, value in action_values(mine[found]).items()}
+            _take(merge_fields(((item_field("action", found, attr), values[attr])
+                                for attr in ITEMS["action"]), bases, current, info.nothing),
+                  ident, change, result)
         if not info.start <= int(values["year"]) <= info.end:  # kept, and said
             result.lines.append(SyncLine("?", ident, "outside_period", {
                 "field": item_field("action", found, "year"), "value": values["year"],

@@ -147,6 +147,7 @@ class Store:
         self.db = db
         self.path = path
         self._info: PlanInfo | None = None
+        self._info_version: int | None = None  # data_version when _info was read
 
     # -- setup ------------------------------------------------------------------
     def upgrade(self) -> None:
@@ -169,7 +170,7 @@ class Store:
     def close(self) -> None:
         self.db.conn.close()
 
-    def another(self) -> "Store":
+    def another(self, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Store":
         """A second connection to this database, for a worker thread of this process
         (one thread at a time: the caller serialises its use).
 
@@ -178,7 +179,7 @@ class Store:
         process holds on it — SQLite's locks of the connections already open —
         which let other processes corrupt the WAL (seen in test_safety)."""
         try:
-            return Store(_connect(self.path, BUSY_TIMEOUT_MS, any_thread=True), self.path)
+            return Store(_connect(self.path, busy_timeout_ms, any_thread=True), self.path)
         except sqlite3.DatabaseError as exc:
             raise TrackerError(_explain_db_error(self.path, exc)) from None
 
@@ -276,6 +277,12 @@ class Store:
 
     @property
     def info(self) -> PlanInfo:
+        """The plan's words as last synced. Read again when another connection has
+        committed since (it may have synced a new plan, e.g. added a person): a
+        process with two connections never holds two versions of the plan's words."""
+        version = self.data_version()
+        if version != self._info_version:
+            self._info, self._info_version = None, version
         if self._info is None:
             raw = self.meta("plan")
             if raw is None:
@@ -640,11 +647,18 @@ class Store:
                                 [int(withdrawn), note_id])
                 rows.append(("note", text, None, note_id) if withdrawn
                             else ("note", None, text, note_id))
+            for field_name in change.settled:  # settled as it is: a row says so
+                if field_name not in {r[0] for r in rows}:
+                    kept = self.tracked_value(initiative_id, field_name)
+                    rows.append((field_name, kept, kept, None))
             if change.settle:
                 for field_name, *_ in rows:
                     self._settle_conflict(initiative_id, field_name)
             for field_name, base in change.bases.items():
                 self._set_base(initiative_id, field_name, base)
+            if change.replace_conflicts:
+                self.db.execute("DELETE FROM conflicts WHERE initiative_id = ?",
+                                [initiative_id])
             for c in change.conflicts:
                 self.db.execute(
                     "INSERT OR REPLACE INTO conflicts(initiative_id, field, plan_value, "
@@ -817,9 +831,10 @@ class Store:
             plan_value = row[0]
             current = self.tracked_value(initiative_id, field_name)
             values = {field_name: plan_value} if take_plan else {}
-            # Settled either way: the plan's value becomes the base.
-            self._settle_conflict(initiative_id, field_name)
-            self.write(initiative_id, Write(values=values), who, source, "edit")
+            # Settled either way (the plan's value becomes the base), by the one
+            # writer: a history row and a new version even when the value stays.
+            self.write(initiative_id, Write(values=values, settled=(field_name,)), who,
+                       source, "resolve")
         if take_plan and current != plan_value:
             return "took_plan", plan_value
         return "kept", current
@@ -1061,13 +1076,16 @@ class Store:
             "SELECT id, objective_id, title, short, kind, description, also_supports, "
             "position, archived FROM initiatives")}
 
-    def add_initiatives(self, added: list[tuple[list, dict[str, str], dict[str, str]]],
-                        who: str, at: str, edit_id: int) -> None:
-        """New initiatives in one batch: (plan row, tracking values, bases) each.
-        10,000 single inserts cost several times more than these executemany."""
+    def write_new_initiatives(self, added: list[tuple[list, dict, dict, dict]], who: str,
+                              at: str, edit_id: int) -> None:
+        """The one writer for initiatives a sync adds, in one batch: (plan row,
+        tracking values, bases, the values the plan declares) each. Like `write`,
+        every declared value gets a history row, so the history says what a new
+        initiative looked like from its first day. 10,000 single writes cost
+        several times more than these executemany (inside the sync's transaction)."""
         start = self.db.execute("SELECT coalesce(max(uid), 0) FROM initiatives").fetchone()[0]
         rows, tracking, owners, priorities, bases, audit = [], [], [], [], [], []
-        for uid, (row, values, base) in enumerate(added, start + 1):
+        for uid, (row, values, base, declared) in enumerate(added, start + 1):
             ident = row[0]
             rows.append(list(row) + [uid])
             tracking.append((ident, values[STATUS], at, who))
@@ -1077,6 +1095,8 @@ class Store:
             bases += [(ident, f, v) for f, v in base.items()]
             audit.append((edit_id, at, who, "sync", "sync", ident, uid, "added", None, row[1],
                           1))
+            audit += [(edit_id, at, who, "sync", "sync", ident, uid, f, None, v, 1)
+                      for f, v in declared.items()]
         self.db.executemany("INSERT INTO initiatives(id, objective_id, title, short, kind, "
                             "description, also_supports, position, uid, archived) "
                             "VALUES (?,?,?,?,?,?,?,?,?,0)", rows)
@@ -1101,10 +1121,6 @@ class Store:
     def set_archived(self, table: str, ident: str, archived: bool) -> None:
         assert table in ("objectives", "initiatives")
         self.db.execute(f"UPDATE {table} SET archived = ? WHERE id = ?", [int(archived), ident])
-
-    def clear_conflicts(self) -> None:
-        """A sync finds every conflict afresh (those still open come back)."""
-        self.db.execute("DELETE FROM conflicts")
 
     def audit_plan_changes(self, rows: list[tuple], who: str, at: str, edit_id: int) -> None:
         """History rows for what the plan changed about initiatives (their text,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import TrackerError  # noqa: F401 (re-exported for callers)
-from .merge import CONFLICT, TAKE, decide
+from .merge import merge_fields
 from .model import (ITEMS, OWNERS, STATUS, Conflict, PlanInfo, SyncLine, Write, item_field,
                     priority_field)
 from .store import Store, now
@@ -175,7 +175,8 @@ class _Merge:
         known = self.store.plan_initiatives()
         self.tracked = self.store.tracked_values()
         self.bases = self.store.bases()
-        self.store.clear_conflicts()
+        # Conflicts are found afresh, each initiative's replaced in its own write.
+        self.had_conflicts = {c.initiative_id for c in self.store.conflicts()}
         for position, initiative in enumerate(self.plan.initiatives(), 1):
             if initiative.id in known:
                 self.update(initiative, known[initiative.id], position)
@@ -187,8 +188,11 @@ class _Merge:
                 self.store.set_archived("initiatives", ident, True)
                 self.history.append((ident, "archived", "0", "1"))
                 self.say("-", ident, "archived")
+            if ident not in wanted and ident in self.had_conflicts:  # the plan decides no more
+                self.store.write(ident, Write(replace_conflicts=True, settle=False), self.who,
+                                 "sync", "sync", edit_id=self.edit_id, at=self.at)
         if self.added:
-            self.store.add_initiatives(self.added, self.who, self.at, self.edit_id)
+            self.store.write_new_initiatives(self.added, self.who, self.at, self.edit_id)
             for initiative in self.plan.initiatives():  # their declared actions, now they exist
                 if initiative.id not in known and initiative.actions:
                     self.merge_tracking(initiative, values_too=False)
@@ -231,9 +235,11 @@ class _Merge:
                 self.say("-", ident, "objective_archived")
 
     def add(self, initiative, position: int) -> None:
+        declared = dict(plan_values(initiative, self.info))
         values = {name: value if value is not None else self.info.nothing(name)
-                  for name, value in plan_values(initiative, self.info)}
-        self.added.append((self._plan_row(initiative, position), values, dict(values)))
+                  for name, value in declared.items()}
+        self.added.append((self._plan_row(initiative, position), values, dict(values),
+                           {name: value for name, value in declared.items() if value}))
         self.say("+", initiative.id, "added", name=initiative.short or initiative.title,
                  objective=initiative.objective_id)
 
@@ -288,31 +294,26 @@ class _Merge:
         ident = initiative.id
         tracked = self.tracked.get(ident, {})
         bases = self.bases.get(ident, {})
-        change = Write(settle=False)
+        change = Write(settle=False, replace_conflicts=True)
         self.new_actions: list[tuple[int, str]] = []
-        for name, incoming in self.declared(initiative, values_too):
-            nothing = self.info.nothing(name)
-            base = bases.get(name, nothing)
-            tracker = tracked.get(name, nothing if name == STATUS else "")
-            if self.new_actions and name.startswith(tuple(
-                    item_field("action", action_id, "") for action_id, _ in self.new_actions)):
-                # A new action: every attribute from the plan (or its empty value).
-                value = incoming if incoming is not None else self.info.nothing(name)
-                change.values[name] = value
-                if incoming is not None:
-                    change.bases[name] = incoming
-                continue
-            decision = decide(incoming, base, tracker, nothing)
-            if decision.outcome == TAKE:
-                change.values[name] = incoming
-                self.say("~", ident, "from_plan", field=name, old=tracker, new=incoming)
-            elif decision.outcome == CONFLICT:
-                conflict = Conflict(ident, name, incoming, tracker, base)
-                change.conflicts.append(conflict)
-                self.result.lines.append(_conflict_line(conflict))
-            if decision.base != bases.get(name):
-                change.bases[name] = decision.base
-        if change.values or change.bases or change.conflicts:
+        fields = list(self.declared(initiative, values_too))
+        # A new action starts from what every action starts with; the plan's values
+        # then go by the same rule as every other field (base and tracker: that start).
+        fresh = tuple(item_field("action", action_id, "") for action_id, _ in self.new_actions)
+        start = {name: self.info.nothing(name) for name, _ in fields
+                 if fresh and name.startswith(fresh)}
+        merged = merge_fields(fields, {**bases, **start}, {**tracked, **start},
+                              self.info.nothing)
+        change.values.update({**start, **merged.values})
+        change.bases.update(merged.bases)
+        for name, old, new in merged.taken:
+            if name not in start:  # a new action is said once, as added
+                self.say("~", ident, "from_plan", field=name, old=old, new=new)
+        for name, plan_value, tracker, base in merged.conflicts:
+            conflict = Conflict(ident, name, plan_value, tracker, base)
+            change.conflicts.append(conflict)
+            self.result.lines.append(_conflict_line(conflict))
+        if change.values or change.bases or change.conflicts or ident in self.had_conflicts:
             self.store.write(ident, change, self.who, "sync", "sync", edit_id=self.edit_id,
                              at=self.at)
         for action_id, key in self.new_actions:
