@@ -80,7 +80,13 @@ def write(path: Path, text: str) -> Path:
 
 
 async def settle(pilot) -> None:
-    """Let the app finish what a key started, database writes (in workers) included."""
+    """Let the app finish what a key started, database writes (on the writer's
+    thread) and reads (in workers) included."""
+    import asyncio
+
     for _ in range(2):  # a finished write may start a reload that draws
+        database = getattr(pilot.app, "database", None)
+        while database is not None and not database.idle():
+            await asyncio.sleep(0.005)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()

@@ -73,6 +73,16 @@ def test_main_view_200x50(snap_compare, snapshot_app):
     assert snap_compare(snapshot_app, terminal_size=(200, 50), run_before=_goto_haps)
 
 
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+def test_main_view_in_danish(snap_compare, snapshot_app, size):
+    from tracker import catalogue
+
+    catalogue.use("da")
+    app = TrackerApp(snapshot_app.store, "plans/2022-2025.yaml", "anna", poll_seconds=3600,
+                     export_date="2024-03-15")
+    assert snap_compare(app, terminal_size=size, run_before=_goto_haps)
+
+
 def test_main_view_160x45(snap_compare, snapshot_app):
     assert snap_compare(snapshot_app, terminal_size=(160, 45), run_before=_goto_haps)
 

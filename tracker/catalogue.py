@@ -8,6 +8,12 @@ from __future__ import annotations
 
 EN = {
     # header and panes
+    "quit.a_change": "a change",
+    "quit.saving": "saving {name}",
+    "quit.title": "Still waiting for another user's lock: {changes}",
+    "quit.wait": "Wait for it, then quit",
+    "quit.drop": "Quit now and drop it (it is not saved)",
+    "quit.waiting": "Quitting as soon as it is saved.",
     "app.user": "you: {user}",
     "pane.objectives": "Objectives",
     "pane.initiatives": "Initiatives",
@@ -178,6 +184,8 @@ EN.update({
     "change.renamed": "renamed from {old}",
     "change.by_plan": "{field} changed by the plan",
     "change.undo": " (undo)",
+    "change.resolved_kept": "{field}: conflict with the plan settled, kept {value}",
+    "change.resolved_took": "{field}: {old} → {value} (the plan's value; conflict settled)",
     "change.redo": " (redo)",
     "err.did_you_mean": "did you mean {ids}?",
     "err.or": " or ",
@@ -421,6 +429,12 @@ EN.update({
 })
 
 DA = {
+    "quit.a_change": "en ændring",
+    "quit.saving": "gemmer {name}",
+    "quit.title": "Venter stadig på en anden brugers lås: {changes}",
+    "quit.wait": "Vent på den, og afslut så",
+    "quit.drop": "Afslut nu og drop den (den bliver ikke gemt)",
+    "quit.waiting": "Afslutter, så snart den er gemt.",
     "app.user": "Bruger: {user}",
     "pane.objectives": "Målsætninger",
     "pane.initiatives": "Indsatser",
@@ -579,6 +593,8 @@ DA = {
     "change.renamed": "omdøbt fra {old}",
     "change.by_plan": "{field} ændret af planen",
     "change.undo": " (fortrudt)",
+    "change.resolved_kept": "{field}: konflikten med planen er afgjort, {value} er bevaret",
+    "change.resolved_took": "{field}: {old} → {value} (planens værdi; konflikten er afgjort)",
     "change.redo": " (gentaget)",
     "err.did_you_mean": "mente du {ids}?",
     "err.or": " eller ",

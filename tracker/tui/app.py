@@ -7,7 +7,6 @@ the screen showed, so a colleague's change meanwhile is never overwritten.
 from __future__ import annotations
 
 import dataclasses
-import threading
 from pathlib import Path
 
 from rich.text import Text
@@ -28,6 +27,7 @@ from ..present import visible
 from ..store import Store
 from ..sync import file_sha256
 from .keys import KeysInOrder
+from .database import Database
 from .pages import PAGE, PagedViews
 from .plan_year import PlanYear
 from .widgets import (LEVEL_STYLES, STATUS_STYLES, DetailsPane, InitiativeTable,
@@ -119,8 +119,8 @@ class TrackerApp(PlanYear, KeysInOrder, App):
         self.filters: dict = {"text": "", "owner": None, "status": None, "year": None}
         self.sort_column, self.sort_reverse = "plan", False
         self.year_view = False
-        self._write_lock = threading.Lock()
-        self._writer: Store | None = None
+        self.database = Database(store, self.call_from_thread)
+        self.quit_when_saved = False  # asked to quit while a save was waiting
         self.views = PagedViews([], lambda ids: [])
         self.lengths: dict = {}
         self.lengths_version: int | None = None  # the data_version they were read at
@@ -317,7 +317,20 @@ class TrackerApp(PlanYear, KeysInOrder, App):
             except NoMatches:  # the app closed meanwhile
                 return
 
-        self._write_in_worker(job, done)
+        self.read_in_worker(job, done)
+
+    @work(thread=True, group="reads", exclusive=True, exit_on_error=False)
+    def read_in_worker(self, job, done) -> None:
+        """A read that grows with the plan, off the screen's thread; a newer one
+        of the same group replaces it (its result is not shown)."""
+        from textual.worker import get_current_worker
+
+        try:
+            outcome = self.database.read(job)
+        except Exception as exc:  # noqa: BLE001 — shown to the user, never a crash
+            outcome = exc
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(done, outcome)
 
     def columns(self) -> list[tuple[str, str]]:
         """(key, heading) of the columns shown: in the year view just the name and a
@@ -534,35 +547,48 @@ class TrackerApp(PlanYear, KeysInOrder, App):
         return v
 
     # -- writing: never on the screen's thread ------------------------------------------
-    def write(self, job, done) -> None:
-        """Run `job(writer)`, a change of the database, on a worker thread with its own
-        connection, so the screen keeps answering while another user's write holds
-        the lock; then `done(result, or the error)` back on the screen's thread. Past
-        a moment's wait the user is told; past the busy timeout the error says so."""
+    def write(self, job, done, label: str = "") -> None:
+        """Run `job(writer)`, a change of the database, on the one writer thread with its
+        own connection, after every change asked before it, so the screen keeps
+        answering while another user's write holds the lock; then `done(result, or the
+        error)` back on the screen's thread. Past a moment's wait the user is told;
+        past the busy timeout the error says so. `label` names it if quitting must ask."""
         notice = self.set_timer(WAIT_NOTICE, lambda: self.say(t("msg.waiting"), timeout=10))
 
         def finish(outcome) -> None:
             notice.stop()
             done(outcome)
+            if self.quit_when_saved and self.database.waiting() == [label]:
+                self.leave()  # the last save the person waited for is done
 
-        self._write_in_worker(job, finish)
+        self.database.submit(job, finish, label or t("quit.a_change"))
 
-    @work(thread=True, group="writes", exit_on_error=False)
-    def _write_in_worker(self, job, finish) -> None:
-        with self._write_lock:  # one write at a time, in the order they were asked
-            try:
-                if self._writer is None:  # one connection for all the app's writes
-                    self._writer = self.store.another()
-                outcome = job(self._writer)
-            except Exception as exc:  # noqa: BLE001 — shown to the user, never a crash
-                outcome = exc
-        self.call_from_thread(finish, outcome)
+    async def action_quit(self) -> None:
+        """Quit; if a save still waits for another user's lock, say which and ask
+        whether to wait for it or to drop it. Nothing is dropped silently."""
+        waiting = self.database.waiting()
+        if not waiting:
+            self.leave()
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "drop":
+                self.leave()
+            elif choice == "wait":
+                self.quit_when_saved = True
+                self.say(t("quit.waiting"), timeout=10)
+
+        self.push_screen(dialogs().ChoiceScreen(
+            t("quit.title", changes="; ".join(visible(w) for w in waiting)),
+            [("wait", t("quit.wait")), ("drop", t("quit.drop"))]), answer)
+
+    def leave(self) -> None:
+        """Exit at once: the writer's thread never holds up the process."""
+        self.database.close()
+        self.exit()
 
     def on_unmount(self) -> None:
-        with self._write_lock:
-            if self._writer is not None:
-                self._writer.close()
-                self._writer = None
+        self.database.close()  # never waits for a lock on the screen's thread
 
     def save(self, v: InitiativeView, change: Change, again=None) -> None:
         """Save an edit made on the screen. If it is refused, `again(fresh)` opens the
@@ -586,7 +612,8 @@ class TrackerApp(PlanYear, KeysInOrder, App):
 
         self.show_pending(v, change)
         self.write(lambda writer: writer.edit(v.id, change, self.user, "tui",
-                                              expected_version=v.version), done)
+                                              expected_version=v.version), done,
+                   label=t("quit.saving", name=v.name))
 
     def show_pending(self, v: InitiativeView, change: Change) -> None:
         """Draw the row with the values just chosen while the save runs, so the screen
