@@ -9,7 +9,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "tracker"
 
 # Lower layers never import higher ones (README "How it works").
 LAYERS = {
-    "errors": 0, "marks": 0, "bulk": 0, "catalogue": 0, "vocabulary": 0, "model": 1, "merge": 1,
+    "errors": 0, "marks": 0, "bulk": 0, "texts": 0, "catalogue": 0, "vocabulary": 0, "model": 1,
+    "merge": 1,
     "yamlsafe": 2, "plan": 2, "files": 2, "validcache": 2, "schema": 3, "store": 3, "sync": 4, "state": 4,
     "present": 5, "report": 5, "cli": 6, "serve": 6, "tui": 6, "__main__": 7, "__init__": 0,
 }

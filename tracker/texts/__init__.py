@@ -1,0 +1,1 @@
+"""The words of each surface, as (English, Danish) pairs: one file a surface."""
