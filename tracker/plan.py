@@ -16,6 +16,7 @@ from . import vocabulary
 from .bulk import collector_paused
 from .catalogue import t
 from .errors import PlanInvalid, Problem
+from .lookup import is_iso_date
 from .marks import Mark
 from .vocabulary import Term
 
@@ -168,7 +169,6 @@ OBJECTIVE_KEYS = {"id", "number", "title", "short", "title_en", "initiatives"}
 INITIATIVE_KEYS = {"id", "title", "short", "kind", "description", "also_supports",
                    "previous_ids", "owners", "status", "priorities", "actions"}
 ACTION_KEYS = {"id", "text", "owners", "due", "status"}
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 TERM_KEYS = {"key", "da", "en", "done", "dropped", "attention"}
 PARTY_KEYS = {"id", "name"}
 PERSON_KEYS = {"id", "name", "party"}
@@ -431,7 +431,7 @@ class _Validator:
         due = None
         if "due" in entry:
             due = self.text(entry, "due", about)
-            if due and not _is_date(due):
+            if due and not is_iso_date(due):  # the one date grammar (lookup)
                 self.add(t("v.due", value=due, what=about), entry.value_marks["due"],
                          t("v.due_hint"))
                 due = None
@@ -564,14 +564,6 @@ class _Context:
             self.known[key] = vocabulary.find(terms, text)
         return self.known[key]
 
-
-def _is_date(text: str) -> bool:
-    import datetime as dt
-
-    try:
-        return bool(ISO_DATE.fullmatch(text)) and bool(dt.date.fromisoformat(text))
-    except ValueError:
-        return False
 
 
 def _kind(value) -> str:

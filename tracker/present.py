@@ -7,15 +7,14 @@ shows text from people and plans as text, in every output.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 import unicodedata
 
 from .catalogue import day, language, t
-from .errors import RevertBlocked, StaleEdit, TrackerError
+from .errors import RevertBlocked, StaleEdit
 from .model import AuditEntry, PlanInfo, Reverted, SyncLine, field_year, split_item_field
-from .store import make_date
+from .lookup import parse_date, read_stamp  # noqa: F401 (parse_date: for the faces)
 
 FIELDS = ("status", "owners", "note", "added", "archived", "id", "title", "short", "kind",
           "description", "objective", "also_supports")
@@ -178,28 +177,10 @@ def fold(entries: list[AuditEntry]) -> list[AuditEntry]:
     return [dataclasses.replace(e, details=tuple(details.get(e.id, ()))) for e in out]
 
 
-def parse_date(text: str, option: str) -> str:
-    """A date the user typed — 2024-06-30, 30.06.2024 or 1.11.2026 — as ISO
-    'YYYY-MM-DD', or a message naming the option."""
-    text_ = text.strip()
-    danish = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text_)
-    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text_)
-    try:
-        if danish:  # 1.11.2026 or 01.11.2026, as Danes write it, in either language
-            return make_date(int(danish[3]), int(danish[2]), int(danish[1]), text_)
-        if iso:
-            return make_date(int(iso[1]), int(iso[2]), int(iso[3]), text_)
-    except TrackerError as exc:  # a day the month lacks: say which, and where
-        raise TrackerError(f"{option}: {exc}") from None
-    raise TrackerError(t("cli.date", option=option, text=text))
-
-
 def when(stamp: str) -> str:
     """A UTC stamp as local 'YYYY-MM-DD HH:MM'."""
-    try:
-        moment = dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(
-            tzinfo=dt.timezone.utc)
-    except (TypeError, ValueError):
+    moment = read_stamp(stamp)
+    if moment is None:
         return stamp or ""
     local = moment.astimezone()
     return f"{day(local.strftime('%Y-%m-%d'))} {local.strftime('%H:%M')}"

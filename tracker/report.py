@@ -16,6 +16,7 @@ from . import present
 from .bulk import collector_paused
 from .catalogue import day, t
 from .model import InitiativeView, split_item_field
+from .lookup import read_stamp
 from .present import visible, visible_json
 from .store import Store
 
@@ -248,13 +249,10 @@ def changes_since(store: Store, since: str, objectives: list[dict]) -> list[dict
 
 def time_zones(report: dict) -> str:
     """The local zone(s) the change times are in, e.g. 'CET/CEST'."""
-    import datetime as dt
-
     zones = []
     for group in report["changes"]:
         for change in group["changes"]:
-            moment = dt.datetime.strptime(change["at"], "%Y-%m-%dT%H:%M:%SZ").replace(
-                tzinfo=dt.timezone.utc).astimezone()
+            moment = read_stamp(change["at"]).astimezone()
             if moment.tzname() not in zones:
                 zones.append(moment.tzname())
     return "/".join(zones)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
-import re
 import shlex
 import sys
 import unicodedata

@@ -13,7 +13,6 @@ nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 import re
@@ -23,7 +22,9 @@ from .catalogue import t
 from .errors import TrackerError
 from .merge import merge_fields
 from .model import ITEMS, OWNERS, STATUS, NewNote, SyncLine, Write, item_field, priority_field
-from .store import MAX_NOTE, Store, action_values, check_by, check_iso_date
+from .lookup import MAX_NOTE, check_by, check_iso_date, read_stamp
+from .queries import action_values
+from .store import Store
 
 FORMAT = "tracker-state/1"
 
@@ -245,13 +246,7 @@ def _one_line(text: str) -> str:
 
 
 def _valid_stamp(at: str) -> bool:
-    if not STAMP.fullmatch(at):
-        return False
-    try:
-        dt.datetime.strptime(at, "%Y-%m-%dT%H:%M:%SZ")
-    except ValueError:
-        return False
-    return True
+    return bool(STAMP.fullmatch(at)) and read_stamp(at) is not None
 
 
 def _merge(store: Store, ident: str, entry: dict, tracked: dict, bases: dict, who: str,

@@ -1,0 +1,180 @@
+"""Commands that read: list, show, history, export."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+from ..bulk import collector_paused
+from ..catalogue import t
+from ..errors import TrackerError
+from ..files import check_target, write_file
+from .. import present
+from ..present import parse_date, visible
+from ..store import Store
+from .shell import Settings, err, hang, main, out, today
+
+
+@main.command(name="list")
+@click.option("--objective", help="Only this objective (id like m9, or its number).")
+@click.option("--status", help="Only initiatives with this status.")
+@click.option("--owner", help="Only initiatives with this owner.")
+@click.option("--year", type=int, help="Only initiatives with a priority this year.")
+@click.option("--archived", is_flag=True, help="Show archived initiatives instead.")
+@click.pass_obj
+def list_(settings: Settings, objective, status, owner, year, archived):
+    """The initiatives with owners, status and priorities, as a table."""
+    store = settings.store()
+    info = store.info
+    objective_id = resolve_objective(store, objective) if objective else None
+    views = store.initiatives(objective=objective_id, status=status, owner=owner, year=year,
+                              archived=archived)
+    numbers = {o.id: o.number for o in store.objectives(include_archived=True)}
+    header = ["#", t("col.id"), t("col.title"), t("col.owners"), t("col.status")] + \
+        [str(y) for y in info.years]
+    statuses = {key: present.status(info, key) for key in {v.status for v in views}}
+    levels = {term.key: present.level(info, term.key) for term in info.levels}
+    rows = [[str(numbers.get(v.objective_id, "")), v.id, visible(v.name),
+             ", ".join(v.owners) or "–", statuses[v.status]]
+            + [levels.get(v.priorities.get(y), v.priorities.get(y, "–")) for y in info.years]
+            for v in views]
+    terminal = sys.stdout.isatty()
+    total = shutil.get_terminal_size().columns if terminal else None
+    out(info.title)
+    out(present.table(header, rows, flexible=2, total=total, right=(0,)))
+    out(t("cli.count", count=len(views)) if len(views) != 1 else t("cli.count_one"))
+
+
+def resolve_objective(store: Store, text: str) -> str:
+    objectives = store.objectives(include_archived=True)
+    for o in objectives:
+        if text.casefold() in (o.id.casefold(), str(o.number)):
+            return o.id
+    raise TrackerError(t("cli.unknown_objective", text=text,
+                         choices=", ".join(o.id for o in objectives)))
+
+
+@main.command()
+@click.argument("initiative_id")
+@click.pass_obj
+def show(settings: Settings, initiative_id: str):
+    """Everything about one initiative: text, tracking, notes, latest changes."""
+    store = settings.store()
+    info = store.info
+    v = store.initiative(initiative_id)
+    out(f"{v.id} — {v.name}", bold=True)
+    if v.archived:
+        out(t("details.archived"))
+    rows = [(t("details.objective"), present.objective(info, v.objective_id)),
+            (t("details.kind"), present.kind(v.kind)), (t("show.title"), v.title),
+            (t("show.description"), v.description or "–"),
+            (t("details.also_supports"), present.objectives(info, v.also_supports)),
+            (t("details.status"), present.status(info, v.status)),
+            (t("details.owners"),
+             ", ".join(f"{info.owner_name(o)} ({o})" for o in v.owners) or "–")]
+    rows += [(t("show.priority", year=y), present.level(info, v.priorities.get(y)))
+             for y in info.years]
+    rows.append((t("show.version"), t("show.version_value", version=v.version,
+                                      when=present.when(v.updated_at or ""),
+                                      who=v.updated_by)))
+    room = max(present.width(label) for label, _ in rows) + 2
+    for label, text in rows:
+        out(f"{label + ':':<{room}}{hang(text, room)}")
+    actions = store.actions(v.id, archived=True)
+    out("\n" + t("show.actions", count=len(actions)), bold=True)
+    for a in actions:
+        out("  " + hang(present.action_line(info, a, today()), 2))
+    decisions = store.decisions(v.id, archived=True)
+    out("\n" + t("show.decisions", count=len(decisions)), bold=True)
+    for d in decisions:
+        out(f"  #{d.id} " + hang(present.decision_line(d), 2))
+    notes = store.notes(v.id)
+    out("\n" + t("show.notes", count=len(notes)), bold=True)
+    for note in notes:
+        head = f"  {present.when(note.created_at)} {note.author}: "
+        out(head + hang(note.text, present.width(head)))
+    out("\n" + t("show.changes") + ":", bold=True)
+    # newest first, as on screen
+    for entry in reversed(present.fold(store.history(v.id, limit=20))[-10:]):
+        out(f"  {present.when(entry.at)} {entry.who} ({entry.source}): "
+            f"{present.change(info, entry)}")
+
+
+@main.command()
+@click.argument("initiative_id", required=False)
+@click.option("--since", help="Only changes on or after this date (YYYY-MM-DD).")
+@click.pass_obj
+def history(settings: Settings, initiative_id: str | None, since: str | None):
+    """Who changed what, when (all initiatives, or one)."""
+    store = settings.store()
+    if initiative_id:
+        store.check_initiative(initiative_id)
+    since_stamp = parse_date(since, "--since") if since else None
+    entries = present.fold(store.history(initiative_id, since=since_stamp))
+    for entry in entries:
+        out(f"{present.when(entry.at)}  {entry.who} ({entry.source})  "
+            f"{entry.initiative_id}  {present.change(store.info, entry)}")
+    if not entries:
+        out(t("cli.no_history_since", date=since_stamp) if since_stamp
+                  else t("cli.no_history"))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "yaml"]),
+              default="markdown", show_default=True,
+              help="markdown: the report; json: its content for scripts; yaml: all tracking "
+                   "state, for git (load it with `tracker import`).")
+@click.option("--history", is_flag=True, help="With --format yaml: include the history.")
+@click.option("--year", type=int, help="Only initiatives with a priority this year.")
+@click.option("--owner", help="Only initiatives with this owner.")
+@click.option("--date", "date", help="The report's date (default: today), YYYY-MM-DD.")
+@click.option("--since", help="Add every change and note from this date on (YYYY-MM-DD), "
+              "e.g. the last meeting's.")
+@click.option("--implementation-plan", "plan_year", type=int, metavar="YEAR",
+              help="Instead of the status report: the yearly implementation plan for YEAR "
+                   "(initiatives prioritised that year, their actions, who does what, "
+                   "the decisions so far).")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write to this file (default: the terminal).")
+@click.pass_obj
+def export(settings: Settings, fmt, history, year, owner, date, since, plan_year, output):
+    """The status report for meetings, as markdown (or JSON for scripts, or the
+    tracking state as YAML for git)."""
+    from .. import report
+
+    if output is not None:
+        check_target(output, settings.guard)  # before any work: say it at once
+    store = settings.store()
+    if fmt == "yaml":
+        from ..state import export_state
+
+        text = export_state(store, history=history)
+        if output is None:
+            out(text, nl=False)
+        else:
+            write_file(output, text, settings.guard)
+            err(t("cli.wrote_state", path=output))
+        return
+    date = parse_date(date, "--date") if date else today()
+    since = parse_date(since, "--since") if since else None
+    if plan_year is not None and (year is not None or owner or since):
+        raise TrackerError(t("cli.plan_alone"))
+    # One pause of the cycle collector for building and writing out; the content
+    # is gone before it runs again (see tracker/bulk.py).
+    with collector_paused():
+        if plan_year is not None:
+            content = report.implementation_plan(store, plan_year, date)
+            text = (report.implementation_markdown(content) if fmt == "markdown"
+                    else report.to_json(content))
+        else:
+            content = report.build(store, date, year=year, owner=owner, since=since)
+            text = report.markdown(content) if fmt == "markdown" else report.to_json(content)
+        del content
+    if output is None:
+        click.echo(text, nl=False)  # both made safe for a terminal by the report
+        return
+    write_file(output, text, settings.guard)
+    err(t("cli.wrote", path=output))

@@ -1,0 +1,414 @@
+"""Reads of the tracker's database, returned as the plain types of `model.py`:
+objectives, initiatives (filtered, sorted, a page at a time), history, conflicts,
+actions and decisions, and the tracking values a sync compares against. It
+also turns what people type into the plan's keys (through `lookup`).
+
+A part of `Store` (see store.py); it needs the store's connection (`db`) and
+the plan's words (`info`).
+"""
+
+from __future__ import annotations
+
+from .catalogue import t
+from .errors import TrackerError
+from .model import (OWNERS, STATUS, Action, AuditEntry, Conflict, Decision, InitiativeView,
+                    Note, ObjectiveView, PlanInfo, UnknownWord, item_field, priority_field)
+
+ITEM_TABLES = {"action": "actions", "decision": "decisions"}
+ITEM_COLUMNS = {"by": "body"}  # `by` is an SQL word
+SQL_INTEGERS = (-(2 ** 63), 2 ** 63 - 1)  # what SQLite can hold
+
+
+class Queries:
+    db: object  # the store's Connection
+    info: PlanInfo
+
+    def objectives(self, include_archived: bool = False) -> list[ObjectiveView]:
+        sql = "SELECT id, number, title, short, title_en, archived FROM objectives"
+        if not include_archived:
+            sql += " WHERE archived = 0"
+        rows = self.db.execute(sql + " ORDER BY archived, position").fetchall()
+        return [ObjectiveView(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+
+    def progress(self) -> dict[str, tuple[int, int]]:
+        """Per objective (and "all"): (done, total) of its current initiatives;
+        dropped ones count in neither."""
+        done_keys = [t.key for t in self.info.statuses if t.done]
+        dropped_keys = [t.key for t in self.info.statuses if t.dropped]
+        done_marks = ",".join("?" * len(done_keys))  # may be empty: no `done: yes`
+        dropped_marks = ",".join("?" * len(dropped_keys))
+        rows = self.db.execute(
+            f"SELECT i.objective_id, coalesce(sum(t.status IN ({done_marks})), 0), count(*) "
+            "FROM initiatives i "
+            "JOIN tracking t ON t.initiative_id = i.id WHERE i.archived = 0 "
+            f"AND t.status NOT IN ({dropped_marks}) "
+            "GROUP BY i.objective_id", done_keys + dropped_keys).fetchall()
+        out = {objective_id: (done, total) for objective_id, done, total in rows}
+        out["all"] = (sum(d for d, _ in out.values()), sum(n for _, n in out.values()))
+        return out
+
+    def _filters(self, objective: str | None = None, status: str | None = None,
+                 owner: str | None = None, year: int | None = None,
+                 archived: bool | None = False, text: str | None = None,
+                 ids: list[str] | None = None) -> tuple[list[str], list]:
+        """The WHERE conditions (on initiatives i, tracking t) and their values of
+        a filtered list of initiatives: the one definition every list uses."""
+        where, params = [], []
+        if objective:
+            where.append("i.objective_id = ?")
+            params.append(objective)
+        if archived is not None:
+            where.append("i.archived = ?")
+            params.append(int(archived))
+        if status:
+            where.append("t.status = ?")
+            params.append(self.status_key(status))
+        if owner:
+            where.append("EXISTS (SELECT 1 FROM owners o WHERE o.initiative_id = i.id "
+                         "AND o.owner = ?)")
+            params.append(self.owner_id(owner))
+        if year is not None:
+            self.check_year(year)
+            where.append("EXISTS (SELECT 1 FROM priorities p WHERE p.initiative_id = i.id "
+                         "AND p.year = ?)")
+            params.append(year)
+        if text:
+            where.append("instr(fold(i.id || ' ' || i.title || ' ' || i.short || ' ' || "
+                         "i.description), ?) > 0")
+            params.append(text.casefold())
+        if ids is not None:
+            where.append(f"i.id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        return where, params
+
+    def initiatives(self, objective: str | None = None, status: str | None = None,
+                    owner: str | None = None, year: int | None = None,
+                    archived: bool | None = False, text: str | None = None,
+                    ids: list[str] | None = None) -> list[InitiativeView]:
+        """Initiatives in plan order, filtered. `archived=None` means both."""
+        where, params = self._filters(objective, status, owner, year, archived, text, ids)
+        sql = (
+            "SELECT i.id, i.objective_id, i.title, i.short, i.kind, i.description, "
+            "i.also_supports, i.archived, t.status, t.version, t.updated_at, t.updated_by, "
+            "i.position FROM initiatives i JOIN tracking t ON t.initiative_id = i.id"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        rows = self.db.execute(sql, params).fetchall()
+        # Plan order sorted here, not by SQL's ORDER BY: that copies every wide
+        # row into a sorter (a third of the time of reading 10,000).
+        place = {ident: n for n, (ident,) in enumerate(self.db.execute(
+            "SELECT id FROM objectives ORDER BY position"))}
+        rows.sort(key=lambda r: (place.get(r[1], -1), r[12]))
+        views = [
+            InitiativeView(r[0], r[1], r[2], r[3], r[4], r[5],
+                           tuple(filter(None, r[6].split(","))), bool(r[7]), r[8], r[9],
+                           r[10], r[11])
+            for r in rows
+        ]
+        self._attach_tracking(views, only=ids is not None)
+        return views
+
+    def initiative_order(self, sort: str = "plan", reverse: bool = False,
+                         **filters) -> list[str]:
+        """The ids of the filtered initiatives in the order the table shows them —
+        sorted in SQL, so a screen needs to read only the rows it shows. `sort`:
+        plan, id, title, owners, status or y<year> (by level, highest first)."""
+        where, params = self._filters(**filters)
+        info = self.info
+        keys = {"id": "i.id",
+                "title": "fold(CASE i.short WHEN '' THEN i.title ELSE i.short END)",
+                "owners": "(SELECT group_concat(owner, ',') FROM (SELECT owner FROM owners o "
+                          f"WHERE o.initiative_id = i.id ORDER BY {_rank('owner', [r[0] for r in info.roster])}, owner))",
+                "status": _rank("t.status", [term.key for term in info.statuses])}
+        sort_params: list = []
+        if sort.startswith("y"):
+            keys[sort] = _rank("(SELECT level FROM priorities p WHERE p.initiative_id = i.id "
+                               "AND p.year = ?)", [term.key for term in info.levels])
+            sort_params = [int(sort[1:])]
+        order = "ob.position, i.position"
+        if sort != "plan":
+            order = f"coalesce({keys[sort]}, '') {'DESC' if reverse else 'ASC'}, " + order
+        sql = ("SELECT i.id FROM initiatives i JOIN tracking t ON t.initiative_id = i.id "
+               "JOIN objectives ob ON ob.id = i.objective_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return [r[0] for r in self.db.execute(f"{sql} ORDER BY {order}",
+                                              params + sort_params)]
+
+    def first_ids(self, limit: int, objective: str | None = None,
+                  archived: bool = False) -> list[str]:
+        """The first `limit` initiative ids in plan order (all objectives, or one),
+        read through an index: what the table shows before it knows the rest."""
+        objectives = [objective] if objective else [r[0] for r in self.db.execute(
+            "SELECT id FROM objectives ORDER BY archived, position")]
+        found: list[str] = []
+        for ident in objectives:
+            found += [r[0] for r in self.db.execute(
+                "SELECT id FROM initiatives WHERE objective_id = ? AND archived = ? "
+                "ORDER BY position LIMIT ?", [ident, int(archived), limit - len(found)])]
+            if len(found) >= limit:
+                break
+        return found
+
+    def column_lengths(self) -> dict:
+        """What the table's column widths need, from aggregates over every
+        initiative (so a filter does not move the columns): the longest name, id
+        and owners (ids joined by ', '), the statuses and levels in use."""
+        name, ident = self.db.execute(
+            "SELECT max(length(CASE short WHEN '' THEN title ELSE short END)), "
+            "max(length(id)) FROM initiatives").fetchone()
+        owners = self.db.execute(
+            "SELECT max(n) FROM (SELECT sum(length(owner)) + 2 * (count(*) - 1) AS n "
+            "FROM owners GROUP BY initiative_id)").fetchone()[0]
+        statuses = [r[0] for r in self.db.execute("SELECT DISTINCT status FROM tracking")]
+        levels = [r[0] for r in self.db.execute("SELECT DISTINCT level FROM priorities")]
+        return {"name": name or 0, "id": ident or 0, "owners": owners or 0,
+                "statuses": statuses, "levels": levels}
+
+    def _attach_tracking(self, views: list[InitiativeView], only: bool = False) -> None:
+        """Owners, priorities and latest note for `views`: one query per table,
+        limited to their ids when `only` (a few rows), else the whole table."""
+        if not views:
+            return
+        by_id = {v.id: v for v in views}
+        where, params = "", []
+        if only:
+            where = f" WHERE initiative_id IN ({','.join('?' * len(by_id))})"
+            params = list(by_id)
+        owners: dict[str, list[str]] = {}
+        for init_id, owner in self.db.execute(
+                f"SELECT initiative_id, owner FROM owners{where} ORDER BY owner", params):
+            if init_id in by_id:
+                owners.setdefault(init_id, []).append(owner)
+        order = {owner_id: n for n, (owner_id, _) in enumerate(self.info.roster)}
+        for init_id, found in owners.items():
+            by_id[init_id].owners = tuple(sorted(found, key=lambda o: (order.get(o, 1e9), o)))
+        for init_id, year, level in self.db.execute(
+                f"SELECT initiative_id, year, level FROM priorities{where} ORDER BY year",
+                params):
+            if init_id in by_id:
+                by_id[init_id].priorities[year] = level
+        notes_where = where.replace("WHERE", "AND")
+        for note_id, init_id, text, author, at in self.db.execute(
+                "SELECT id, initiative_id, text, author, created_at FROM notes "
+                "WHERE id IN (SELECT max(id) FROM notes WHERE withdrawn = 0"
+                f"{notes_where} GROUP BY initiative_id)", params):
+            if init_id in by_id:
+                by_id[init_id].latest_note = Note(note_id, text, author, at)
+
+    def initiative(self, initiative_id: str) -> InitiativeView:
+        found = self.initiatives(ids=[initiative_id], archived=None)
+        if not found:
+            raise TrackerError(self._unknown_initiative(initiative_id))
+        return found[0]
+
+    def notes(self, initiative_id: str) -> list[Note]:
+        rows = self.db.execute(
+            "SELECT id, text, author, created_at FROM notes WHERE initiative_id = ? "
+            "AND withdrawn = 0 ORDER BY id DESC", [initiative_id]).fetchall()
+        return [Note(*r) for r in rows]
+
+    def history(self, initiative_id: str | None = None, since: str | None = None,
+                limit: int | None = None) -> list[AuditEntry]:
+        """Audit entries, oldest first. An initiative's history follows it, not
+        its id: it holds what happened under its former ids, and nothing of
+        another initiative that once had (or later got) the same id."""
+        where, params = [], []
+        if initiative_id:
+            where.append("a.initiative_uid = ?")
+            params.append(self._uid(initiative_id))
+        if since:
+            where.append("a.at >= ?")
+            params.append(since)
+        sql = ("SELECT a.id, a.edit_id, a.at, a.who, a.source, a.action, "
+               "coalesce(i.id, a.initiative_id), a.field, a.old, a.new, a.initiative_id, "
+               "a.reverts "
+               "FROM audit a LEFT JOIN initiatives i ON i.uid = a.initiative_uid")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.id DESC"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        rows = self.db.execute(sql, params).fetchall()
+        return [AuditEntry(*r) for r in reversed(rows)]
+
+    def conflicts(self) -> list[Conflict]:
+        rows = self.db.execute(
+            "SELECT initiative_id, field, plan_value, tracker_value, base_value "
+            "FROM conflicts ORDER BY initiative_id, field").fetchall()
+        return [Conflict(*r) for r in rows]
+
+    def unknown_words(self) -> list[UnknownWord]:
+        """Statuses and priority levels held by current initiatives (and their
+        actions) that the plan's vocabulary no longer has (after a change of `statuses:` or
+        `levels:`): shown as they are, and reported until someone sets them."""
+        info = self.info
+        statuses = [term.key for term in info.statuses]
+        levels = [term.key for term in info.levels]
+        # The words first, from the tracking tables alone (usually none are
+        # found); then only those rows are looked up for being archived.
+        found = [UnknownWord(ident, STATUS, status) for ident, status in self.db.execute(
+            "SELECT initiative_id, status FROM tracking "
+            f"WHERE status NOT IN ({','.join('?' * len(statuses))})", statuses)]
+        found += [UnknownWord(ident, priority_field(year), level)
+                  for ident, year, level in self.db.execute(
+                      "SELECT initiative_id, year, level FROM priorities WHERE year BETWEEN ? "
+                      f"AND ? AND level NOT IN ({','.join('?' * len(levels))})",
+                      [info.start, info.end, *levels])]
+        found += [UnknownWord(ident, item_field("action", action_id, "status"), status)
+                  for ident, action_id, status in self.db.execute(
+                      "SELECT initiative_id, id, status FROM actions WHERE text != '' AND "
+                      f"status != '' AND status NOT IN ({','.join('?' * len(statuses))})",
+                      statuses)]
+        if found:
+            archived = {r[0] for r in self.db.execute(
+                "SELECT id FROM initiatives WHERE archived = 1")}
+            found = [w for w in found if w.initiative_id not in archived]
+        return sorted(found, key=lambda w: (w.initiative_id, w.field))
+
+    def initiative_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM initiatives ORDER BY id")]
+
+    def _unknown_initiative(self, initiative_id: str) -> str:
+        import difflib
+
+        ids = self.initiative_ids()
+        close = difflib.get_close_matches(initiative_id, ids, n=3)
+        hint = t("err.did_you_mean", ids=t("err.or").join(close)) if close else \
+            t("err.see_list")
+        return t("err.unknown_initiative", id=initiative_id, hint=hint)
+
+    def check_initiative(self, initiative_id: str) -> None:
+        self._uid(initiative_id)
+
+    def check_editable(self, initiative_id: str, archived: bool = False) -> None:
+        """An initiative people may change: known, and not archived (gone from the
+        plan, its record kept as it was) unless they say `archived`."""
+        row = self.db.execute("SELECT archived FROM initiatives WHERE id = ?",
+                              [initiative_id]).fetchone()
+        if row is None:
+            raise TrackerError(self._unknown_initiative(initiative_id))
+        if row[0] and not archived:
+            raise TrackerError(t("err.archived", id=initiative_id))
+
+    def _uid(self, initiative_id: str) -> int:
+        """The initiative's stable key (its id may change; the key never does)."""
+        row = self.db.execute("SELECT uid FROM initiatives WHERE id = ?",
+                              [initiative_id]).fetchone()
+        if row is None:
+            raise TrackerError(self._unknown_initiative(initiative_id))
+        return row[0]
+
+    def actions(self, initiative_id: str | None = None, year: int | None = None,
+                owner: str | None = None, removed: bool = False,
+                archived: bool = False) -> list[Action]:
+        """Actions by year, due date (none last) and id; of current initiatives
+        unless `archived`; `removed` adds those whose text is ''."""
+        where, params = [], []
+        if initiative_id is not None:
+            where.append("a.initiative_id = ?")
+            params.append(initiative_id)
+        if year is not None:
+            where.append("a.year = ?")
+            params.append(str(year))
+        if owner is not None:
+            where.append("(',' || a.owners || ',') LIKE ?")
+            params.append(f"%,{self.owner_id(owner)},%")
+        if not removed:
+            where.append("a.text != ''")
+        if not archived:
+            where.append("i.archived = 0")
+        sql = ("SELECT a.id, a.initiative_id, a.year, a.text, a.owners, a.due, a.status, a.key, "
+               "i.archived FROM actions a JOIN initiatives i ON i.id = a.initiative_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.year, a.due = '', a.due, a.id"
+        rows = self.db.execute(sql, params).fetchall()
+        order = {owner_id: n for n, (owner_id, _) in enumerate(self.info.roster)} if rows else {}
+        return [Action(r[0], r[1], int(r[2]) if r[2].isdigit() else 0, r[3],
+                       tuple(sorted(filter(None, r[4].split(",")),
+                                    key=lambda o: (order.get(o, 1e9), o))),
+                       r[5], r[6], r[7], bool(r[8]))
+                for r in rows]
+
+    def action(self, action_id: int) -> Action:
+        if not SQL_INTEGERS[0] <= action_id <= SQL_INTEGERS[1]:  # no such number here
+            raise TrackerError(t("err.unknown_action", id=action_id))
+        row = self.db.execute("SELECT initiative_id FROM actions WHERE id = ? AND text != ''",
+                              [action_id]).fetchone()
+        if row is None:
+            raise TrackerError(t("err.unknown_action", id=action_id))
+        return next(a for a in self.actions(row[0], archived=True) if a.id == action_id)
+
+    def decisions(self, initiative_id: str | None = None,
+                  archived: bool = False) -> list[Decision]:
+        """Decisions by date, then as recorded."""
+        where, params = ["d.text != ''"], []
+        if initiative_id is not None:
+            where.append("d.initiative_id = ?")
+            params.append(initiative_id)
+        if not archived:
+            where.append("i.archived = 0")
+        return [Decision(*r[:5], bool(r[5])) for r in self.db.execute(
+            "SELECT d.id, d.initiative_id, d.date, d.text, d.body, i.archived FROM decisions d "
+            "JOIN initiatives i ON i.id = d.initiative_id WHERE " + " AND ".join(where)
+            + " ORDER BY d.date, d.id", params)]
+
+    def next_item_id(self, kind: str) -> int:
+        return self.db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {ITEM_TABLES[kind]}"
+                               ).fetchone()[0]
+
+    def action_keys(self) -> dict[tuple[str, str], int]:
+        """(initiative id, key) → action id of the actions a plan file declared."""
+        return {(ident, key): action_id for action_id, ident, key in self.db.execute(
+            "SELECT id, initiative_id, key FROM actions WHERE key IS NOT NULL")}
+
+    def _owners(self, initiative_id: str) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT owner FROM owners WHERE initiative_id = ? ORDER BY owner",
+            [initiative_id])]
+
+    def tracked_values(self) -> dict[str, dict[str, str]]:
+        """Every initiative's tracking fields in text form (priorities: the years
+        held), read in three queries: what a sync compares against."""
+        values = {ident: {STATUS: status, OWNERS: ""} for ident, status in
+                  self.db.execute("SELECT initiative_id, status FROM tracking")}
+        owners: dict[str, list[str]] = {}
+        for ident, owner in self.db.execute(
+                "SELECT initiative_id, owner FROM owners ORDER BY owner"):
+            owners.setdefault(ident, []).append(owner)
+        for ident, found in owners.items():
+            values[ident][OWNERS] = ",".join(found)
+        for ident, year, level in self.db.execute(
+                "SELECT initiative_id, year, level FROM priorities"):
+            values[ident][priority_field(year)] = level
+        for action in self.actions(removed=True, archived=True):
+            for attr, value in action_values(action).items():
+                values[action.initiative_id][item_field("action", action.id, attr)] = value
+        return values
+
+    def bases(self) -> dict[str, dict[str, str]]:
+        """The plan's declared values at the last sync, per initiative."""
+        found: dict[str, dict[str, str]] = {}
+        for ident, field_name, value in self.db.execute(
+                "SELECT initiative_id, field, value FROM plan_base"):
+            found.setdefault(ident, {})[field_name] = value
+        return found
+
+    def had_initiatives(self) -> bool:
+        return self.db.execute("SELECT 1 FROM initiatives LIMIT 1").fetchone() is not None
+
+
+def _rank(expression: str, keys: list[str]) -> str:
+    """SQL for the position of `expression`'s value among `keys` (99 if not there)."""
+    cases = " ".join(f"WHEN '{key}' THEN {n}" for n, key in enumerate(keys)
+                     if "'" not in key)  # keys are [a-z0-9_-]: never quoted, to be sure
+    return f"(CASE {expression} {cases} ELSE 99 END)" if cases else "99"
+
+
+def action_values(action: Action) -> dict[str, str]:
+    """An action's attributes in their text form, as the fields hold them."""
+    return {"text": action.text, "year": str(action.year) if action.year else "",
+            "owners": ",".join(sorted(action.owners)), "due": action.due,
+            "status": action.status}
