@@ -90,3 +90,28 @@ async def settle(pilot) -> None:
             await asyncio.sleep(0.005)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+# -- markers for a fast loop: `python -m pytest -q -m core` (README "Development") ------
+
+TUI_MODULES = {"test_tui", "test_tui_plan_year", "test_tui_burst", "test_tui_database",
+               "test_snapshots", "test_paging"}
+PROCESS_MODULES = {"test_serve", "test_safety"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Each test is `tui` (drives the app: Pilot, snapshots, tmux), `processes`
+    (real servers, kills, several processes) or `core` (the rest: fast)."""
+    import inspect
+
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        if item.get_closest_marker("processes"):  # marked by hand: it starts processes
+            continue
+        if module in PROCESS_MODULES:
+            item.add_marker(pytest.mark.processes)
+        elif module in TUI_MODULES or inspect.iscoroutinefunction(
+                getattr(item, "function", None)):
+            item.add_marker(pytest.mark.tui)
+        else:
+            item.add_marker(pytest.mark.core)

@@ -63,12 +63,12 @@ def test_report_tables_keep_their_columns_and_escape_html(hostile_store, note):
 async def test_tui_shows_hostile_text_as_text(hostile_store, plan_file):
     app = TrackerApp(hostile_store, plan_file, "anna", poll_seconds=3600)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.run_action("objective('m9')")
+        await app.main.run_action("objective('m9')")
         await settle(pilot)
-        table = app.query_one(InitiativeTable)
+        table = app.main.query_one(InitiativeTable)
         assert table.row_count == 1
         assert str(table.get_cell("haps", "title")).startswith("HAPS | <b>[red]x[/red]")
-        details = app.query_one(DetailsPane).text.plain
+        details = app.main.query_one(DetailsPane).text.plain
         assert "[bold]markup[/]" in details and "<script>alert(1)</script>" in details
         assert "\x1b" not in details and "␛[31mred" in details
         assert "emoji 🏥" in details

@@ -66,12 +66,12 @@ async def test_a_large_plan_opens_on_its_first_page_and_reads_the_rest(large):
     store.initiatives = counting
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert len(app.views) == 3 * PAGE + 17  # the whole list, after the worker
+        assert len(app.main.views) == 3 * PAGE + 17  # the whole list, after the worker
         assert max(read) <= PAGE  # never more than a page of initiatives read at once
-        assert app.progress == store.progress()  # the figures came with it
+        assert app.main.objective_lines.progress == store.progress()  # the figures came with it
         await pilot.press("G")  # the last row: its page is read when shown
         await settle(pilot)
-        assert app.current_id() == store.initiative_order()[-1]
+        assert app.main.current_id() == store.initiative_order()[-1]
         assert max(read) <= PAGE
 
 
@@ -80,7 +80,7 @@ async def test_another_users_edit_reaches_a_large_list_without_a_key(large):
     app = TrackerApp(store, plan, "anna", poll_seconds=0.1)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        first = app.current_id()
+        first = app.main.current_id()
         other = open_store(store.path)
         try:
             other.edit(first, Change(status="done"), "bo", "cli")
@@ -89,8 +89,8 @@ async def test_another_users_edit_reaches_a_large_list_without_a_key(large):
         for _ in range(30):
             await pilot.pause(0.1)
             await settle(pilot)
-            if app.current().status == "done":
+            if app.main.current().status == "done":
                 break
-        assert app.current().status == "done"
-        assert app.progress == store.progress()
-        assert "bo" in app.query_one("#details").text.plain
+        assert app.main.current().status == "done"
+        assert app.main.objective_lines.progress == store.progress()
+        assert "bo" in app.main.query_one("#details").text.plain

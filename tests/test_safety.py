@@ -55,8 +55,8 @@ async def test_four_processes_and_a_running_app_lose_no_edit(store, plan_file):
     app_notes = 0
     async with app.run_test(size=(120, 40)) as pilot:
         while any(p.poll() is None for p in procs):
-            view = app.current()
-            app.save(view, Change(note=f"from the app {app_notes}"))
+            view = app.main.current()
+            app.main.editing.save(view, Change(note=f"from the app {app_notes}"))
             app_notes += 1
             await pilot.pause(0.05)
         await app.workers.wait_for_complete()  # the app's saves run in workers

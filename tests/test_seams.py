@@ -193,6 +193,7 @@ BACKUP_LOOP = textwrap.dedent("""
 """)
 
 
+@pytest.mark.processes
 def test_a_backup_killed_half_way_never_looks_like_a_good_one(tmp_path, clock):
     from bench.synthetic import plan_text
 

@@ -42,7 +42,7 @@ def snapshot_app(tmp_path, monkeypatch, clock):
 
 
 async def _goto_haps(pilot):
-    await pilot.app.run_action("objective('m9')")
+    await pilot.app.main.run_action("objective('m9')")
     await pilot.pause()
 
 

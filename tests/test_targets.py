@@ -145,6 +145,7 @@ files.write_file(Path(sys.argv[1]), "text\\n", None)
 """
 
 
+@pytest.mark.processes
 def test_a_killed_export_leaves_no_temporary_file_for_git(tmp_path):
     target = tmp_path / "status.md"
     proc = subprocess.Popen([sys.executable, "-c", SLOW_WRITER, str(target)], cwd=ROOT,
@@ -211,7 +212,7 @@ async def test_the_implementation_plan_dialog_refuses_the_database(store, plan_f
     before = db.read_bytes()
     app = TrackerApp(store, plan_file, "anna", poll_seconds=0.1, export_date="2024-03-15")
     async with app.run_test(size=(120, 40)) as pilot:
-        app.action_export_plan()
+        app.main.action_export_plan()
         await settle(pilot)
         app.screen.query_one("#field-path", Input).value = str(db)
         await pilot.press("enter")

@@ -22,28 +22,28 @@ async def goto(pilot, initiative_id):
     """Select the objective holding the initiative, then its row."""
     app = pilot.app
     objective = app.store.initiative(initiative_id).objective_id
-    await app.run_action(f"objective('{objective}')")
+    await app.main.run_action(f"objective('{objective}')")
     await settle(pilot)
-    table = app.query_one(InitiativeTable)
-    ids = [v.id for v in app.views]
+    table = app.main.query_one(InitiativeTable)
+    ids = [v.id for v in app.main.views]
     table.move_cursor(row=ids.index(initiative_id))
     await settle(pilot)
-    assert app.current_id() == initiative_id
+    assert app.main.current_id() == initiative_id
 
 
 def cell(app, initiative_id, column):
-    table = app.query_one(InitiativeTable)
+    table = app.main.query_one(InitiativeTable)
     return str(table.get_cell(initiative_id, column))
 
 
 async def test_opens_on_all_initiatives_with_details(app):
     async with app.run_test(size=(120, 40)) as pilot:
-        assert len(app.views) == 10
-        assert app.query_one(InitiativeTable).row_count == 10
-        objectives = app.query_one("#objectives", OptionList)
+        assert len(app.main.views) == 10
+        assert app.main.query_one(InitiativeTable).row_count == 10
+        objectives = app.main.query_one("#objectives", OptionList)
         assert objectives.option_count == 12  # All, ten objectives, Archived
         await settle(pilot)  # the details follow the first frame
-        assert "Flere åbne praksis" in app.query_one(DetailsPane).text.plain
+        assert "Flere åbne praksis" in app.main.query_one(DetailsPane).text.plain
 
 
 async def test_status_picker_by_typing_danish(app, store):
@@ -105,7 +105,7 @@ async def test_multi_line_note(app, store):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert store.initiative("haps").latest_note.text == "Kick-off\nheld"
-        assert "Kick-off" in app.query_one(DetailsPane).text.plain
+        assert "Kick-off" in app.main.query_one(DetailsPane).text.plain
 
 
 async def test_escape_cancels_without_writing(app, store):
@@ -150,7 +150,7 @@ async def test_history_screen(app, store):
 async def test_enter_opens_the_edit_menu(app, store):
     async with app.run_test(size=(120, 40)) as pilot:
         await goto(pilot, "haps")
-        app.query_one(InitiativeTable).focus()
+        app.main.query_one(InitiativeTable).focus()
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ChoiceScreen)
@@ -163,11 +163,11 @@ async def test_text_filter_and_escape(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"kontakt")
         await settle(pilot)
-        assert [v.id for v in app.views] == ["kontaktlaege"]
-        assert "kontakt" in str(app.query_one("#filterbar").content)
+        assert [v.id for v in app.main.views] == ["kontaktlaege"]
+        assert "kontakt" in str(app.main.query_one("#filterbar").content)
         await pilot.press("escape")
         await settle(pilot)
-        assert len(app.views) == 10 and not app.query_one("#search", Input).display
+        assert len(app.main.views) == 10 and not app.main.query_one("#search", Input).display
 
 
 async def test_filter_by_owner_status_year(app, store):
@@ -181,37 +181,37 @@ async def test_filter_by_owner_status_year(app, store):
         choices.highlighted = ids.index("owner:plo")
         await pilot.press("enter")
         await settle(pilot)
-        assert [v.id for v in app.views] == ["haps"]
-        await app.run_action("filter")
+        assert [v.id for v in app.main.views] == ["haps"]
+        await app.main.run_action("filter")
         await pilot.press("enter")  # "Clear all filters" is first
         await settle(pilot)
-        assert len(app.views) == 10
-        app.filters["year"] = 2024
-        app.load()
-        assert [v.id for v in app.views] == ["haps"]
+        assert len(app.main.views) == 10
+        app.main.filters["year"] = 2024
+        app.main.load()
+        assert [v.id for v in app.main.views] == ["haps"]
 
 
 async def test_sort_cycles_columns(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("S")  # by id
         await settle(pilot)
-        ids = [v.id for v in app.views]
+        ids = [v.id for v in app.main.views]
         assert ids == sorted(ids)
         await pilot.press("S")  # by id, reversed
-        assert [v.id for v in app.views] == sorted(ids, reverse=True)
+        assert [v.id for v in app.main.views] == sorted(ids, reverse=True)
 
 
 async def test_objectives_navigation_with_keys(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("escape")  # from the table back to the objectives
-        assert app.query_one("#objectives").has_focus
+        assert app.main.query_one("#objectives").has_focus
         await pilot.press("j", "j")  # to objective 2
         await settle(pilot)
-        assert app.objective == "m2" and [v.id for v in app.views] == ["aabne-praksis"]
+        assert app.main.objective == "m2" and [v.id for v in app.main.views] == ["aabne-praksis"]
         await pilot.press("G")
         await settle(pilot)
-        assert app.objective == "archived" and app.views == []
-        assert "No initiative here" in app.query_one(DetailsPane).text.plain
+        assert app.main.objective == "archived" and app.main.views == []
+        assert "No initiative here" in app.main.query_one(DetailsPane).text.plain
 
 
 async def test_export_writes_the_report_where_asked(app, plan_file, tmp_path):
@@ -303,7 +303,7 @@ async def test_markup_in_text_is_shown_as_text(app, store):
     store.edit("haps", Change(note="[bold]not bold[/bold] [link=x]y[/link]"), "bo", "cli")
     async with app.run_test(size=(120, 40)) as pilot:
         await goto(pilot, "haps")
-        assert "[bold]not bold[/bold]" in app.query_one(DetailsPane).text.plain
+        assert "[bold]not bold[/bold]" in app.main.query_one(DetailsPane).text.plain
 
 
 async def test_help_lists_every_key(app):
@@ -322,10 +322,14 @@ async def test_command_palette_offers_real_actions(app, store):
 
         provider = TrackerCommands(app.screen)
         names = [action for _, action in provider.commands()]
-        for action in ("status", "owners", "filter", "export", "sync", "objective('m9')"):
+        for action in ("status", "owners", "filter", "app.export", "app.sync",
+                       "objective('m9')"):
             assert action in names
-        await app.run_action("objective('m4')")
-        assert app.objective == "m4" and len(app.views) == 3
+        for action in names:  # each runs on the main screen, or is the app's ("app.")
+            name = action.removeprefix("app.").split("(")[0]
+            assert hasattr(app if action.startswith("app.") else app.main, f"action_{name}")
+        await app.main.run_action("objective('m4')")
+        assert app.main.objective == "m4" and len(app.main.views) == 3
 
 
 async def test_works_at_80x24(app, store):
@@ -378,8 +382,8 @@ async def test_escape_codes_in_names_never_reach_the_terminal(store, plan_file):
         assert store.initiative("haps").status == "a"
         await pilot.press("u")
         await settle(pilot)
-        shown = [app.title, str(app.query_one("#header").render()), cell(app, "haps", "status"),
-                 app.query_one(DetailsPane).text.plain]
+        shown = [app.title, str(app.main.query_one("#header").render()), cell(app, "haps", "status"),
+                 app.main.query_one(DetailsPane).text.plain]
         shown += [n.message + n.title for n in app._notifications]
         for text in shown:
             assert "\x1b" not in text and "\x07" not in text, repr(text)
@@ -412,7 +416,7 @@ async def test_a_missing_plan_file_is_said_on_start(store, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert any("typo.yaml: no such plan file" in n.message for n in app._notifications)
-        assert len(app.views) == 10
+        assert len(app.main.views) == 10
 
 
 async def test_a_typed_note_is_saved_though_a_colleague_changed_the_initiative(app, store):
@@ -472,7 +476,7 @@ async def test_key_labels_follow_the_language_chosen_at_start(store, plan_file):
         assert {"Afslut", "Prioriteter", "Synkronisér", "År"} <= footer
         await goto(pilot, "haps")
         await settle(pilot)
-        details = app.query_one(DetailsPane).text.plain
+        details = app.main.query_one(DetailsPane).text.plain
         assert "Status: ikke påbegyndt\n" in details and "(not started)" not in details
         assert "Understøtter også: 8. Opgaveoverdragelse og samarbejdsaftaler" in details
         await pilot.press("ctrl+p")
@@ -498,10 +502,10 @@ async def test_the_screen_keeps_answering_while_another_user_holds_the_lock(app,
             await asyncio.sleep(0.6)  # the save is waiting for the lock
             assert any("Waiting for another user's edit" in n.message
                        for n in app._notifications)
-            row = app.query_one(InitiativeTable).cursor_row
+            row = app.main.query_one(InitiativeTable).cursor_row
             await pilot.press("k")  # the screen answers meanwhile
             await pilot.pause()
-            assert app.query_one(InitiativeTable).cursor_row == row - 1
+            assert app.main.query_one(InitiativeTable).cursor_row == row - 1
             await pilot.press("p")
             await pilot.pause()
             assert isinstance(app.screen, PrioritiesEditor)
@@ -543,7 +547,7 @@ async def test_an_edit_keeps_the_columns_fitted_to_a_narrow_terminal(app, store)
     place must not widen the name column back and push the years off the screen."""
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        table = app.query_one(InitiativeTable)
+        table = app.main.query_one(InitiativeTable)
         fitted = list(table.widths)
         await goto(pilot, "parakliniske-undersoegelser")  # a name longer than its column
         await pilot.press("s", *"igang", "enter")

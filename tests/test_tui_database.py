@@ -44,7 +44,7 @@ async def test_a_person_another_process_adds_can_be_made_owner_at_once(store, pl
     app = TrackerApp(store, plan_file, "anna", poll_seconds=0.1)
     async with app.run_test(size=(120, 40)) as pilot:
         await goto(pilot, "haps")
-        app.save(app.current(), Change(status="igangsat"))  # the writer reads the plan
+        app.main.editing.save(app.main.current(), Change(status="igangsat"))  # the writer reads the plan
         await settle(pilot)
         # Another process adds a person to the plan and syncs.
         plan_file.write_text(plan_file.read_text(encoding="utf-8").replace(
@@ -57,7 +57,7 @@ async def test_a_person_another_process_adds_can_be_made_owner_at_once(store, pl
             other.close()
         await pilot.pause(0.3)
         await settle(pilot)
-        app.save(app.current(), Change(owners=["dorte"]))
+        app.main.editing.save(app.main.current(), Change(owners=["dorte"]))
         await settle(pilot)
     assert store.initiative("haps").owners == ("dorte",)
 
@@ -68,7 +68,7 @@ async def test_quitting_while_a_save_waits_asks_and_never_freezes(store, plan_fi
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await goto(pilot, "haps")
-            app.save(app.current(), Change(status="igangsat"))
+            app.main.editing.save(app.main.current(), Change(status="igangsat"))
             await pilot.pause(0.2)
             await pilot.press("q")
             await pilot.pause()

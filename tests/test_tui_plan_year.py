@@ -46,7 +46,7 @@ async def test_a_adds_an_action_with_the_initiatives_owners_and_this_plan_year(a
         assert (action.text, action.year, action.owners, action.due) == (
             "Hold kick-off", 2024, ("plo",), "2024-03-01")
         assert store.history("haps")[-1].who == "anna"
-        assert "#1 2024 · Hold kick-off · PLO-Hovedstaden" in app.query_one(DetailsPane).text.plain
+        assert "#1 2024 · Hold kick-off · PLO-Hovedstaden" in app.main.query_one(DetailsPane).text.plain
 
 
 async def test_d_records_a_decision(app, store):
@@ -62,7 +62,7 @@ async def test_d_records_a_decision(app, store):
         assert (decision.text, decision.date, decision.by) == (
             "Pilot approved", "2024-03-15", "Praksisplanudvalget")
         assert "2024-03-15 Praksisplanudvalget: Pilot approved" in \
-            app.query_one(DetailsPane).text.plain
+            app.main.query_one(DetailsPane).text.plain
 
 
 async def test_the_actions_of_a_year_overdue_marked_and_edited_from_there(app, store):
@@ -121,7 +121,7 @@ async def test_the_implementation_plan_is_exported_from_the_palette(app, store, 
     store.add_action("haps", "Agree the flow", 2024, "bo", "cli", due="2024-03-01")
     store.edit("haps", Change(priorities={2024: "high"}), "bo", "cli")
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.run_action("export_plan")
+        await app.main.run_action("export_plan")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         await fill(pilot, "year", "2031")

@@ -15,10 +15,14 @@ class TrackerCommands(Provider):
 
     def commands(self) -> list[tuple[str, str]]:
         app = self.app
-        found = [(t(f"cmd.{name}"), name) for name in (
-            "status", "owners", "priorities", "note", "add_action", "edit_action", "decision",
-            "actions", "history", "undo", "redo", "filter", "search", "export", "export_plan",
-            "sync", "help")]
+        # Run on the main screen; "app." ones are the shell's.
+        found = [(t(f"cmd.{name}"), action) for name, action in (
+            ("status", "status"), ("owners", "owners"), ("priorities", "priorities"),
+            ("note", "note"), ("add_action", "add_action"), ("edit_action", "edit_action"),
+            ("decision", "decision"), ("actions", "year_actions"), ("history", "history"),
+            ("undo", "undo"), ("redo", "redo"), ("filter", "filter"), ("search", "search"),
+            ("export", "app.export"), ("export_plan", "export_plan"), ("sync", "app.sync"),
+            ("help", "app.help"))]
         found.append((t("cmd.jump_all"), "objective('all')"))
         for objective in app.store.objectives():
             name = present.objective_title(app.store.info, objective.id)
@@ -29,11 +33,11 @@ class TrackerCommands(Provider):
 
     async def discover(self):
         for text, action in self.commands():
-            yield DiscoveryHit(text, partial(self.app.run_action, action))
+            yield DiscoveryHit(text, partial(self.app.main.run_action, action))
 
     async def search(self, query: str):
         matcher = self.matcher(query)
         for text, action in self.commands():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self.app.run_action, action))
+                yield Hit(score, matcher.highlight(text), partial(self.app.main.run_action, action))

@@ -1,11 +1,11 @@
 """The yearly implementation plan in the TUI: add an action (`a`) or a decision
 (`d`) to the highlighted initiative, edit an action, and the actions of a year
-(`A`). A part of TrackerApp (a mixin): it reads through `self.store` and writes
+(`A`). A part of TrackerApp (a mixin): it reads through `self.main.store` and writes
 through `self.write`, in a worker, like every other edit."""
 
 from __future__ import annotations
 
-import datetime as dt
+from pathlib import Path
 
 from rich.text import Text
 
@@ -27,37 +27,17 @@ def dialogs():
 
 
 class PlanYear:
-    """Actions and decisions: what TrackerApp does with `a`, `d` and `A`."""
+    """Actions and decisions: what the main screen does with `a`, `d` and `A`."""
 
-    def today(self) -> str:
-        return self.export_date or dt.date.today().isoformat()
-
-    # -- the details pane ------------------------------------------------------------
-    def plan_year_lines(self, v: InitiativeView) -> list[Text]:
-        """The initiative's actions (overdue ones in words and red) and decisions."""
-        info = self.store.info
-        today = self.today()
-        lines = [Text(""), Text(t("details.actions"), style="bold underline")]
-        actions = self.store.actions(v.id, archived=True)
-        if not actions:
-            lines.append(Text(t("details.no_actions"), style="dim"))
-        for action in actions:
-            late = action.overdue(today, info)
-            lines.append(Text(present.action_line(info, action, today),
-                              style="bold red" if late else
-                              STATUS_STYLES.get(action.status, "")))
-        decisions = self.store.decisions(v.id, archived=True)
-        if decisions:
-            lines += [Text(""), Text(t("details.decisions"), style="bold underline")]
-            lines += [Text(present.decision_line(d)) for d in decisions]
-        return lines
+    def __init__(self, main):
+        self.main = main  # the MainScreen whose highlighted initiative it works on
 
     # -- adding ------------------------------------------------------------------------
-    def action_add_action(self) -> None:
-        v = self.need_current()
+    def add_action(self) -> None:
+        v = self.main.need_current()
         if v is not None:
-            info = self.store.info
-            self.action_form(v, {"text": "", "year": str(info.plan_year(self.today())),
+            info = self.main.store.info
+            self.action_form(v, {"text": "", "year": str(info.plan_year(self.main.app.today())),
                                  "owners": ", ".join(v.owners), "due": ""})
 
     def action_form(self, v: InitiativeView, values: dict) -> None:
@@ -67,11 +47,11 @@ class PlanYear:
                   ("due", t("form.due"), values["due"], t("form.date_hint"))]
 
         def check(typed: dict) -> dict:
-            found = {"text": self.checked("text", lambda: self.store.check_item_text(
+            found = {"text": self.checked("text", lambda: self.main.store.check_item_text(
                 typed["text"]))}
             found["year"] = self.checked("year", lambda: self.year_typed(typed["year"]))
             found["owners"] = self.checked("owners", lambda: [
-                self.store.owner_id(o) for o in typed["owners"].split(",") if o.strip()])
+                self.main.store.owner_id(o) for o in typed["owners"].split(",") if o.strip()])
             found["due"] = self.checked("due", lambda: present.parse_date(
                 typed["due"], t("field.action_due")) if typed["due"].strip() else "")
             return {**found, "typed": typed}
@@ -81,27 +61,27 @@ class PlanYear:
                 return
 
             def job(writer):
-                return writer.add_action(v.id, result["text"], result["year"], self.user, "tui",
+                return writer.add_action(v.id, result["text"], result["year"], self.main.app.user, "tui",
                                          owners=result["owners"], due=result["due"])
 
             def saved(outcome) -> None:
                 if isinstance(outcome, Exception):
-                    self.say(present.explain(outcome, self.store.info), severity="error",
+                    self.main.say(present.explain(outcome, self.main.store.info), severity="error",
                              timeout=10)
                     self.action_form(v, result["typed"])  # what was typed, to try again
                     return
-                self.say(t("msg.action_added", id=outcome, initiative=v.id))
-                self.after_change(v.id)
+                self.main.say(t("msg.action_added", id=outcome, initiative=v.id))
+                self.main.after_change(v.id)
 
-            self.write(job, saved)
+            self.main.write(job, saved)
 
-        self.push_screen(dialogs().FormScreen(t("form.action_title", id=v.id), fields, check),
+        self.main.app.push_screen(dialogs().FormScreen(t("form.action_title", id=v.id), fields, check),
                          done)
 
-    def action_decision(self) -> None:
-        v = self.need_current()
+    def add_decision(self) -> None:
+        v = self.main.need_current()
         if v is not None:
-            self.decision_form(v, {"text": "", "date": day(self.today()), "by": ""})
+            self.decision_form(v, {"text": "", "date": day(self.main.app.today()), "by": ""})
 
     def decision_form(self, v: InitiativeView, values: dict) -> None:
         fields = [("text", t("form.decision_text"), values["text"],
@@ -110,7 +90,7 @@ class PlanYear:
                   ("by", t("form.by"), values["by"], t("form.by_hint"))]
 
         def check(typed: dict) -> dict:
-            return {"text": self.checked("text", lambda: self.store.check_item_text(
+            return {"text": self.checked("text", lambda: self.main.store.check_item_text(
                         typed["text"])),
                     "date": self.checked("date", lambda: present.parse_date(
                         typed["date"], t("field.decision_date"))),
@@ -122,17 +102,17 @@ class PlanYear:
 
             def saved(outcome) -> None:
                 if isinstance(outcome, Exception):
-                    self.say(present.explain(outcome, self.store.info), severity="error",
+                    self.main.say(present.explain(outcome, self.main.store.info), severity="error",
                              timeout=10)
                     self.decision_form(v, result["typed"])
                     return
-                self.say(t("msg.decision_added", id=outcome, initiative=v.id))
-                self.after_change(v.id)
+                self.main.say(t("msg.decision_added", id=outcome, initiative=v.id))
+                self.main.after_change(v.id)
 
-            self.write(lambda writer: writer.add_decision(
-                v.id, result["text"], result["date"], self.user, "tui", by=result["by"]), saved)
+            self.main.write(lambda writer: writer.add_decision(
+                v.id, result["text"], result["date"], self.main.app.user, "tui", by=result["by"]), saved)
 
-        self.push_screen(dialogs().FormScreen(t("form.decision_title", id=v.id), fields,
+        self.main.app.push_screen(dialogs().FormScreen(t("form.decision_title", id=v.id), fields,
                                               check), done)
 
     def checked(self, field: str, get):
@@ -140,29 +120,29 @@ class PlanYear:
         try:
             return get()
         except TrackerError as exc:
-            raise dialogs().FieldProblem(field, present.explain(exc, self.store.info)) from None
+            raise dialogs().FieldProblem(field, present.explain(exc, self.main.store.info)) from None
 
     def year_typed(self, text: str) -> int:
         if not text.strip().isascii() or not text.strip().isdigit():
             raise TrackerError(t("err.year", year=text,
-                                 choices=", ".join(map(str, self.store.info.years))))
-        self.store.check_year(int(text))
+                                 choices=", ".join(map(str, self.main.store.info.years))))
+        self.main.store.check_year(int(text))
         return int(text)
 
     # -- editing an action ---------------------------------------------------------------
-    def action_edit_action(self) -> None:
+    def choose_action(self) -> None:
         """Choose one of the highlighted initiative's actions to edit."""
-        v = self.need_current()
+        v = self.main.need_current()
         if v is None:
             return
-        actions = self.store.actions(v.id)
+        actions = self.main.store.actions(v.id)
         if not actions:
-            self.say(t("msg.no_actions", id=v.id), severity="warning")
+            self.main.say(t("msg.no_actions", id=v.id), severity="warning")
         elif len(actions) == 1:
             self.edit_action(actions[0].id)
         else:
-            info, today = self.store.info, self.today()
-            self.push_screen(
+            info, today = self.main.store.info, self.main.app.today()
+            self.main.app.push_screen(
                 dialogs().ChoiceScreen(t("action.choose", id=v.id), [
                     (str(a.id), present.action_line(info, a, today)) for a in actions]),
                 lambda chosen: chosen and self.edit_action(int(chosen)))
@@ -170,11 +150,11 @@ class PlanYear:
     def edit_action(self, action_id: int, back=None) -> None:
         """The edit menu of one action; `back()` after (e.g. reopen the actions view)."""
         try:
-            action = self.store.action(action_id)
+            action = self.main.store.action(action_id)
         except TrackerError as exc:  # removed meanwhile
-            self.say(present.explain(exc), severity="warning")
+            self.main.say(present.explain(exc), severity="warning")
             return back and back()
-        version = self.store.initiative(action.initiative_id).version
+        version = self.main.store.initiative(action.initiative_id).version
         choices = [(name, t(f"edit.action_{name}")) for name in
                    ("status", "due", "owners", "text", "remove")]
 
@@ -183,13 +163,13 @@ class PlanYear:
                 return back and back()
             self.edit_action_field(action, version, name, back)
 
-        self.push_screen(dialogs().ChoiceScreen(
+        self.main.app.push_screen(dialogs().ChoiceScreen(
             visible(t("action.edit_title", id=action.id, text=present.fit(action.text, 40)
                       .rstrip())), choices), chosen)
 
     def edit_action_field(self, action: Action, version: int, name: str, back,
                           draft: str | None = None) -> None:
-        screens, info = dialogs(), self.store.info
+        screens, info = dialogs(), self.main.store.info
         title = t("action.title", id=action.id)
 
         def save(**change) -> None:
@@ -199,10 +179,10 @@ class PlanYear:
                                  draft=change.get("due", change.get("text"))))
 
         if name == "status":
-            self.push_screen(screens.StatusPicker(title, info.statuses, action.status),
+            self.main.app.push_screen(screens.StatusPicker(title, info.statuses, action.status),
                              lambda key: save(status=key) if key else back and back())
         elif name == "owners":
-            self.push_screen(screens.OwnersPicker(title, info.roster, action.owners),
+            self.main.app.push_screen(screens.OwnersPicker(title, info.roster, action.owners),
                              lambda owners: save(owners=owners) if owners is not None
                              else back and back())
         elif name in ("due", "text"):
@@ -212,53 +192,53 @@ class PlanYear:
 
             def check(typed: dict) -> str:
                 if name == "text":
-                    return self.checked("text", lambda: self.store.check_item_text(
+                    return self.checked("text", lambda: self.main.store.check_item_text(
                         typed["text"]))
                 return self.checked("due", lambda: present.parse_date(
                     typed["due"], t("field.action_due")) if typed["due"].strip() else "")
 
             label = t("form.due") if name == "due" else t("form.action_text")
             hint = t("form.date_hint") if name == "due" else ""
-            self.push_screen(screens.FormScreen(title, [(name, label, value, hint)], check),
+            self.main.app.push_screen(screens.FormScreen(title, [(name, label, value, hint)], check),
                              lambda found: save(**{name: found}) if found is not None
                              else back and back())
         elif name == "remove":
-            self.push_screen(screens.Confirm(t("action.remove_confirm", id=action.id)),
+            self.main.app.push_screen(screens.Confirm(t("action.remove_confirm", id=action.id)),
                              lambda yes: save(remove=True) if yes else back and back())
 
     def save_action(self, action: Action, version: int, change: dict, back, again) -> None:
         def done(outcome) -> None:
             if isinstance(outcome, Exception):
-                self.say(present.explain(outcome, self.store.info), severity="error",
+                self.main.say(present.explain(outcome, self.main.store.info), severity="error",
                          timeout=15 if isinstance(outcome, StaleEdit) else 10)
-                self.after_change(action.initiative_id)
+                self.main.after_change(action.initiative_id)
                 if not isinstance(outcome, StaleEdit):
                     again()  # the dialog again, with what was typed
                     return
             elif change.get("remove"):
-                self.say(t("msg.action_removed", id=action.id))
-                self.after_change(action.initiative_id)
+                self.main.say(t("msg.action_removed", id=action.id))
+                self.main.after_change(action.initiative_id)
             else:
-                self.say(t("msg.action_saved", id=action.id))
-                self.after_change(action.initiative_id)
+                self.main.say(t("msg.action_saved", id=action.id))
+                self.main.after_change(action.initiative_id)
             if back:
                 back()
 
-        self.write(lambda writer: writer.edit_action(action.id, self.user, "tui",
+        self.main.write(lambda writer: writer.edit_action(action.id, self.main.app.user, "tui",
                                                      expected_version=version, **change), done)
 
     # -- the implementation plan as a document ----------------------------------------------
-    def action_export_plan(self) -> None:
-        info = self.store.info
-        year = info.plan_year(self.today())
+    def export_plan(self) -> None:
+        info = self.main.store.info
+        year = info.plan_year(self.main.app.today())
 
         def path_for(year_text: str) -> str:
-            return self.export_default(
-                f"{self.plan_path.stem}-implementation-plan-{year_text}.md")
+            return self.main.app.export_default(
+                f"{self.main.app.plan_path.stem}-implementation-plan-{year_text}.md")
 
         def check(typed: dict) -> tuple[Path, int]:
             found = self.checked("year", lambda: self.year_typed(typed["year"]))
-            path = self.checked("path", lambda: self.export_target(
+            path = self.checked("path", lambda: self.main.app.export_target(
                 typed["path"].strip() or path_for(str(found))))
             return path, found
 
@@ -267,20 +247,20 @@ class PlanYear:
                 from .. import report
 
                 path, chosen = answer
-                self.write_report(path, lambda: report.implementation_markdown(
-                    report.implementation_plan(self.store, chosen, self.today())))
+                self.main.app.write_report(path, lambda: report.implementation_markdown(
+                    report.implementation_plan(self.main.store, chosen, self.main.app.today())))
 
-        self.push_screen(dialogs().FormScreen(t("export.plan_title"), [
+        self.main.app.push_screen(dialogs().FormScreen(t("export.plan_title"), [
             ("year", t("form.year"), str(year), ""),
             ("path", t("export.path"), "", path_for(str(year)))], check), write)
 
     # -- the actions of a year -------------------------------------------------------------
-    def action_actions(self, year: int | None = None, order: str = "due",
+    def actions_view(self, year: int | None = None, order: str = "due",
                        highlight: int | None = None) -> None:
-        info, today = self.store.info, self.today()
+        info, today = self.main.store.info, self.main.app.today()
         year = year or info.plan_year(today)
-        names = {v.id: v.name for v in self.store.initiatives(archived=None)}
-        found = self.store.actions(year=year)
+        names = {v.id: v.name for v in self.main.store.initiatives(archived=None)}
+        found = self.main.store.actions(year=year)
         keys = {"due": lambda a: (a.due == "", a.due, a.id),
                 "initiative": lambda a: (names.get(a.initiative_id, ""), a.due == "", a.due),
                 "owner": lambda a: (a.owners[:1] == (), a.owners, a.due == "", a.due),
@@ -304,12 +284,12 @@ class PlanYear:
                 return
             what, value = answer
             if what == "edit":
-                self.edit_action(value, back=lambda: self.action_actions(year, order, value))
+                self.edit_action(value, back=lambda: self.actions_view(year, order, value))
             elif what == "year":
-                self.action_actions(value, order)
+                self.actions_view(value, order)
             else:
-                self.action_actions(year, value, highlight)
+                self.actions_view(year, value, highlight)
 
-        self.push_screen(dialogs().ActionsScreen(
+        self.main.app.push_screen(dialogs().ActionsScreen(
             t("actions.title", year=year), lines, year, info.years, order, list(ORDERS), footer,
             highlight), chosen)

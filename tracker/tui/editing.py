@@ -1,0 +1,168 @@
+"""Editing the highlighted initiative: the edit menu, status, owners, priorities,
+a note, its history, undo and redo. Each opens its dialog and hands the choice to
+the main screen's `save` (through the app's one writer); a refused save opens the
+dialog again with what was chosen."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from rich.text import Text
+
+from .. import present
+from ..catalogue import t
+from ..errors import StaleEdit
+from ..model import Change, InitiativeView
+from ..present import visible
+from .widgets import InitiativeTable
+
+
+def dialogs():
+    from . import screens
+
+    return screens
+
+
+class InitiativeEditing:
+    def __init__(self, main):
+        self.main = main  # the MainScreen whose highlighted initiative is edited
+
+    def open(self, dialog, done=None) -> None:
+        self.main.app.push_screen(dialog, done)
+
+    def menu(self) -> None:
+        v = self.main.need_current()
+        if v is None:
+            return
+        choices = [(name, t(f"edit.{name}")) for name in
+                   ("status", "owners", "priorities", "note", "add_action", "edit_action",
+                    "decision", "history")]
+
+        def chosen(name: str | None) -> None:
+            if name:
+                getattr(self.main, f"action_{name}")()
+
+        self.open(dialogs().ChoiceScreen(t("edit.title", id=v.id), choices), chosen)
+
+    def status(self) -> None:
+        v = self.main.need_current()
+        if v is None:
+            return
+        self.open(dialogs().StatusPicker(v.id, self.main.store.info.statuses, v.status),
+                  lambda key: key and self.save(v, Change(status=key)))
+
+    def owners(self) -> None:
+        v = self.main.need_current()
+        if v is not None:
+            self.owners_dialog(v, v.owners)
+
+    def owners_dialog(self, v: InitiativeView, ticked) -> None:
+        def done(owners) -> None:
+            if owners is not None:
+                self.save(v, Change(owners=list(owners)),
+                               again=lambda fresh: self.owners_dialog(fresh, owners))
+
+        self.open(dialogs().OwnersPicker(v.id, self.main.store.info.roster, ticked), done)
+
+    def priorities(self) -> None:
+        v = self.main.need_current()
+        if v is not None:
+            self.priorities_dialog(v, v.priorities)
+
+    def priorities_dialog(self, v: InitiativeView, values: dict) -> None:
+        info = self.main.store.info
+
+        def done(chosen: dict | None) -> None:
+            if chosen is None:
+                return
+            changed = {y: lv for y, lv in chosen.items() if lv != v.priorities.get(y, "")}
+            if changed:
+                # Refused? Show the initiative as it is now, with this user's changes on top.
+                self.save(v, Change(priorities={y: lv or None for y, lv in changed.items()}),
+                               again=lambda fresh: self.priorities_dialog(
+                                   fresh, {**fresh.priorities, **changed}))
+
+        self.open(dialogs().PrioritiesEditor(v.id, info.years, info.levels, values), done)
+
+    def note(self) -> None:
+        v = self.main.need_current()
+        if v is not None:
+            self.note_dialog(v, "")
+
+    def note_dialog(self, v: InitiativeView, draft: str) -> None:
+        def done(text: str | None) -> None:
+            if text:
+                self.save(v, Change(note=text),
+                               again=lambda fresh: self.note_dialog(fresh, text))
+
+        self.open(dialogs().NoteEditor(v.id, draft), done)
+
+    def history(self) -> None:
+        v = self.main.need_current()
+        if v is None:
+            return
+        store = self.main.store
+        info = store.info
+        body = Text()
+        entries = present.fold(store.history(v.id))
+        for entry in reversed(entries):
+            body.append(f"{present.when(entry.at)}  {visible(entry.who)} ({entry.source})  ",
+                        style="dim")
+            body.append(present.change(info, entry) + "\n")
+        if not entries:
+            body.append(t("history.empty"))
+        self.open(dialogs().TextScreen(t("history.title", id=v.id), body))
+
+    def revert(self, action: str) -> None:
+        """Undo or redo the user's last edit (recorded as a new edit)."""
+        main = self.main
+
+        def done(outcome) -> None:
+            if isinstance(outcome, Exception):
+                main.say(present.explain(outcome, main.store.info), severity="warning",
+                         timeout=10)
+                return
+            main.say(present.reverted(main.store.info, outcome))
+            main.after_change(outcome.initiative_id)
+
+        main.write(lambda writer: getattr(writer, action)(main.app.user, "tui"), done)
+
+    # -- saving: one write, the row drawn at once, the dialog again if refused --------
+    def save(self, v: InitiativeView, change: Change, again=None) -> None:
+        """Save an edit made on the screen. If it is refused, `again(fresh)` opens the
+        dialog once more with what the user typed, on the initiative as it is now."""
+        def done(outcome) -> None:
+            if isinstance(outcome, StaleEdit):
+                self.main.say(present.explain(outcome, self.main.store.info), severity="error",
+                         timeout=15)
+                self.main.after_change(v.id)
+                if again is not None:
+                    again(self.main.current() if self.main.current_id() == v.id else v)
+            elif isinstance(outcome, Exception):
+                self.main.say(present.explain(outcome, self.main.store.info), severity="error",
+                         timeout=10)
+                self.main.after_change(v.id)  # the row as stored, not as chosen
+                if again is not None:
+                    again(v)
+            else:
+                self.main.say(t("msg.saved" if outcome != v.version else "msg.unchanged", id=v.id))
+                self.main.after_change(v.id)
+
+        self.show_pending(v, change)
+        self.main.write(lambda writer: writer.edit(v.id, change, self.main.app.user, "tui",
+                                              expected_version=v.version), done,
+                   label=t("quit.saving", name=v.name))
+
+    def show_pending(self, v: InitiativeView, change: Change) -> None:
+        """Draw the row with the values just chosen while the save runs, so the screen
+        answers at once; the save's outcome redraws it from the database (on a
+        refusal, back to what is stored, with the message)."""
+        table = self.main.query_one(InitiativeTable)
+        only_a_note = change == Change(note=change.note)
+        if v.id not in table.index or only_a_note:
+            return
+        shown = dataclasses.replace(
+            v, status=change.status or v.status,
+            owners=tuple(change.owners) if change.owners is not None else v.owners,
+            priorities={y: lv for y, lv in {**v.priorities, **change.priorities}.items() if lv})
+        self.main.show_row(shown)
