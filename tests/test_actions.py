@@ -297,7 +297,9 @@ def test_hostile_text_in_actions_and_decisions_stays_text(run, plan_file):
     nasty = "\x1b[31mRed| <script>x</script> [a](b)"
     assert run("action", "add", "haps", nasty, "--year", "2024", "--due", "2024-01-01"
                ).exit_code == 0
-    assert run("decision", "add", "haps", nasty, "--date", "2024-01-02", "--by", "\x1b]0;t\x07"
+    by = run("decision", "add", "haps", nasty, "--date", "2024-01-02", "--by", "\x1b]0;t\x07")
+    assert by.exit_code == 1 and "\x1b" not in by.output  # who decided hides nothing
+    assert run("decision", "add", "haps", nasty, "--date", "2024-01-02", "--by", "PPU"
                ).exit_code == 0
     for args in (("action", "list"), ("decision", "list"), ("show", "haps"), ("history",),
                  ("export", "--date", "2024-05-01"),

@@ -115,3 +115,40 @@ def test_an_unknown_id_with_a_newline_is_one_line(plan_file, tmp_path, clock):
     result = cli(plan_file, db, "import", str(state))
     assert result.exit_code == 1
     assert len(result.output.strip().splitlines()) == 1 and "evil\\nline" in result.output
+
+
+def test_importing_the_same_file_twice_changes_nothing(plan_file, tmp_path, clock):
+    """Two actions with the same text and year ("Møde" in March and in September)."""
+    ours, theirs = tmp_path / "ours.db", tmp_path / "theirs.db"
+    for due in ("1.3.2024", "1.9.2024"):
+        assert cli(plan_file, ours, "action", "add", "haps", "Møde", "--year", "2024",
+                   "--due", due).exit_code == 0
+    state = tmp_path / "state.yaml"
+    assert cli(plan_file, ours, "export", "--format", "yaml", "-o", str(state)).exit_code == 0
+    first = cli(plan_file, theirs, "import", str(state), user="bo")
+    assert first.exit_code == 0 and len(actions_of(theirs)) == 2
+    again = cli(plan_file, theirs, "import", str(state), user="bo")
+    assert again.output == "Changed 0 initiatives.\n", again.output
+    assert len(actions_of(theirs)) == 2
+
+
+@pytest.mark.parametrize("document, words", [
+    ("format: tracker-state/1\ndatabase: {a: '1'}\ninitiatives: {}\n", "'database' must be text"),
+    ("format: tracker-state/1\nsurprise: x\ninitiatives: {}\n", "key 'surprise'"),
+    (STATE.format(entry="    actions:\n      - {year: '2024', text: ok, key: 'Not An Id'}"),
+     "is not a plan id"),
+    (STATE.format(entry="    notes:\n      - {text: \"\\u200b\", at: '2024-01-01T00:00:00Z', "
+                        "author: x}"), "a note needs"),
+    (STATE.format(entry="    notes:\n      - {text: hi, at: '2024-01-01T00:00:00Z', "
+                        "author: \"a\\e[2J\"}"), "author"),
+    (STATE.format(entry="    actions:\n      - {year: '2024', text: ok, owners: [\"a\\nb\"]}"),
+     "unknown owner 'a\\nb'"),
+])
+def test_a_state_file_is_checked_whole(plan_file, tmp_path, clock, document, words):
+    db = tmp_path / "ours.db"
+    assert cli(plan_file, db, "sync").exit_code == 0
+    state = tmp_path / "state.yaml"
+    state.write_text(document, encoding="utf-8")
+    result = cli(plan_file, db, "import", str(state))
+    assert result.exit_code == 1 and words in result.output, result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output

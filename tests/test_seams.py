@@ -108,19 +108,21 @@ def test_an_escape_in_a_user_name_or_plan_word_is_shown_as_text(plan_file, tmp_p
     add_top(plan_file, 'statuses:\n  - {key: red, da: "r\\eød\\a", en: red}\n'
                        '  - {key: green, da: grøn, en: green, done: yes}\n')
     edit_plan(plan_file, "short: HAPS", 'short: "HA\\e[2JPS"')
-    outputs = [run(plan_file, "set", "haps", "--note", "hej", "--status", "green",
-                   user=ESC_USER)]
-    assert outputs[0].exit_code == 0, outputs[0].output
+    # A name with control characters is refused at the door, said as text.
+    refused = run(plan_file, "set", "haps", "--note", "hej", user=ESC_USER)
+    assert refused.exit_code == 1 and "x\\x1b]0;T\\x07" in refused.output
+    outputs = [refused, run(plan_file, "set", "haps", "--note", "hej", "--status", "green")]
+    assert outputs[1].exit_code == 0, outputs[1].output
     outputs.append(run(plan_file, "set", "haps", "--status", "red", "--expect-version", "1"))
     for args in (["list"], ["show", "haps"], ["history"], ["history", "haps"],
                  ["export"], ["export", "--format", "json"], ["sync"], ["undo"]):
-        outputs.append(run(plan_file, *args, user=ESC_USER))
+        outputs.append(run(plan_file, *args))
     state_file = tmp_path / "s.yaml"
     run(plan_file, "export", "--format", "yaml", "-o", str(state_file))
-    outputs.append(run(plan_file, "import", str(state_file), user=ESC_USER))
+    outputs.append(run(plan_file, "import", str(state_file)))
     for result in outputs:
         assert no_control(result.output), repr(result.output)
-    assert "x␛]0;T␇" in outputs[2].output + outputs[5].output
+    assert "HA␛[2JPS" in outputs[4].output  # list: the plan's word, as text
 
 
 # -- 4. words the plan no longer has are reported and shown, never counted away ------

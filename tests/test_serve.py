@@ -396,14 +396,21 @@ def test_a_resize_is_kept_to_a_real_screen_size(plan_file, tmp_path):
                 await ws.send_str(json.dumps(["resize", {"width": 30000, "height": 30000}]))
                 await ws.send_str("not json")
                 await ws.send_str(json.dumps(["resize", {"width": "x"}]))
+                await ws.send_str("[" * 100_000 + "]" * 100_000)  # too deep for json
                 deadline = time.monotonic() + 6
                 while time.monotonic() < deadline:
                     seen += await receive(ws)
+                for key in NOTE_KEYS:  # the tab still answers
+                    await ws.send_str(json.dumps(["stdin", key]))
+                    await asyncio.sleep(0.3)
+                await asyncio.sleep(1)
                 return descendants_rss_mb(served.proc.pid)
 
     with serving(plan_file, tmp_path) as served:
         sizes = asyncio.run(session_with_resize(served.url))
         assert sizes and max(sizes) < 400, sizes
+        assert wait_for_note(served.db) == [("web", "note", "Hej fra browseren")]
+        assert "Traceback" not in served.log() and "RecursionError" not in served.log()
         served.proc.terminate()
         assert served.proc.wait(timeout=15) is not None
 
@@ -470,7 +477,8 @@ def test_tabs_past_the_cap_are_told_so(plan_file, tmp_path):
 def test_a_name_that_hides_characters_is_refused(plan_file, tmp_path):
     with serving(plan_file, tmp_path, "--user-header", "Remote-User") as served:
         own = {"Origin": served.origin}
-        for spoof in ("\u202enna", "an\u200bna", "anna\u2066"):
+        for spoof in ("\u202enna", "an\u200bna", "anna\u2066", "\u3164", "\u2800",
+                      "anna\u00a0"):
             with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
                 asyncio.run(run_session(served.url, {**own, "Remote-User": spoof}))
             assert refused.value.status == 403

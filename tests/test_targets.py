@@ -247,3 +247,50 @@ def test_a_dry_run_creates_no_database(plan_file, tmp_path):
         assert result.exit_code == 0, result.output
         assert sorted(p.name for p in plan_file.parent.iterdir()) == before, args
     assert "haps  status: not started → in progress" in result.output
+
+
+def test_the_backups_folder_itself_is_refused_before_it_exists(run, plan_file):
+    assert run("sync").exit_code == 0
+    backups = plan_file.with_name("2022-2025-backups")
+    assert not backups.exists()
+    refused = run("export", "-o", str(backups))
+    assert refused.exit_code == 1 and "is in the backups folder" in refused.output
+    assert not backups.exists()
+
+
+def test_a_file_where_the_backups_folder_goes_is_one_line(run, plan_file):
+    assert run("sync").exit_code == 0
+    plan_file.with_name("2022-2025-backups").write_text("not a folder\n", encoding="utf-8")
+    for args in (["backup"],):
+        result = run(*args)
+        assert result.exit_code == 1 and "cannot keep backups in" in result.output, result.output
+        assert "unexpected" not in result.output
+
+
+def test_a_folder_at_a_backups_temporary_name_is_one_line(run, synced, tmp_path):
+    (tmp_path / ".b1.db.partial").mkdir()
+    result = run("backup", str(tmp_path / "b1.db"))
+    assert result.exit_code == 1 and "unexpected" not in result.output, result.output
+
+
+def test_a_trailing_slash_names_a_folder(run, synced, tmp_path):
+    result = run("export", "-o", str(tmp_path / "out.md") + "/")
+    assert result.exit_code == 1 and "folder" in result.output
+    assert not (tmp_path / "out.md").exists()
+
+
+def test_a_served_name_never_keeps_a_comma(tmp_path):
+    from tracker.files import served_target
+
+    assert served_target(tmp_path, "møde, juni", ".md").name == "møde_ juni.md"
+
+
+def test_a_reports_folder_that_cannot_be_made_is_one_line(tmp_path):
+    from tracker.errors import TrackerError
+    from tracker.files import served_target
+
+    with pytest.raises(TrackerError, match="cannot save exports in the reports folder"):
+        served_target(tmp_path / "missing" / "reports", "status", ".md")
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(TrackerError, match="cannot save exports in the reports folder"):
+        served_target(tmp_path / "file", "status", ".md")

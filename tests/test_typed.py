@@ -50,3 +50,41 @@ def test_text_of_only_invisible_characters_is_empty(run, invisible):
         assert result.exit_code == 1 and "empty" in result.output, (args, result.output)
     history = run("history", "haps").output
     assert "note" not in history and "action" not in history and "decision" not in history
+
+
+@pytest.mark.parametrize("name", ["\u202eanna", "anna\u200b", "\u3164", "anna\u00a0", "a\x1bb"])
+def test_a_user_name_that_hides_characters_is_refused(plan_file, clock, name):
+    result = CliRunner().invoke(main, ["--plan", str(plan_file), "--user", name, "--lang", "en",
+                                       "set", "haps", "--note", "x"])
+    assert result.exit_code == 1 and "hide or reorder" in result.output, result.output
+    assert "\u202e" not in result.output and "\x1b" not in result.output
+
+
+@pytest.mark.parametrize("blank", ["\u3164", "\u115f\u3164", "\u2800"])
+def test_blank_letters_are_empty_text(run, blank):
+    result = run("set", "haps", "--note", blank)
+    assert result.exit_code == 1 and "empty" in result.output
+
+
+def test_a_blank_decided_by_is_no_one(run):
+    assert run("decision", "add", "haps", "Approved", "--by", "\u200b").exit_code == 0
+    assert "\u200b" not in run("decision", "list").output
+
+
+@pytest.mark.parametrize("args", [["set", "haps", "--status", "done", "--expect-version",
+                                   str(10 ** 20)],
+                                  ["set", "haps", "--status", "done", "--expect-version",
+                                   str(-10 ** 20)]])
+def test_an_expected_version_beyond_sqlite_is_stale_not_a_crash(run, args):
+    result = run(*args)
+    assert result.exit_code == 1 and "unexpected" not in result.output, result.output
+
+
+@pytest.mark.parametrize("args", [["show", "a\nb"], ["action", "add", "zz\nq", "x"],
+                                  ["action", "list", "--initiative", "a\nb"],
+                                  ["set", "haps", "--owner", "a\nb"]])
+def test_an_unknown_word_with_a_newline_is_one_line(run, args):
+    assert run("sync").exit_code == 0
+    result = run(*args)
+    assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1, \
+        result.output

@@ -51,7 +51,8 @@ class Guard:
             return "files.is_database"
         if self.plan is not None and where == _real(self.plan):
             return "files.is_plan"
-        if _real(backups_folder(self.db)) in where.parents:
+        backups = _real(backups_folder(self.db))
+        if where == backups or backups in where.parents:  # also its name, before it exists
             return "files.in_backups"
         return None
 
@@ -62,6 +63,8 @@ def _real(path: Path) -> Path:
 
 def check_target(path: Path, guard: Guard | None) -> Path:
     """`path` if a new file may be written there, else one TrackerError saying why."""
+    if str(path).endswith(("/", os.sep)):  # "out.md/" means a folder: Path() drops the /
+        raise TrackerError(t("cli.cannot_write", path=path, reason=t("cli.is_folder")))
     path = Path(path)
     try:
         if guard is not None:
@@ -148,7 +151,7 @@ def glob_escape(name: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", name)
 
 
-SAFE_NAME = re.compile(r"[^\w .,()+-]")
+SAFE_NAME = re.compile(r"[^\w .()+-]")  # no comma: a browser refuses it unquoted
 
 
 def served_target(folder: Path, typed: str, suffix: str) -> Path:
@@ -162,7 +165,13 @@ def served_target(folder: Path, typed: str, suffix: str) -> Path:
         name += suffix
     if len(name.encode("utf-8")) > 200:
         raise TrackerError(t("files.name_too_long", name=_shortened(name)))
-    folder.mkdir(exist_ok=True)
+    try:
+        folder.mkdir(exist_ok=True)
+        if not folder.is_dir():
+            raise FileExistsError(f"{folder} is not a folder")
+    except OSError as exc:
+        raise TrackerError(t("files.no_reports", folder=folder,
+                             reason=exc.strerror or exc)) from None
     return folder / name
 
 

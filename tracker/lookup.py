@@ -49,7 +49,7 @@ def owner_id(info: PlanInfo, text: str) -> str:
         if wanted in (_fold(ident), _fold(name)):
             return ident
     choices = ", ".join(ident for ident, _ in info.roster)
-    raise TrackerError(t("err.unknown_owner", text=text, choices=choices))
+    raise TrackerError(t("err.unknown_owner", text=one_line(text), choices=choices))
 
 
 def check_year(info: PlanInfo, year: int) -> None:
@@ -69,18 +69,47 @@ def check_item_text(text: str) -> str:
 def check_by(by: str) -> str:
     """Who decided (e.g. Praksisplanudvalget), on one line, or a message."""
     by = " ".join(by.split())
+    if is_blank(by):
+        return ""
     if len(by) > MAX_BY:
         raise TrackerError(t("err.by_long", length=len(by), most=MAX_BY))
+    if person_name(by) is None:  # hidden characters in who decided
+        raise TrackerError(t("err.name_hidden", name=one_line(by)))
     return by
 
 
 # Characters that show nothing: a text of only these (zero-width space, word
-# joiner, BOM, …) is empty.
+# joiner, BOM, Hangul fillers, the blank Braille pattern …) is empty.
 _INVISIBLE = {"Cc", "Cf", "Zs", "Zl", "Zp"}
+_BLANK_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800", "\u180e"}
+MAX_NAME = 200  # a person's name in the history
 
 
 def is_blank(text: str) -> bool:
-    return all(unicodedata.category(c) in _INVISIBLE for c in text)
+    return all(c in _BLANK_LETTERS or unicodedata.category(c) in _INVISIBLE for c in text)
+
+
+def person_name(raw: str) -> str | None:
+    """A person's name as the history records it, or None if it cannot be one:
+    empty or blank, too long, or with characters that hide or reorder text
+    (controls, right-to-left overrides, zero-width and other format characters,
+    spaces other than the plain one) and so could pass for another name."""
+    name = unicodedata.normalize("NFC", raw.strip(" "))
+    if is_blank(name) or len(name) > MAX_NAME:
+        return None
+    if any(c in _BLANK_LETTERS or (unicodedata.category(c)[0] in "CZ" and c != " ")
+           for c in name):
+        return None
+    return name
+
+
+def one_line(text: str) -> str:
+    """Text from a person or a file inside a message, on one line: its control
+    characters escaped (a newline in an unknown id made the message two lines)."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _checked_text(text: str, empty: str, long: str, most: int) -> str:
@@ -145,7 +174,7 @@ def _term_key(terms, text: str, what: str) -> str:
     """The key of the status or level the user named, or a message with the choices."""
     term = vocabulary.find(terms, text)
     if not term:
-        raise TrackerError(t(f"err.unknown_{what}", text=text,
+        raise TrackerError(t(f"err.unknown_{what}", text=one_line(text),
                              choices=vocabulary.choices(terms)))
     return term.key
 

@@ -10,6 +10,7 @@ the plan's words (`info`).
 from __future__ import annotations
 
 from .catalogue import t
+from .lookup import one_line
 from .errors import TrackerError
 from .model import (OWNERS, STATUS, Action, AuditEntry, Conflict, Decision, InitiativeView,
                     Note, ObjectiveView, PlanInfo, UnknownWord, item_field, priority_field)
@@ -277,7 +278,7 @@ class Queries:
         close = difflib.get_close_matches(initiative_id, ids, n=3)
         hint = t("err.did_you_mean", ids=t("err.or").join(close)) if close else \
             t("err.see_list")
-        return t("err.unknown_initiative", id=initiative_id, hint=hint)
+        return t("err.unknown_initiative", id=one_line(initiative_id), hint=hint)
 
     def check_initiative(self, initiative_id: str) -> None:
         self._uid(initiative_id)

@@ -25,7 +25,6 @@ import json
 import logging
 import shlex
 import sys
-import unicodedata
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -33,30 +32,24 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from .lookup import person_name
+
 log = logging.getLogger("tracker-serve")
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
-MAX_USER = 200
 MAX_SESSIONS = 40  # tabs at once; each is a process of ~45 MB
 SIZE_LIMITS = (10, 500)  # a tab's columns and rows: a real screen, never gigabytes
 
 
 def user_name(raw: str) -> str | None:
-    """The person a header names, or None if it is unusable: empty, too long, or
-    with characters that hide or reorder text (controls, right-to-left overrides,
-    zero-width and other format characters) and so could spoof another name.
+    """The person a header names, or None if it is unusable: the history's one
+    rule for names (`lookup.person_name`: nothing hidden, nothing blank).
 
     A header sent as Latin-1 bytes (`J\\xf8rgen`) arrives as surrogate escapes;
     it is read as Latin-1, as HTTP headers historically are: "Jørgen"."""
     if any("\udc80" <= c <= "\udcff" for c in raw):
         raw = raw.encode("utf-8", "surrogateescape").decode("latin-1")
-    name = unicodedata.normalize("NFC", raw.strip())
-    if not name or len(name) > MAX_USER:
-        return None
-    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
-           for c in name):
-        return None
-    return name
+    return person_name(raw)
 
 
 def is_loopback(host: str) -> bool:
@@ -218,7 +211,7 @@ class TrackerServer(Server):
                 continue
             try:
                 kind, data = json.loads(message.data)
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):  # RecursionError: [[[[…]]]]
                 continue
             if kind == "stdin" and isinstance(data, str):
                 await service.send_bytes(data.encode("utf-8", "replace"))

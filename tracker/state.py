@@ -14,15 +14,16 @@ nothing.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass, field
 
 from .catalogue import t
 from .errors import TrackerError
+from .plan import ID_PATTERN
 from .merge import merge_fields
 from .model import ITEMS, OWNERS, STATUS, NewNote, SyncLine, Write, item_field, priority_field
-from .lookup import MAX_NOTE, check_by, check_iso_date, read_stamp
+from .lookup import (check_by, check_iso_date, check_note, is_blank, one_line,
+                     person_name, read_stamp)
 from .queries import action_values
 from .store import Store
 
@@ -105,7 +106,7 @@ def import_state(store: Store, text: str, who: str, dry_run: bool = False,
     initiatives = _check(store, document)
     named = document.get("plan")  # a hand-made file may name none
     if named is not None and named != store.info.title and not other_plan:
-        raise TrackerError(t("state.other_plan", file=_one_line(str(document.get("plan"))),
+        raise TrackerError(t("state.other_plan", file=one_line(str(document.get("plan"))),
                              plan=store.info.title))
     # An action's number means the same action only in the database that wrote it.
     same_database = document.get("database") == store.meta("database_id")
@@ -128,7 +129,6 @@ class _DryRun(Exception):
 
 
 STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
-MAX_AUTHOR = 200
 
 
 def _check(store: Store, document) -> dict:
@@ -136,6 +136,12 @@ def _check(store: Store, document) -> dict:
     every problem. Priorities for years outside the plan's period are kept."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise TrackerError(t("state.not_state", format=FORMAT))
+    unknown = sorted(set(document) - {"format", "plan", "database", "initiatives"})
+    if unknown:
+        raise TrackerError(t("state.unknown_key", key=one_line(unknown[0])))
+    for key in ("plan", "database"):
+        if document.get(key) is not None and not isinstance(document[key], str):
+            raise TrackerError(t("state.not_text", key=key))
     initiatives = document.get("initiatives") or {}
     if not isinstance(initiatives, dict):
         raise TrackerError(t("state.initiatives"))
@@ -144,7 +150,7 @@ def _check(store: Store, document) -> dict:
     checked = {}
     for ident, entry in initiatives.items():
         if ident not in known:
-            problems.append(t("state.unknown", id=_one_line(ident)))
+            problems.append(t("state.unknown", id=one_line(ident)))
             continue
         if not isinstance(entry, dict):
             problems.append(t("state.not_mapping", id=ident))
@@ -181,14 +187,13 @@ def _check_entry(store: Store, entry: dict) -> dict:
         raise TrackerError(t("state.list", key="notes"))
     for note in notes:
         if not isinstance(note, dict) or not isinstance(note.get("text"), str) \
-                or not note["text"].strip():
+                or is_blank(note["text"]):
             raise TrackerError(t("state.note"))
-        if len(note["text"]) > MAX_NOTE:
-            raise TrackerError(t("err.note_long", length=len(note["text"]), most=MAX_NOTE))
+        check_note(note["text"])  # the limits a note typed in gets
         at, author = note.get("at"), note.get("author")
         if not isinstance(at, str) or not _valid_stamp(at):
             raise TrackerError(t("state.note_at", at=at))
-        if not isinstance(author, str) or not author.strip() or len(author) > MAX_AUTHOR:
+        if not isinstance(author, str) or person_name(author) is None:
             raise TrackerError(t("state.note_author"))
         out["notes"].append(NewNote(note["text"], author, at))
     out["actions"] = [_check_action(store, a) for a in _items(entry, "actions")]
@@ -208,10 +213,10 @@ def _check_action(store: Store, item: dict) -> dict:
     id in that database and plan key, if any."""
     year = _text(item.get("year", ""), "year")
     if not re.fullmatch(r"[0-9]{4}", year):
-        raise TrackerError(t("state.year", year=_one_line(year)))
+        raise TrackerError(t("state.year", year=one_line(year)))
     key = item.get("key")
-    if key is not None:
-        key = _text(key, "key")
+    if key is not None and not ID_PATTERN.fullmatch(_text(key, "key")):
+        raise TrackerError(t("state.action_key", key=one_line(key[:70])))
     ident = _text(item.get("id", ""), "id") if item.get("id") is not None else ""
     # A year the period no longer has is kept (and said), as for priorities.
     owners = item.get("owners") or []
@@ -238,11 +243,6 @@ def _text(value, key: str) -> str:
     if not isinstance(value, str):
         raise TrackerError(t("state.not_text", key=key))
     return value
-
-
-def _one_line(text: str) -> str:
-    """An id or word from the file on one line, its control characters escaped."""
-    return json.dumps(text, ensure_ascii=False)[1:-1]
 
 
 def _valid_stamp(at: str) -> bool:
@@ -309,17 +309,41 @@ def _merge_actions(store: Store, ident: str, actions: list[dict], bases: dict,
     info = store.info
     mine = {a.id: a for a in store.actions(ident, removed=True, archived=True)}
     by_key = {a.key: a.id for a in mine.values() if a.key}
-    by_text = {(str(a.year), a.text): a.id for a in mine.values() if a.text}
+    same_text: dict[tuple[str, str], list[int]] = {}
+    for a in mine.values():
+        if a.text:
+            same_text.setdefault((str(a.year), a.text), []).append(a.id)
     claimed: set[int] = set()
     next_id = store.next_item_id("action")
-    # Keyed ones first: a plan key is the surest match, and must not be taken
-    # by another action's number or text before its turn.
-    for action in sorted(actions, key=lambda a: a["key"] is None):
+
+    def by_text(values: dict, exact_only: bool = False) -> int | None:
+        """An unclaimed action of the same year and text; one alike in every
+        attribute first (several may share a text: "Møde" in March and in June)."""
+        free = [i for i in same_text.get((values["year"], values["text"]), [])
+                if i not in claimed]
+        exact = [i for i in free if action_values(mine[i]) == values]
+        return (exact or ([] if exact_only else free) or [None])[0]
+
+    # Keyed ones first: a plan key is the surest match, and must not be taken by
+    # another action's number or text before its turn; then those alike in every
+    # attribute, so that importing a file twice changes nothing.
+    ordered = sorted(actions, key=lambda a: a["key"] is None)
+    alike = {}
+    for n, action in enumerate(ordered):
+        if action["key"] is None and not (same_database and action["id"] in mine):
+            found = by_text(action["values"], exact_only=True)
+            if found is not None:
+                alike[n] = found
+                claimed.add(found)
+    for n, action in enumerate(ordered):
         values = action["values"]
-        candidates = [by_key.get(action["key"]) if action["key"] else None,
-                      action["id"] if same_database and action["id"] in mine else None,
-                      by_text.get((values["year"], values["text"]))]
-        found = next((c for c in candidates if c is not None and c not in claimed), None)
+        candidates = [alike.get(n),
+                      by_key.get(action["key"]) if action["key"] else None,
+                      action["id"] if same_database and action["id"] in mine else None]
+        found = next((c for c in candidates if c is not None
+                      and (c not in claimed or c == alike.get(n))), None)
+        if found is None:
+            found = by_text(values)
         if found is not None and action["key"] and mine[found].key not in (None, action["key"]):
             found = None  # another declared action of the plan: not this one
         if found is not None:

@@ -26,7 +26,7 @@ from .catalogue import t
 from .edits import Edits
 from .errors import StaleEdit, TrackerError  # noqa: F401 (StaleEdit: for callers)
 from .files import Guard, backups_folder, check_target
-from .lookup import stamp
+from .lookup import one_line, person_name, stamp
 from .model import (OWNERS, STATUS, Change, FieldChange, PlanInfo, Write,  # noqa: F401
                     field_year, split_item_field)
 from .plan_rows import PlanRows
@@ -43,10 +43,14 @@ def now() -> str:
 
 
 def current_user(explicit: str | None = None) -> str:
-    if explicit:
-        return explicit
-    if os.environ.get("TRACKER_USER"):
-        return os.environ["TRACKER_USER"]
+    """Who edits: --user, else TRACKER_USER, else the login. A name given must
+    hide nothing (the history's one rule for names, as `tracker serve` applies)."""
+    given = explicit or os.environ.get("TRACKER_USER")
+    if given:
+        name = person_name(given)
+        if name is None:
+            raise TrackerError(t("err.name_hidden", name=one_line(given)))
+        return name
     try:
         return os.getlogin()
     except OSError:
@@ -219,7 +223,13 @@ class Store(Queries, Edits, PlanRows):
         """
         folder = backups_folder(self.path)
         if target is None:
-            folder.mkdir(exist_ok=True)
+            try:
+                folder.mkdir(exist_ok=True)
+                if not folder.is_dir():
+                    raise FileExistsError(f"{folder} is not a folder")
+            except OSError as exc:
+                raise TrackerError(t("db.no_backups", folder=folder,
+                                     reason=exc.strerror or exc)) from None
             stamp = now().replace("-", "").replace(":", "")
             target = folder / f"{self.path.stem}-{stamp}.db"
             count = 1
@@ -235,7 +245,7 @@ class Store(Queries, Edits, PlanRows):
         source = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
                                  timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            partial.unlink(missing_ok=True)
+            _remove(partial)
             copy = sqlite3.connect(str(partial))
             try:
                 source.backup(copy)
@@ -243,7 +253,7 @@ class Store(Queries, Edits, PlanRows):
                 copy.close()
             os.replace(partial, target)
         except (OSError, sqlite3.DatabaseError) as exc:
-            partial.unlink(missing_ok=True)
+            _remove(partial)
             reason = exc.strerror if isinstance(exc, OSError) else exc
             raise TrackerError(t("cli.cannot_write", path=target, reason=reason)) from None
         finally:
@@ -312,7 +322,8 @@ class Store(Queries, Edits, PlanRows):
                 raise TrackerError(self._unknown_initiative(initiative_id))
             version, uid = row
             if expected_version is not None and version != expected_version:
-                changes = self._changes_since(uid, expected_version)
+                # (a number past SQLite's integers means: changed since version 0)
+                changes = self._changes_since(uid, max(0, min(expected_version, version)))
                 if change.scope is not None:
                     changes = tuple(c for c in changes if c.field.startswith(change.scope))
                 if changes or change.scope is None:
@@ -480,6 +491,15 @@ class Store(Queries, Edits, PlanRows):
         self.db.executemany("INSERT INTO plan_base(initiative_id, field, value) "
                             "VALUES (?, ?, ?)", bases)
         self._audit_plan(audit)
+
+
+def _remove(path: Path) -> None:
+    """Remove a file left by a killed backup; a folder of that name is not ours."""
+    try:
+        path.unlink(missing_ok=True)
+    except IsADirectoryError:
+        raise TrackerError(t("cli.cannot_write", path=path, reason=t("cli.is_folder"))) \
+            from None
 
 
 def _older_than(path: Path, seconds: float) -> bool:

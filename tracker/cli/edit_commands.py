@@ -217,7 +217,7 @@ def redo(settings: Settings):
 
 
 @main.command()
-@click.argument("target", required=False, type=click.Path(path_type=Path))
+@click.argument("target", required=False, type=click.Path())  # str: "x/" keeps its slash
 @click.pass_obj
 def backup(settings: Settings, target: Path | None):
     """Copy the database safely, also while others work (default: into <db>-backups/)."""

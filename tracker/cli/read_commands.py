@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-from pathlib import Path
 
 import click
 
@@ -137,7 +136,7 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
               help="Instead of the status report: the yearly implementation plan for YEAR "
                    "(initiatives prioritised that year, their actions, who does what, "
                    "the decisions so far).")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
+@click.option("-o", "--output", type=click.Path(),
               help="Write to this file (default: the terminal).")
 @click.pass_obj
 def export(settings: Settings, fmt, history, year, owner, date, since, plan_year, output):

@@ -4,6 +4,26 @@ Each key has its words as (English, Danish). `catalogue.t()` looks them up.
 """
 
 TEXTS = {
+    "db.no_backups": (
+        "cannot keep backups in {folder}: {reason}; move what is there away, or make it a folder",
+        "kan ikke gemme sikkerhedskopier i {folder}: {reason}; flyt det, der ligger der, "
+        "eller gør det til en mappe"),
+    "files.no_reports": (
+        "cannot save exports in the reports folder {folder}: {reason}; ask whoever runs the "
+        "server to check --reports",
+        "kan ikke gemme eksporter i rapportmappen {folder}: {reason}; bed den, der kører "
+        "serveren, om at tjekke --reports"),
+    "state.unknown_key": (
+        "the state file has a key '{key}' the tracker does not know; nothing was imported "
+        "(make the file with `tracker export --format yaml`)",
+        "tilstandsfilen har nøglen '{key}', som trackeren ikke kender; intet er importeret "
+        "(lav filen med `tracker export --format yaml`)"),
+    "state.action_key": (
+        "an action's key '{key}' is not a plan id (lower-case letters, digits and hyphens)",
+        "en handlings nøgle '{key}' er ikke et id fra planen (små bogstaver, tal og bindestreger)"),
+    "err.name_hidden": (
+        "the name “{name}” has characters that hide or reorder text (or is blank); write it plainly",
+        "navnet “{name}” har tegn, der skjuler eller vender tekst (eller er blankt); skriv det tydeligt"),
     "sync.title": ("The plan could not be synced", "Planen kunne ikke synkroniseres"),
     "sync.footer": (
         "Fix the plan file and press r again. Nothing was changed.",

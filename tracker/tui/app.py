@@ -9,6 +9,7 @@ screen showed, so a colleague's change meanwhile is never overwritten.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from rich.text import Text
@@ -206,7 +207,7 @@ class TrackerApp(KeysInOrder, App):
         if self.is_web:
             path = served_target(self.reports or reports_folder(self.store.path), typed, ".md")
         else:
-            path = Path(typed.strip()).expanduser()
+            path = os.path.expanduser(typed.strip())  # a str: "x/" keeps its slash
         return check_target(path, Guard(self.store.path, self.plan_path))
 
     def write_report(self, path: Path, make) -> None:
