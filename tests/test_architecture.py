@@ -9,7 +9,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "tracker"
 
 # Lower layers never import higher ones (README "How it works").
 LAYERS = {
-    "errors": 0, "marks": 0, "bulk": 0, "texts": 0, "catalogue": 0, "vocabulary": 0, "model": 1,
+    "errors": 0, "marks": 0, "bulk": 0, "shown": 0, "texts": 0, "catalogue": 0, "vocabulary": 0, "model": 1,
     "merge": 1,
     "yamlsafe": 2, "plan": 2, "files": 2, "validcache": 2, "lookup": 2, "schema": 3,
     "queries": 3, "edits": 3, "plan_rows": 3, "store": 3, "sync": 4, "state": 4,

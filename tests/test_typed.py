@@ -88,3 +88,28 @@ def test_an_unknown_word_with_a_newline_is_one_line(run, args):
     result = run(*args)
     assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1, \
         result.output
+
+
+def test_one_date_grammar_everywhere(run, plan_file, tmp_path):
+    """`2024-W01-1` (an ISO week date Python would take) and `31.02.2025` are refused by
+    the plan validator, the commands, an import and the TUI's forms alike."""
+    from tracker import lookup, present
+    from tracker.tui import plan_year
+
+    assert present.parse_date is lookup.parse_date  # the TUI's forms use it too
+    assert plan_year.present.parse_date is lookup.parse_date
+    for typed in ("2024-W01-1", "31.02.2025", "2025-02-29"):
+        assert run("action", "add", "haps", "x", "--year", "2024", "--due", typed
+                   ).exit_code == 1
+    text = plan_file.read_text(encoding="utf-8")
+    plan_file.write_text(text.replace("      - id: haps\n", "      - id: haps\n        actions:\n"
+                                      "          2024:\n            - {id: a, text: t, "
+                                      "due: 2024-W01-1}\n", 1), encoding="utf-8")
+    result = run("validate")
+    assert result.exit_code == 1 and "'2024-W01-1' is not a date" in result.output
+    plan_file.write_text(text, encoding="utf-8")
+    state = tmp_path / "s.yaml"
+    state.write_text("format: tracker-state/1\ninitiatives:\n  haps:\n    actions:\n"
+                     "      - {year: '2024', text: t, due: 2024-W01-1}\n", encoding="utf-8")
+    imported = run("import", str(state))
+    assert imported.exit_code == 1 and "2024-W01-1" in imported.output

@@ -14,6 +14,7 @@ from . import vocabulary
 from .catalogue import t
 from .errors import TrackerError
 from .model import PlanInfo
+from .shown import one_line
 
 MAX_NOTE = 10_000
 MAX_ITEM_TEXT = 2_000  # an action's or a decision's text
@@ -101,15 +102,6 @@ def person_name(raw: str) -> str | None:
            for c in name):
         return None
     return name
-
-
-def one_line(text: str) -> str:
-    """Text from a person or a file inside a message, on one line: its control
-    characters escaped (a newline in an unknown id made the message two lines)."""
-    text = str(text)
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _checked_text(text: str, empty: str, long: str, most: int) -> str:

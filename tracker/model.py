@@ -16,6 +16,12 @@ from .vocabulary import Term
 STATUS, OWNERS = "status", "owners"
 
 
+def display_name(short: str, title: str) -> str:
+    """The one rule for what an initiative is called where a person reads it: its
+    short name, else its title (the plan's words, never its id)."""
+    return short or title
+
+
 def priority_field(year: int) -> str:
     return f"priority:{year}"
 
@@ -79,7 +85,7 @@ class InitiativeView:
 
     @property
     def name(self) -> str:
-        return self.short or self.title
+        return display_name(self.short, self.title)
 
 
 @dataclass(frozen=True)
@@ -352,5 +358,5 @@ class PlanInfo:
     def from_plan(cls, plan) -> "PlanInfo":
         return cls(plan.title, plan.region, plan.start, plan.end, plan.adopted,
                    plan.statuses, plan.levels, tuple((p.id, p.name) for p in plan.roster),
-                   tuple((o.id, o.number, o.short or o.title, o.title_en)
+                   tuple((o.id, o.number, display_name(o.short, o.title), o.title_en)
                          for o in plan.objectives), tuple(p.id for p in plan.parties))

@@ -18,6 +18,7 @@ from .catalogue import t
 from .errors import PlanInvalid, Problem
 from .lookup import is_iso_date
 from .marks import Mark
+from .model import display_name
 from .vocabulary import Term
 
 MAX_PLAN_BYTES = 20 * 1024 * 1024
@@ -63,6 +64,10 @@ class Initiative:
     priorities: dict[int, str] | None = None
     actions: tuple[DeclaredAction, ...] = ()
 
+    @property
+    def name(self) -> str:
+        return display_name(self.short, self.title)
+
 
 @dataclass(frozen=True)
 class Objective:
@@ -72,6 +77,10 @@ class Objective:
     short: str = ""
     title_en: str = ""
     initiatives: tuple[Initiative, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return display_name(self.short, self.title)
 
 
 @dataclass(frozen=True)

@@ -7,33 +7,16 @@ shows text from people and plans as text, in every output.
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 
 from .catalogue import day, language, t
+from .shown import visible, width  # noqa: F401 (the one rule each; faces use them from here)
 from .errors import RevertBlocked, StaleEdit
 from .model import AuditEntry, PlanInfo, Reverted, SyncLine, field_year, split_item_field
 from .lookup import parse_date, read_stamp  # noqa: F401 (parse_date: for the faces)
 
 FIELDS = ("status", "owners", "note", "added", "archived", "id", "title", "short", "kind",
           "description", "objective", "also_supports")
-
-
-def _picture(match) -> str:
-    code = ord(match.group())
-    if code < 32:
-        return chr(0x2400 + code)  # ␛ for ESC, ␀ for NUL, …
-    return "␡" if code == 127 else "�"
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def visible(text: str) -> str:
-    """Text with control characters shown as symbols, so a stray ESC in a note
-    cannot recolour or move the terminal. Newlines and tabs are kept."""
-    return _CONTROL.sub(_picture, text)
 
 
 def visible_json(text: str) -> str:
@@ -230,15 +213,6 @@ ITEM_CHANGES = {("action", "added"): "change.action_added",
                 ("action", "removed"): "change.action_removed",
                 ("decision", "added"): "change.decision_added",
                 ("decision", "removed"): "change.decision_removed"}
-
-
-@functools.lru_cache(maxsize=4096)  # labels repeat on every row
-def width(text: str) -> int:
-    """Columns `text` takes in a terminal (wide East Asian and emoji take two)."""
-    if text.isascii():
-        return len(text)
-    return sum(0 if unicodedata.combining(c) else
-               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def fit(text: str, room: int) -> str:

@@ -15,7 +15,7 @@ import re
 from . import present
 from .bulk import collector_paused
 from .catalogue import day, t
-from .model import InitiativeView, split_item_field
+from .model import InitiativeView, display_name, split_item_field
 from .lookup import read_stamp
 from .present import visible, visible_json
 from .store import Store
@@ -153,7 +153,7 @@ def by_party(info, initiatives: list[dict], actions: list[dict], owner_id) -> li
     for ident, name in info.roster:
         if owner_id is not None and ident != owner_id:
             continue
-        owned = [{"id": i["id"], "name": i["short"] or i["title"],
+        owned = [{"id": i["id"], "name": display_name(i["short"], i["title"]),
                   "status_label": i["status_label"]} for i in owned_by.get(ident, [])]
         theirs = [a for a in actions if any(o["id"] == ident for o in a["owners"])]
         if owned or theirs or owner_id == ident or ident in info.parties:
@@ -524,7 +524,7 @@ def markdown(report: dict) -> str:
     if prioritised:
         mark = functools.lru_cache(maxsize=None)(lambda key: priority_mark(key, levels))
         lines += table([t("report.initiative")] + year_texts,
-                       [[inline(i["short"] or i["title"])]
+                       [[inline(display_name(i["short"], i["title"]))]
                         + [mark(i["priorities"][y]) for y in year_texts]
                         for i in prioritised])
         lines += ["", t("report.legend") + " " +

@@ -221,7 +221,7 @@ class _Merge:
             if old is None:
                 self.store.add_objective(row)
                 self.say("+", objective.id, "objective_added", number=objective.number,
-                         name=objective.short or objective.title)
+                         name=objective.name)
             elif old != row:
                 self.store.update_objective(row)
                 if old[6]:
@@ -240,7 +240,7 @@ class _Merge:
                   for name, value in declared.items()}
         self.added.append((self._plan_row(initiative, position), values, dict(values),
                            {name: value for name, value in declared.items() if value}))
-        self.say("+", initiative.id, "added", name=initiative.short or initiative.title,
+        self.say("+", initiative.id, "added", name=initiative.name,
                  objective=initiative.objective_id)
 
     @staticmethod

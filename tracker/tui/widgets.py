@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -14,6 +13,7 @@ from textual.widgets import OptionList, Static
 
 from ..catalogue import t
 from ..present import visible
+from ..shown import width as text_width
 
 STATUS_STYLES = {
     "not_started": "dim", "planned": "cyan", "in_progress": "yellow", "delayed": "bold red",
@@ -51,7 +51,7 @@ def safe(text: Text | str) -> Text:
 
 
 def _width(text: str) -> int:
-    return len(text) if text.isascii() else cell_len(text)
+    return text_width(text)  # the one rule (shown.py)
 
 
 def bar(done: int, total: int, width: int = 6) -> str:
