@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from rich.text import Text
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.css.query import NoMatches
@@ -20,7 +21,6 @@ from textual.widgets import Static
 
 from .. import present
 from ..catalogue import t
-from ..errors import TrackerError
 from ..present import visible
 from ..store import Store
 from ..sync import file_sha256
@@ -187,8 +187,8 @@ class TrackerApp(KeysInOrder, App):
 
             path, since = answer  # the dialog checked the path and the date
             date = self.today()
-            self.write_report(path, lambda: report.markdown(
-                report.build(self.store, date, since=since or None)))
+            self.write_report(path, lambda reader: report.markdown(
+                report.build(reader, date, since=since or None)))
 
         self.push_screen(dialogs().ExportScreen(
             t("export.title"), self.export_default(f"{self.plan_path.stem}-status.md"),
@@ -211,24 +211,39 @@ class TrackerApp(KeysInOrder, App):
         return check_target(path, Guard(self.store.path, self.plan_path))
 
     def write_report(self, path: Path, make) -> None:
-        """Write the markdown `make()` returns to `path`; in a browser, the file
-        comes to the person too."""
+        """Write the markdown `make(reader)` returns to `path`, built and written off
+        the screen's thread (a large plan takes a second or more); in a browser, the
+        file comes to the person too."""
         from ..files import Guard, write_file
 
-        try:
-            text = make()
-            write_file(path, text, Guard(self.store.path, self.plan_path))
-        except TrackerError as exc:
-            self.say(present.explain(exc), severity="error", timeout=10)
-            return
-        if self.is_web:
-            import io
+        guard = Guard(self.store.path, self.plan_path)
 
-            self.deliver_text(io.StringIO(text), save_filename=path.name,
-                              mime_type="text/markdown")
-            self.say(t("export.delivered", path=path.name), timeout=10)
-        else:
-            self.say(t("export.done", path=path), timeout=10)
+        def job(reader) -> str:
+            text = make(reader)
+            write_file(path, text, guard)
+            return text
+
+        def done(outcome) -> None:
+            if isinstance(outcome, Exception):
+                self.say(present.explain(outcome), severity="error", timeout=10)
+            elif self.is_web:
+                import io
+
+                self.deliver_text(io.StringIO(outcome), save_filename=path.name,
+                                  mime_type="text/markdown")
+                self.say(t("export.delivered", path=path.name), timeout=10)
+            else:
+                self.say(t("export.done", path=path), timeout=10)
+
+        self.export_in_worker(job, done)
+
+    @work(thread=True, group="export", exclusive=False, exit_on_error=False)
+    def export_in_worker(self, job, done) -> None:
+        try:
+            outcome = self.database.read(job)
+        except Exception as exc:  # noqa: BLE001 — shown to the user, never a crash
+            outcome = exc
+        self.call_from_thread(done, outcome)
 
     def action_sync(self) -> None:
         from ..plan import PlanInvalid

@@ -247,8 +247,9 @@ class PlanYear:
                 from .. import report
 
                 path, chosen = answer
-                self.main.app.write_report(path, lambda: report.implementation_markdown(
-                    report.implementation_plan(self.main.store, chosen, self.main.app.today())))
+                today = self.main.app.today()
+                self.main.app.write_report(path, lambda reader: report.implementation_markdown(
+                    report.implementation_plan(reader, chosen, today)))
 
         self.main.app.push_screen(dialogs().FormScreen(t("export.plan_title"), [
             ("year", t("form.year"), str(year), ""),
