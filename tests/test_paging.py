@@ -94,3 +94,32 @@ async def test_another_users_edit_reaches_a_large_list_without_a_key(large):
         assert app.main.current().status == "done"
         assert app.main.objective_lines.progress == store.progress()
         assert "bo" in app.main.query_one("#details").text.plain
+
+
+async def test_a_large_list_is_filtered_and_sorted_off_the_screens_thread(large):
+    """A keystroke in the filter, a new order or another objective never sorts the
+    whole plan on the screen's thread (0.16 s a keystroke at 100,000)."""
+    import threading
+
+    store, plan = large
+    app = TrackerApp(store, plan, "anna", poll_seconds=3600)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen_thread = threading.get_ident()
+        real = type(store).initiative_order
+        seen = []
+
+        def watched(self, *args, **kwargs):
+            seen.append(threading.get_ident() == screen_thread)
+            return real(self, *args, **kwargs)
+
+        type(store).initiative_order = watched
+        try:
+            await pilot.press("slash", *"00017")
+            await settle(pilot)
+            assert [v.id for v in app.main.views] == ["indsats-00017"]
+            await pilot.press("escape", "S")
+            await settle(pilot)
+        finally:
+            type(store).initiative_order = real
+        assert seen and not any(seen)  # every sort was a worker's

@@ -60,3 +60,11 @@ def test_lengths_of_rows():
                        None, None, owners=("region", "plo"), priorities={2024: "high"})
     found = table_model.lengths_of([v])
     assert found["owners"] == len("region, plo") and found["levels"] == ["high"]
+
+
+def test_the_filter_bar_in_words(info):
+    filters = {"text": "haps", "owner": "plo", "status": "in_progress", "year": 2024}
+    words = table_model.filter_words(info, filters, "y2025", True)
+    assert words == ("text “haps” · owner PLO-Hovedstaden · status in progress · "
+                     "priority in 2024 · Sorted by 2025 ↓")
+    assert table_model.filter_words(info, dict.fromkeys(filters), "plan", False) == ""

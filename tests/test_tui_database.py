@@ -30,7 +30,7 @@ async def test_ten_queued_writes_land_in_the_order_asked(store, plan_file):
             for n in range(10):
                 app.write(lambda writer, n=n: writer.write(
                     "haps", Write(notes=[NewNote(f"note {n}")]), "anna", "tui", "edit"),
-                    lambda outcome: None)
+                    done=lambda version: None, failed=lambda error: None)
             await pilot.pause(0.3)  # all ten wait behind the other process's lock
             assert len(app.database.waiting()) == 10
         finally:

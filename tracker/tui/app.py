@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.css.query import NoMatches
@@ -27,6 +27,7 @@ from ..sync import file_sha256
 from .database import Database
 from .keys import KeysInOrder
 from .main_screen import MainScreen
+from .messages import Finished, Read, Written
 from .widgets import localize
 
 WAIT_NOTICE = 0.3  # seconds a write may wait for the lock before the user is told
@@ -73,7 +74,7 @@ class TrackerApp(KeysInOrder, App):
         self.sync_result = sync_result
         self.poll_seconds = poll_seconds
         self.export_date = export_date
-        self.database = Database(store, self.call_from_thread)
+        self.database = Database(store, self.post_message)
         self.quit_when_saved = False  # asked to quit while a save was waiting
         self.plan_seen: tuple | None = None  # (size, mtime) of the plan file last hashed
         self.data_version = store.data_version()
@@ -136,21 +137,38 @@ class TrackerApp(KeysInOrder, App):
         self.notify(visible(message), title=visible(title), severity=severity,
                     timeout=timeout, markup=False)
 
-    def write(self, job, done, label: str = "") -> None:
+    def write(self, job, done, failed, label: str = "") -> None:
         """Run `job(writer)`, a change of the database, on the one writer thread with its
         own connection, after every change asked before it, so the screen keeps
-        answering while another user's write holds the lock; then `done(result, or the
-        error)` back on the screen's thread. Past a moment's wait the user is told;
-        past the busy timeout the error says so. `label` names it if quitting must ask."""
+        answering while another user's write holds the lock; then, back on the
+        screen's thread, `done(result)` or `failed(error)`. Past a moment's wait the
+        user is told; past the busy timeout the error says so. `label` names it if
+        quitting must ask."""
         notice = self.set_timer(WAIT_NOTICE, lambda: self.say(t("msg.waiting"), timeout=10))
 
-        def finish(outcome) -> None:
+        def finish(handle, outcome) -> None:
             notice.stop()
-            done(outcome)
-            if self.quit_when_saved and self.database.waiting() == [label]:
-                self.leave()  # the last save the person waited for is done
+            handle(outcome)
 
-        self.database.submit(job, finish, label or t("quit.a_change"))
+        self.database.submit(job, lambda result: finish(done, result),
+                             lambda error: finish(failed, error), label or t("quit.a_change"))
+
+    @on(Written)
+    def written(self, message: Written) -> None:
+        """A change is done (or refused): its caller's next step, then it waits no more."""
+        try:
+            self.finished(message)
+        finally:
+            self.database.forget(message.job)
+        if self.quit_when_saved and not self.database.waiting():
+            self.leave()  # the last save the person waited for is done
+
+    @on(Read)
+    def finished(self, message: Finished) -> None:
+        if message.error is not None:
+            message.failed(message.error)
+        else:
+            message.done(message.result)
 
     async def action_quit(self) -> None:
         """Quit; if a save still waits for another user's lock, say which and ask
@@ -223,47 +241,50 @@ class TrackerApp(KeysInOrder, App):
             write_file(path, text, guard)
             return text
 
-        def done(outcome) -> None:
-            if isinstance(outcome, Exception):
-                self.say(present.explain(outcome), severity="error", timeout=10)
-            elif self.is_web:
+        def done(text: str) -> None:
+            if self.is_web:
                 import io
 
-                self.deliver_text(io.StringIO(outcome), save_filename=path.name,
+                self.deliver_text(io.StringIO(text), save_filename=path.name,
                                   mime_type="text/markdown")
                 self.say(t("export.delivered", path=path.name), timeout=10)
             else:
                 self.say(t("export.done", path=path), timeout=10)
 
-        self.export_in_worker(job, done)
+        self.export_in_worker(job, done, self.said_wrong)
+
+    def said_wrong(self, error: Exception) -> None:
+        """An error from a read or an export, in words."""
+        self.say(present.explain(error, self.store.info), severity="error", timeout=10)
 
     @work(thread=True, group="export", exclusive=False, exit_on_error=False)
-    def export_in_worker(self, job, done) -> None:
+    def export_in_worker(self, job, done, failed) -> None:
+        message = Read(done, failed)
         try:
-            outcome = self.database.read(job)
+            message.result = self.database.read(job)
         except Exception as exc:  # noqa: BLE001 — shown to the user, never a crash
-            outcome = exc
-        self.call_from_thread(done, outcome)
+            message.error = exc
+        self.post_message(message)
 
     def action_sync(self) -> None:
         from ..plan import PlanInvalid
         from ..sync import sync_file
 
-        def done(outcome) -> None:
-            if isinstance(outcome, PlanInvalid):
-                self.push_screen(dialogs().TextScreen(
-                    t("sync.title"), Text("\n".join(outcome.lines())), t("sync.footer")))
-                return
-            if isinstance(outcome, Exception):
-                self.say(present.explain(outcome), severity="error", timeout=10)
-                return
+        def done(result) -> None:
             self.store.forget_info()  # the plan as the sync recorded it
             self.plan_warned = False
             self.show_header()
-            self.report_sync(outcome)
+            self.report_sync(result)
             self.main.after_change()
 
-        self.write(lambda writer: sync_file(writer, self.plan_path, self.user), done)
+        def failed(error: Exception) -> None:
+            if isinstance(error, PlanInvalid):  # every problem, with its line
+                self.push_screen(dialogs().TextScreen(
+                    t("sync.title"), Text("\n".join(error.lines())), t("sync.footer")))
+            else:
+                self.say(present.explain(error), severity="error", timeout=10)
+
+        self.write(lambda writer: sync_file(writer, self.plan_path, self.user), done, failed)
 
     def report_sync(self, result) -> None:
         info = self.store.info

@@ -17,23 +17,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..store import BUSY_TIMEOUT_MS, Store
+from .messages import Written
 
 
 @dataclass
 class Job:
-    """One change: `run(writer)` on the writer thread, then `done(outcome)` on the
-    screen's thread (the result, or the error raised)."""
+    """One change: `run(writer)` on the writer thread; then, on the screen's
+    thread, `done(result)`, or `failed(error)` if it raised."""
 
     run: Callable[[Store], object]
     done: Callable[[object], None]
+    failed: Callable[[Exception], None]
     label: str = ""
     finished: threading.Event = field(default_factory=threading.Event)
 
 
 class Database:
-    def __init__(self, store: Store, call_on_screen: Callable[..., None]):
+    def __init__(self, store: Store, tell: Callable[[Written], None]):
         self.store = store  # the screen's own connection, for reading
-        self.call_on_screen = call_on_screen  # runs a function on the screen's thread
+        self.tell = tell  # hands the screen's thread a Written message (thread-safe)
         self._jobs: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
         self._waiting: list[Job] = []  # queued or running, in order
         self._guard = threading.Lock()  # for _waiting only; never held while writing
@@ -52,9 +54,9 @@ class Database:
             return run(self._reader)
 
     def submit(self, run: Callable[[Store], object], done: Callable[[object], None],
-               label: str = "") -> Job:
+               failed: Callable[[Exception], None], label: str = "") -> Job:
         """Queue a change; it runs after every change queued before it."""
-        job = Job(run, done, label)
+        job = Job(run, done, failed, label)
         with self._guard:
             self._waiting.append(job)
         if self._thread is None:
@@ -96,17 +98,21 @@ class Database:
                 if writer is not None:
                     writer.close()
                 return
+            message = Written(job.done, job.failed, job=job)
             try:
                 if writer is None:  # one connection for all the app's writes
                     writer = self.store.another(self.busy_timeout_ms)
-                outcome = job.run(writer)
+                message.result = job.run(writer)
             except Exception as exc:  # noqa: BLE001 — shown to the user, never a crash
-                outcome = exc
-            if not self.closed:
-                try:  # returns once `done` has run on the screen's thread
-                    self.call_on_screen(job.done, outcome)
-                except RuntimeError:  # the app has stopped meanwhile
-                    pass
-            with self._guard:
-                self._waiting.remove(job)
+                message.error = exc
             job.finished.set()
+            if self.closed:
+                self.forget(job)
+            else:
+                self.tell(message)  # the screen forgets the job once it has handled it
+
+    def forget(self, job: Job) -> None:
+        """A change done and its outcome handled: no longer waiting."""
+        with self._guard:
+            if job in self._waiting:
+                self._waiting.remove(job)

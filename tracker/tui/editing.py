@@ -117,40 +117,36 @@ class InitiativeEditing:
         """Undo or redo the user's last edit (recorded as a new edit)."""
         main = self.main
 
-        def done(outcome) -> None:
-            if isinstance(outcome, Exception):
-                main.say(present.explain(outcome, main.store.info), severity="warning",
-                         timeout=10)
-                return
-            main.say(present.reverted(main.store.info, outcome))
-            main.after_change(outcome.initiative_id)
+        def done(reverted) -> None:
+            main.say(present.reverted(main.store.info, reverted))
+            main.after_change(reverted.initiative_id)
 
-        main.write(lambda writer: getattr(writer, action)(main.app.user, "tui"), done)
+        def failed(error: Exception) -> None:
+            main.say(present.explain(error, main.store.info), severity="warning", timeout=10)
+
+        main.write(lambda writer: getattr(writer, action)(main.app.user, "tui"), done, failed)
 
     # -- saving: one write, the row drawn at once, the dialog again if refused --------
     def save(self, v: InitiativeView, change: Change, again=None) -> None:
         """Save an edit made on the screen. If it is refused, `again(fresh)` opens the
         dialog once more with what the user typed, on the initiative as it is now."""
-        def done(outcome) -> None:
-            if isinstance(outcome, StaleEdit):
-                self.main.say(present.explain(outcome, self.main.store.info), severity="error",
-                         timeout=15)
-                self.main.after_change(v.id)
-                if again is not None:
-                    again(self.main.current() if self.main.current_id() == v.id else v)
-            elif isinstance(outcome, Exception):
-                self.main.say(present.explain(outcome, self.main.store.info), severity="error",
-                         timeout=10)
-                self.main.after_change(v.id)  # the row as stored, not as chosen
-                if again is not None:
-                    again(v)
-            else:
-                self.main.say(t("msg.saved" if outcome != v.version else "msg.unchanged", id=v.id))
-                self.main.after_change(v.id)
+        main = self.main
+
+        def done(version: int) -> None:
+            main.say(t("msg.saved" if version != v.version else "msg.unchanged", id=v.id))
+            main.after_change(v.id)
+
+        def failed(error: Exception) -> None:
+            stale = isinstance(error, StaleEdit)  # someone changed it meanwhile: say who
+            main.say(present.explain(error, main.store.info), severity="error",
+                     timeout=15 if stale else 10)
+            main.after_change(v.id)  # the row as stored, not as chosen
+            if again is not None:  # the dialog again, with what was chosen
+                again(main.current() if stale and main.current_id() == v.id else v)
 
         self.show_pending(v, change)
-        self.main.write(lambda writer: writer.edit(v.id, change, self.main.app.user, "tui",
-                                              expected_version=v.version), done,
+        main.write(lambda writer: writer.edit(v.id, change, main.app.user, "tui",
+                                              expected_version=v.version), done, failed,
                    label=t("quit.saving", name=v.name))
 
     def show_pending(self, v: InitiativeView, change: Change) -> None:

@@ -25,6 +25,7 @@ from ..model import InitiativeView
 from . import table_model
 from .details import details_text
 from .editing import InitiativeEditing
+from .messages import Read
 from .objectives import ObjectiveLines
 from .pages import PAGE, PagedViews
 from .plan_year import PlanYear
@@ -82,6 +83,7 @@ class MainScreen(Screen):
         self.lengths: dict = {}
         self.lengths_version: int | None = None  # the data_version they were read at
         self.objective_lines = ObjectiveLines(self)
+        self.large = False
         self.editing = InitiativeEditing(self)
         self.plan_year = PlanYear(self)
 
@@ -93,8 +95,8 @@ class MainScreen(Screen):
     def say(self, *args, **kwargs) -> None:
         self.app.say(*args, **kwargs)
 
-    def write(self, job, done, label: str = "") -> None:
-        self.app.write(job, done, label)
+    def write(self, job, done, failed, label: str = "") -> None:
+        self.app.write(job, done, failed, label)
 
     # -- layout -------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -122,6 +124,7 @@ class MainScreen(Screen):
         # plan's full list, column widths and progress figures follow from a worker.
         first = self.store.first_ids(PAGE)
         small = len(first) < PAGE
+        self.large = not small  # its lists are sorted and filtered on a worker
         self.objective_lines.fill(counts=small)
         self.load(details=False, ids=None if small else first,
                   lengths=None if small else self.page_lengths(first))
@@ -192,27 +195,38 @@ class MainScreen(Screen):
             self.show_details()
         self.app.data_version = version
 
+    def show_list(self) -> None:
+        """The list for the objective, filters and order chosen now: read at once for
+        a plan of a few pages, on a worker for a large one (a keystroke in the filter
+        must not wait while 100,000 initiatives are sorted)."""
+        if self.large:
+            self.show_filters()
+            self.load_in_background(details=True, figures=False)
+        else:
+            self.load()
+
     def page_lengths(self, ids: list[str]) -> dict:
         """Column lengths of a few rows, until those of the whole plan are read."""
         return table_model.lengths_of(self.store.initiatives(ids=ids, archived=None))
 
-    def load_in_background(self, details: bool = False) -> None:
-        """The whole list, its column widths and the progress figures of a large plan,
-        read on the worker's connection while the first screenful is on screen."""
+    def load_in_background(self, details: bool = False, figures: bool = True) -> None:
+        """The whole list of a large plan, read on the worker's connection while the
+        screen goes on; with `figures` its column widths and progress figures too
+        (not on a keystroke in the filter: they have not changed)."""
         wanted = (self.objective, self.sort_column, self.sort_reverse, str(self.filters))
         filters = self.list_filters()
+        sort = (self.sort_column, self.sort_reverse)
 
         def job(reader):
-            return (reader.progress(), reader.column_lengths(),
-                    reader.initiative_order(self.sort_column, self.sort_reverse, **filters))
+            return (reader.progress() if figures else None,
+                    reader.column_lengths() if figures else None,
+                    reader.initiative_order(*sort, **filters))
 
         def done(outcome) -> None:
-            if isinstance(outcome, Exception):
-                self.say(present.explain(outcome), severity="error", timeout=10)
-                return
             progress, lengths, ids = outcome
             try:
-                self.objective_lines.show_progress(progress)
+                if progress is not None:
+                    self.objective_lines.show_progress(progress)
                 if wanted == (self.objective, self.sort_column, self.sort_reverse,
                               str(self.filters)):  # nobody chose another list meanwhile
                     self.load(details=details, ids=ids, lengths=lengths)
@@ -227,12 +241,13 @@ class MainScreen(Screen):
         of the same group replaces it (its result is not shown)."""
         from textual.worker import get_current_worker
 
+        message = Read(done, self.app.said_wrong)
         try:
-            outcome = self.app.database.read(job)
+            message.result = self.app.database.read(job)
         except Exception as exc:  # noqa: BLE001 — shown to the user, never a crash
-            outcome = exc
+            message.error = exc
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(done, outcome)
+            self.app.post_message(message)
 
     def refresh_from_database(self) -> None:
         """Another user changed something: show it."""
@@ -272,23 +287,11 @@ class MainScreen(Screen):
         return v
 
     def show_filters(self) -> None:
-        f = self.filters
-        info = self.store.info
-        parts = []
-        if f["text"]:
-            parts.append(t("filter.text", text=f["text"]))
-        if f["owner"]:
-            parts.append(t("filter.owner", owner=info.owner_name(f["owner"])))
-        if f["status"]:
-            parts.append(t("filter.status", status=present.status(info, f["status"])))
-        if f["year"]:
-            parts.append(t("filter.year", year=f["year"]))
-        if self.sort_column != "plan":
-            arrow = "↓" if self.sort_reverse else "↑"
-            parts.append(t("sort.by", column=f"{self.sort_column.lstrip('y')} {arrow}"))
+        words = table_model.filter_words(self.store.info, self.filters, self.sort_column,
+                                         self.sort_reverse)
         bar_ = self.query_one("#filterbar", Static)
-        bar_.display = bool(parts)
-        bar_.update(Text(t("filter.active", filters=" · ".join(parts))))
+        bar_.display = bool(words)
+        bar_.update(Text(t("filter.active", filters=words)))
 
     def show_details(self) -> None:
         panes = self.query(DetailsPane)
@@ -306,7 +309,7 @@ class MainScreen(Screen):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "objectives" and event.option.id != self.objective:
             self.objective = event.option.id
-            self.load()
+            self.show_list()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "objectives":
@@ -324,12 +327,12 @@ class MainScreen(Screen):
             self.sort_reverse = not self.sort_reverse
         else:
             self.sort_column, self.sort_reverse = column, False
-        self.load()
+        self.show_list()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
             self.filters["text"] = event.value
-            self.load()
+            self.show_list()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "search":
@@ -375,7 +378,7 @@ class MainScreen(Screen):
             search.value = ""
             search.display = False
             self.filters["text"] = ""
-            self.load()
+            self.show_list()
             self.query_one(InitiativeTable).focus()
         elif self.query_one(InitiativeTable).has_focus:
             self.query_one(ObjectiveList).focus()
@@ -397,7 +400,7 @@ class MainScreen(Screen):
             else:
                 kind, value = choice.split(":", 1)
                 self.filters[kind] = int(value) if kind == "year" else value
-            self.load()
+            self.show_list()
 
         self.app.push_screen(dialogs().ChoiceScreen(t("filter.title"), choices), chosen)
 
@@ -408,7 +411,7 @@ class MainScreen(Screen):
         current = (self.sort_column, self.sort_reverse)
         index = states.index(current) if current in states else 0
         self.sort_column, self.sort_reverse = states[(index + 1) % len(states)]
-        self.load()
+        self.show_list()
 
     def action_objective(self, objective_id: str) -> None:
         objectives = self.query_one(ObjectiveList)
@@ -416,7 +419,7 @@ class MainScreen(Screen):
             if objectives.get_option_at_index(index).id == objective_id:
                 objectives.highlighted = index
         self.objective = objective_id
-        self.load()
+        self.show_list()
         self.query_one(InitiativeTable).focus()
 
     # -- the keys of editing.py and plan_year.py, handed on ---------------------------------

@@ -60,23 +60,24 @@ class PlanYear:
             if result is None:
                 return
 
+            main = self.main
+
             def job(writer):
-                return writer.add_action(v.id, result["text"], result["year"], self.main.app.user, "tui",
-                                         owners=result["owners"], due=result["due"])
+                return writer.add_action(v.id, result["text"], result["year"], main.app.user,
+                                         "tui", owners=result["owners"], due=result["due"])
 
-            def saved(outcome) -> None:
-                if isinstance(outcome, Exception):
-                    self.main.say(present.explain(outcome, self.main.store.info), severity="error",
-                             timeout=10)
-                    self.action_form(v, result["typed"])  # what was typed, to try again
-                    return
-                self.main.say(t("msg.action_added", id=outcome, initiative=v.id))
-                self.main.after_change(v.id)
+            def saved(action_id: int) -> None:
+                main.say(t("msg.action_added", id=action_id, initiative=v.id))
+                main.after_change(v.id)
 
-            self.main.write(job, saved)
+            def failed(error: Exception) -> None:
+                main.say(present.explain(error, main.store.info), severity="error", timeout=10)
+                self.action_form(v, result["typed"])  # what was typed, to try again
 
-        self.main.app.push_screen(dialogs().FormScreen(t("form.action_title", id=v.id), fields, check),
-                         done)
+            main.write(job, saved, failed)
+
+        self.main.app.push_screen(dialogs().FormScreen(t("form.action_title", id=v.id), fields,
+                                                       check), done)
 
     def add_decision(self) -> None:
         v = self.main.need_current()
@@ -100,20 +101,22 @@ class PlanYear:
             if result is None:
                 return
 
-            def saved(outcome) -> None:
-                if isinstance(outcome, Exception):
-                    self.main.say(present.explain(outcome, self.main.store.info), severity="error",
-                             timeout=10)
-                    self.decision_form(v, result["typed"])
-                    return
-                self.main.say(t("msg.decision_added", id=outcome, initiative=v.id))
-                self.main.after_change(v.id)
+            main = self.main
 
-            self.main.write(lambda writer: writer.add_decision(
-                v.id, result["text"], result["date"], self.main.app.user, "tui", by=result["by"]), saved)
+            def saved(decision_id: int) -> None:
+                main.say(t("msg.decision_added", id=decision_id, initiative=v.id))
+                main.after_change(v.id)
+
+            def failed(error: Exception) -> None:
+                main.say(present.explain(error, main.store.info), severity="error", timeout=10)
+                self.decision_form(v, result["typed"])  # what was typed, to try again
+
+            main.write(lambda writer: writer.add_decision(
+                v.id, result["text"], result["date"], main.app.user, "tui", by=result["by"]),
+                saved, failed)
 
         self.main.app.push_screen(dialogs().FormScreen(t("form.decision_title", id=v.id), fields,
-                                              check), done)
+                                                       check), done)
 
     def checked(self, field: str, get):
         """`get()`, or the form's FieldProblem for `field` with the message."""
@@ -207,25 +210,28 @@ class PlanYear:
                              lambda yes: save(remove=True) if yes else back and back())
 
     def save_action(self, action: Action, version: int, change: dict, back, again) -> None:
-        def done(outcome) -> None:
-            if isinstance(outcome, Exception):
-                self.main.say(present.explain(outcome, self.main.store.info), severity="error",
-                         timeout=15 if isinstance(outcome, StaleEdit) else 10)
-                self.main.after_change(action.initiative_id)
-                if not isinstance(outcome, StaleEdit):
-                    again()  # the dialog again, with what was typed
-                    return
-            elif change.get("remove"):
-                self.main.say(t("msg.action_removed", id=action.id))
-                self.main.after_change(action.initiative_id)
-            else:
-                self.main.say(t("msg.action_saved", id=action.id))
-                self.main.after_change(action.initiative_id)
+        main = self.main
+
+        def done(_version: int) -> None:
+            main.say(t("msg.action_removed" if change.get("remove") else "msg.action_saved",
+                       id=action.id))
+            main.after_change(action.initiative_id)
             if back:
                 back()
 
-        self.main.write(lambda writer: writer.edit_action(action.id, self.main.app.user, "tui",
-                                                     expected_version=version, **change), done)
+        def failed(error: Exception) -> None:
+            stale = isinstance(error, StaleEdit)  # someone changed it meanwhile: say who
+            main.say(present.explain(error, main.store.info), severity="error",
+                     timeout=15 if stale else 10)
+            main.after_change(action.initiative_id)
+            if not stale:
+                again()  # the dialog again, with what was typed
+            elif back:
+                back()
+
+        main.write(lambda writer: writer.edit_action(action.id, main.app.user, "tui",
+                                                     expected_version=version, **change),
+                   done, failed)
 
     # -- the implementation plan as a document ----------------------------------------------
     def export_plan(self) -> None:
@@ -260,8 +266,10 @@ class PlanYear:
                        highlight: int | None = None) -> None:
         info, today = self.main.store.info, self.main.app.today()
         year = year or info.plan_year(today)
-        names = {v.id: v.name for v in self.main.store.initiatives(archived=None)}
         found = self.main.store.actions(year=year)
+        # the names of these actions' initiatives only (not the whole plan's)
+        names = {v.id: v.name for v in self.main.store.initiatives(
+            ids=sorted({a.initiative_id for a in found}), archived=None)} if found else {}
         keys = {"due": lambda a: (a.due == "", a.due, a.id),
                 "initiative": lambda a: (names.get(a.initiative_id, ""), a.due == "", a.due),
                 "owner": lambda a: (a.owners[:1] == (), a.owners, a.due == "", a.due),

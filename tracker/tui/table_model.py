@@ -79,3 +79,19 @@ def column_widths(info: PlanInfo, lengths: dict, shown: list[tuple[str, str]],
             widths[key] -= give
             over -= give
     return [widths[key] for key, _ in shown]
+
+
+def filter_words(info: PlanInfo, filters: dict, sort_column: str, reverse: bool) -> str:
+    """What the list is narrowed to and ordered by, in words ('' when nothing is)."""
+    parts = []
+    if filters["text"]:
+        parts.append(t("filter.text", text=filters["text"]))
+    if filters["owner"]:
+        parts.append(t("filter.owner", owner=info.owner_name(filters["owner"])))
+    if filters["status"]:
+        parts.append(t("filter.status", status=present.status(info, filters["status"])))
+    if filters["year"]:
+        parts.append(t("filter.year", year=filters["year"]))
+    if sort_column != "plan":
+        parts.append(t("sort.by", column=f"{sort_column.lstrip('y')} {'↓' if reverse else '↑'}"))
+    return " · ".join(parts)
