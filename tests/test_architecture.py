@@ -169,3 +169,62 @@ def test_no_module_or_class_is_two_jobs():
             if isinstance(node, ast.ClassDef) and node.end_lineno - node.lineno + 1 > CLASS_LINES:
                 too_big.append((f"{name}.{node.name}", node.end_lineno - node.lineno + 1))
     assert too_big == []
+
+
+# -- errors are data; words are made where they are shown --------------------------------
+
+WORDS_LAYER = 5  # present and report make the words
+LAZY_WORDS = {("errors", "Said.__str__"), ("lookup", "MonthName.__str__")}
+
+
+def test_nothing_below_present_makes_sentences():
+    """Below `present`, a message is named (a catalogue key and values: `Said`), never
+    worded: the words are made when a person is shown it, in their language."""
+    wording = []
+    for name, path in modules().items():
+        if layer(name) >= WORDS_LAYER or name in ("catalogue", "texts") or \
+                name.startswith("texts."):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+
+        def visit(node, where):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                where = f"{where}.{node.name}" if where else node.name
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                    and node.func.id == "t" and (name, where) not in LAZY_WORDS:
+                wording.append((name, where))
+            for child in ast.iter_child_nodes(node):
+                visit(child, where)
+
+        visit(tree, "")
+    assert wording == []
+
+
+def test_an_error_is_worded_in_the_language_it_is_shown_in(store):
+    import pytest
+
+    from tracker import catalogue
+    from tracker.errors import TrackerError
+    from tracker.model import Change
+
+    with pytest.raises(TrackerError) as raised:
+        store.edit("no-such-initiative", Change(note="x"), "anna", "cli")
+    error = raised.value
+    assert error.key == "err.unknown_initiative" and error.said.values["id"] == \
+        "no-such-initiative"
+    english = str(error)
+    catalogue.use("da")
+    try:
+        assert str(error) != english and "ukendt" in str(error).lower()
+    finally:
+        catalogue.use("en")
+
+
+def test_every_command_is_where_the_command_group_looks_for_it():
+    import importlib
+
+    from tracker.cli import shell
+
+    for module in set(shell.COMMANDS.values()):
+        importlib.import_module(f"tracker.cli.{module}")
+    assert set(shell.main.commands) == set(shell.COMMANDS)

@@ -54,3 +54,27 @@ def test_its_actions_and_decisions_stay_listed_and_marked(run, archived_haps):
     plan = run("export", "--implementation-plan", "2024", "--date", "2024-05-01").output
     assert "Evaluate the pilot" in plan and "Pilot approved" in plan
     assert plan.count("(archived initiative)") == 2
+
+
+async def test_the_tui_says_an_archived_initiative_is_not_changed_there(run, archived_haps):
+    from tracker.store import open_store
+    from tracker.tui.app import TrackerApp
+
+    from .conftest import settle
+
+    store = open_store(archived_haps.with_suffix(".db"))
+    app = TrackerApp(store, archived_haps, "anna", poll_seconds=3600)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.main.run_action("objective('archived')")
+            await settle(pilot)
+            assert app.main.current_id() == "haps"
+            for key in ("s", "o", "p", "n", "a", "d"):
+                await pilot.press(key)
+                await settle(pilot)
+                assert app.screen is app.main, key  # no dialog opens
+            assert any("haps is archived" in n.message or "HAPS is archived" in n.message
+                       for n in app._notifications)
+        assert store.initiative("haps").status == "not_started"
+    finally:
+        store.close()

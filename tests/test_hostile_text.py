@@ -95,3 +95,17 @@ def test_a_status_word_cannot_place_a_mermaid_directive(store, plan_file):
     chart = report.markdown(report.build(store, "2024-06-01")).split("```mermaid")[1]
     chart = chart.split("```")[0]
     assert "%%" not in chart and "{" not in chart and "init" in chart
+
+
+@pytest.mark.parametrize("text", HOSTILE + ["æøå Ærø", "漢字", "❤️ ok", "👨\u200d👩\u200d👧 x",
+                                           "a\u200bb", "HAPS 🏥👩\u200d⚕️"])
+def test_one_rule_for_width_agrees_with_the_screen(text):
+    """The CLI's tables and the TUI's columns measure text by one rule (shown.width),
+    the way Rich draws it on the screen (without loading Rich for the CLI)."""
+    from rich.cells import cell_len
+
+    from tracker.present import visible
+    from tracker.shown import width
+
+    for line in visible(text).splitlines():
+        assert width(line) == cell_len(line), line

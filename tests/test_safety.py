@@ -236,7 +236,7 @@ def test_read_only_message(store):
         conn.execute("INSERT INTO meta VALUES ('x', 'y')")
     from tracker.store import _explain_db_error
 
-    message = _explain_db_error(store.path, info.value)
+    message = str(_explain_db_error(store.path, info.value))
     assert "read-only" in message and "nothing was changed" in message
 
 

@@ -132,7 +132,7 @@ def test_serve_listens_on_loopback_by_default():
 
     from tracker.cli import main
 
-    option = next(p for p in main.commands["serve"].params if p.name == "host")
+    option = next(p for p in main.get_command(None, "serve").params if p.name == "host")
     assert option.default == "127.0.0.1"
     assert CliRunner().invoke(main, ["serve", "--help"]).exit_code == 0
 

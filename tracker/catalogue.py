@@ -35,11 +35,9 @@ def choose_language(explicit: str | None = None) -> str:
 
 def use(language: str) -> None:
     global _language
-    if language not in CATALOGUES:
-        from .errors import TrackerError
-
-        raise TrackerError(f"unknown language '{language}'; choose one of: "
-                           f"{', '.join(LANGUAGES)}")
+    if language not in CATALOGUES:  # a bug of ours: the commands offer only these
+        raise ValueError(f"unknown language '{language}'; choose one of: "
+                         f"{', '.join(LANGUAGES)}")
     _language = language
 
 

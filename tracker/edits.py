@@ -10,8 +10,7 @@ and the reads (`Queries`).
 from __future__ import annotations
 
 from . import lookup
-from .catalogue import t
-from .errors import RevertBlocked, TrackerError
+from .errors import RevertBlocked, Said, TrackerError
 from .model import (ITEMS, OWNERS, STATUS, Change, FieldChange, NewNote, Reverted, Write,
                     item_field, priority_field)
 
@@ -123,7 +122,7 @@ class Edits:
             undo, redo = self._stacks(who)
             stack = undo if action == "undo" else redo
             if not stack:
-                raise TrackerError(t(f"err.nothing_to_{action}", who=who))
+                raise TrackerError(f"err.nothing_to_{action}", who=who)
             target = stack[-1]
             # The initiative by its key: it may have been renamed since.
             rows = self.db.execute(
@@ -131,7 +130,7 @@ class Edits:
                 "JOIN initiatives i ON i.uid = a.initiative_uid "
                 "WHERE a.edit_id = ? ORDER BY a.id", [target]).fetchall()
             if not rows:
-                raise TrackerError(t(f"err.nothing_to_{action}", who=who))
+                raise TrackerError(f"err.nothing_to_{action}", who=who)
             initiative_id = rows[0][0]
             change, done = Write(), []
             for _, field_name, old, new, ref in rows:
@@ -161,10 +160,10 @@ class Edits:
             if row is None:
                 open_fields = [c.field for c in self.conflicts()
                                if c.initiative_id == initiative_id]
-                hint = (t("sync.open_conflicts", fields=", ".join(open_fields)) if open_fields
-                        else t("sync.none_open"))
-                raise TrackerError(t("sync.no_conflict", id=initiative_id, field=field_name,
-                                     hint=hint))
+                hint = (Said("sync.open_conflicts", fields=", ".join(open_fields))
+                        if open_fields else Said("sync.none_open"))
+                raise TrackerError("sync.no_conflict", id=initiative_id, field=field_name,
+                                     hint=hint)
             plan_value = row[0]
             current = self.tracked_value(initiative_id, field_name)
             values = {field_name: plan_value} if take_plan else {}

@@ -1,4 +1,5 @@
-"""The errors users see: each carries a message saying what is wrong and what to do.
+"""The errors users see, as data: what is wrong and what to do, named by a catalogue
+key and its values; the words are made when the error is shown.
 
 Kept apart (and light) so the CLI can catch them without loading the modules
 that raise them.
@@ -9,8 +10,58 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+class Said:
+    """Words not yet made: a catalogue key and its values. An error carries these
+    (data); the sentence is made when a person is shown it, in their language."""
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, /, **values):
+        self.key, self.values = key, values
+
+    def __str__(self) -> str:
+        from .catalogue import CATALOGUES, t
+
+        if self.key not in CATALOGUES["en"]:  # a message already in words
+            return self.key
+        return t(self.key, **{name: str(value) if isinstance(value, (Said, Joined)) else value
+                              for name, value in self.values.items()})
+
+    def __repr__(self) -> str:
+        return f"Said({self.key!r}, **{self.values!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Said) and (self.key, self.values) == (other.key, other.values)
+
+    __hash__ = None
+
+
+class Joined:
+    """Several Said (or texts) shown one after the other, `sep` between."""
+
+    __slots__ = ("parts", "sep")
+
+    def __init__(self, parts, sep: str):
+        self.parts, self.sep = list(parts), sep
+
+    def __str__(self) -> str:
+        return str(self.sep).join(str(part) for part in self.parts)
+
+
 class TrackerError(Exception):
-    """A problem the user can act on; its text is the whole message."""
+    """A problem the user can act on, as data: a catalogue key and its values
+    (`said`), worded when shown (`present.explain`, or `str()`)."""
+
+    def __init__(self, key: "str | Said | Joined" = "", /, **values):
+        self.said = key if isinstance(key, (Said, Joined)) else Said(key, **values)
+        super().__init__(self.key)
+
+    @property
+    def key(self) -> str:
+        return getattr(self.said, "key", "")
+
+    def __str__(self) -> str:
+        return str(self.said)
 
 
 class StaleEdit(TrackerError):

@@ -18,8 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import t
-from .errors import TrackerError
+from .errors import Said, TrackerError
 
 PARTIAL = ".partial"  # a file being written; renamed when complete
 STALE_SECONDS = 60  # a partial file this old was left by a killed writer
@@ -64,15 +63,15 @@ def _real(path: Path) -> Path:
 def check_target(path: Path, guard: Guard | None) -> Path:
     """`path` if a new file may be written there, else one TrackerError saying why."""
     if str(path).endswith(("/", os.sep)):  # "out.md/" means a folder: Path() drops the /
-        raise TrackerError(t("cli.cannot_write", path=path, reason=t("cli.is_folder")))
+        raise TrackerError("cli.cannot_write", path=path, reason=Said("cli.is_folder"))
     path = Path(path)
     try:
         if guard is not None:
             why = guard.refusal(path)
             if why:
-                raise TrackerError(t(why, path=path))
+                raise TrackerError(why, path=path)
         if not path.parent.is_dir():
-            raise TrackerError(t("cli.no_folder", path=path, folder=path.parent))
+            raise TrackerError("cli.no_folder", path=path, folder=path.parent)
         # Room for the temporary name beside it (".NAME.xxxxxxxx.partial").
         if len(os.fsencode(path.name)) + 20 > _name_max(path.parent):
             raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG))
@@ -81,9 +80,9 @@ def check_target(path: Path, guard: Guard | None) -> Path:
         except FileNotFoundError:
             return path
         if stat.S_ISDIR(mode):
-            raise TrackerError(t("cli.cannot_write", path=path, reason=t("cli.is_folder")))
+            raise TrackerError("cli.cannot_write", path=path, reason=Said("cli.is_folder"))
         if not stat.S_ISREG(mode):
-            raise TrackerError(t("files.not_regular", path=path))
+            raise TrackerError("files.not_regular", path=path)
         return path
     except OSError as exc:
         raise _os_problem(path, exc) from None
@@ -98,8 +97,8 @@ def _name_max(folder: Path) -> int:
 
 def _os_problem(path: Path, exc: OSError) -> TrackerError:
     if exc.errno == errno.ENAMETOOLONG:
-        return TrackerError(t("files.name_too_long", name=_shortened(path.name)))
-    return TrackerError(t("cli.cannot_write", path=path, reason=exc.strerror or exc))
+        return TrackerError("files.name_too_long", name=_shortened(path.name))
+    return TrackerError("cli.cannot_write", path=path, reason=exc.strerror or exc)
 
 
 def _shortened(name: str) -> str:
@@ -159,19 +158,19 @@ def served_target(folder: Path, typed: str, suffix: str) -> Path:
     folder, never an absolute path, `..` or another folder."""
     name = typed.strip()
     if not name or "/" in name or "\\" in name or name in {".", ".."} or "\x00" in name:
-        raise TrackerError(t("files.served_name", name=_shortened(name)))
+        raise TrackerError("files.served_name", name=_shortened(name))
     name = SAFE_NAME.sub("_", name).lstrip(".-") or "report"
     if not name.lower().endswith(suffix):
         name += suffix
     if len(name.encode("utf-8")) > 200:
-        raise TrackerError(t("files.name_too_long", name=_shortened(name)))
+        raise TrackerError("files.name_too_long", name=_shortened(name))
     try:
         folder.mkdir(exist_ok=True)
         if not folder.is_dir():
             raise FileExistsError(f"{folder} is not a folder")
     except OSError as exc:
-        raise TrackerError(t("files.no_reports", folder=folder,
-                             reason=exc.strerror or exc)) from None
+        raise TrackerError("files.no_reports", folder=folder,
+                             reason=exc.strerror or exc) from None
     return folder / name
 
 

@@ -12,7 +12,7 @@ import unicodedata
 
 from . import vocabulary
 from .catalogue import t
-from .errors import TrackerError
+from .errors import Joined, TrackerError
 from .model import PlanInfo
 from .shown import one_line
 
@@ -50,12 +50,12 @@ def owner_id(info: PlanInfo, text: str) -> str:
         if wanted in (_fold(ident), _fold(name)):
             return ident
     choices = ", ".join(ident for ident, _ in info.roster)
-    raise TrackerError(t("err.unknown_owner", text=one_line(text), choices=choices))
+    raise TrackerError("err.unknown_owner", text=one_line(text), choices=choices)
 
 
 def check_year(info: PlanInfo, year: int) -> None:
     if not info.start <= year <= info.end:
-        raise TrackerError(t("err.year", year=year, choices=", ".join(map(str, info.years))))
+        raise TrackerError("err.year", year=year, choices=", ".join(map(str, info.years)))
 
 
 def check_note(text: str) -> str:
@@ -73,9 +73,9 @@ def check_by(by: str) -> str:
     if is_blank(by):
         return ""
     if len(by) > MAX_BY:
-        raise TrackerError(t("err.by_long", length=len(by), most=MAX_BY))
+        raise TrackerError("err.by_long", length=len(by), most=MAX_BY)
     if person_name(by) is None:  # hidden characters in who decided
-        raise TrackerError(t("err.name_hidden", name=one_line(by)))
+        raise TrackerError("err.name_hidden", name=one_line(by))
     return by
 
 
@@ -107,9 +107,9 @@ def person_name(raw: str) -> str | None:
 def _checked_text(text: str, empty: str, long: str, most: int) -> str:
     found = text.strip()
     if is_blank(found):
-        raise TrackerError(t(empty))
+        raise TrackerError(empty)
     if len(found) > most:
-        raise TrackerError(t(long, length=len(found), most=most))
+        raise TrackerError(long, length=len(found), most=most)
     return found
 
 
@@ -128,15 +128,15 @@ def parse_date(text: str, option: str) -> str:
         if iso:
             return make_date(int(iso[1]), int(iso[2]), int(iso[3]), text_)
     except TrackerError as exc:  # a day the month lacks: say which, and where
-        raise TrackerError(f"{option}: {exc}") from None
-    raise TrackerError(t("cli.date", option=option, text=text))
+        raise TrackerError(Joined([option, exc.said], ": ")) from None
+    raise TrackerError("cli.date", option=option, text=text)
 
 
 def check_iso_date(text: str) -> str:
     """A date as files hold it (YYYY-MM-DD only), or a message."""
     found = ISO_DATE.fullmatch(text)
     if not found:
-        raise TrackerError(t("err.date", text=text))
+        raise TrackerError("err.date", text=text)
     return make_date(int(found[1]), int(found[2]), int(found[3]), text)
 
 
@@ -154,20 +154,30 @@ def make_date(year: int, month: int, day: int, text: str) -> str:
     import calendar
 
     if not 1 <= month <= 12 or year < 1:
-        raise TrackerError(t("err.date_month", text=text, month=month))
+        raise TrackerError("err.date_month", text=text, month=month)
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        raise TrackerError(t("err.date_days", text=text, days=days, year=year,
-                             month=t("date.months").split(",")[month - 1]))
+        raise TrackerError("err.date_days", text=text, days=days, year=year,
+                           month=MonthName(month))
     return dt.date(year, month, day).isoformat()
+
+
+class MonthName:
+    """A month's name, made in the language of whoever reads it."""
+
+    def __init__(self, number: int):
+        self.number = number
+
+    def __str__(self) -> str:
+        return t("date.months").split(",")[self.number - 1]
 
 
 def _term_key(terms, text: str, what: str) -> str:
     """The key of the status or level the user named, or a message with the choices."""
     term = vocabulary.find(terms, text)
     if not term:
-        raise TrackerError(t(f"err.unknown_{what}", text=one_line(text),
-                             choices=vocabulary.choices(terms)))
+        raise TrackerError(f"err.unknown_{what}", text=one_line(text),
+                             choices=vocabulary.choices(terms))
     return term.key
 
 

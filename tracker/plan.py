@@ -14,8 +14,7 @@ from pathlib import Path
 
 from . import vocabulary
 from .bulk import collector_paused
-from .catalogue import t
-from .errors import PlanInvalid, Problem
+from .errors import PlanInvalid, Problem, Said
 from .lookup import is_iso_date
 from .marks import Mark
 from .model import display_name
@@ -115,29 +114,29 @@ def read_plan_text(path: Path) -> tuple[str, str]:
     path = Path(path)
     try:
         if path.is_dir():
-            raise PlanInvalid(path, [Problem(t("v.folder"), hint=t("v.folder_hint"))])
+            raise PlanInvalid(path, [Problem(Said("v.folder"), hint=Said("v.folder_hint"))])
         size = path.stat().st_size
         if size > MAX_PLAN_BYTES:
             raise PlanInvalid(path, [Problem(
-                t("v.too_big", size=f"{size / 1024 / 1024:.0f}",
-                  most=MAX_PLAN_BYTES // 1024 // 1024), hint=t("v.right_file"))])
+                Said("v.too_big", size=f"{size / 1024 / 1024:.0f}",
+                  most=MAX_PLAN_BYTES // 1024 // 1024), hint=Said("v.right_file"))])
         data = path.read_bytes()
     except FileNotFoundError:
-        raise PlanInvalid(path, [Problem(t("v.no_file"), hint=t("v.no_file_hint"))]) from None
+        raise PlanInvalid(path, [Problem(Said("v.no_file"), hint=Said("v.no_file_hint"))]) from None
     except PermissionError:
-        raise PlanInvalid(path, [Problem(t("v.no_permission"),
-                                         hint=t("v.no_permission_hint"))]) from None
+        raise PlanInvalid(path, [Problem(Said("v.no_permission"),
+                                         hint=Said("v.no_permission_hint"))]) from None
     except OSError as exc:
-        raise PlanInvalid(path, [Problem(t("v.cannot_read", reason=exc.strerror))]) from None
+        raise PlanInvalid(path, [Problem(Said("v.cannot_read", reason=exc.strerror))]) from None
     if b"\0" in data:
-        raise PlanInvalid(path, [Problem(t("v.binary"), hint=t("v.right_file"))])
+        raise PlanInvalid(path, [Problem(Said("v.binary"), hint=Said("v.right_file"))])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise PlanInvalid(path, [Problem(
-            t("v.utf8"), line, col, t("v.utf8_hint"))]) from None
+            Said("v.utf8"), line, col, Said("v.utf8_hint"))]) from None
     return text.removeprefix("\ufeff"), hashlib.sha256(data).hexdigest()
 
 
@@ -194,18 +193,18 @@ class _Validator:
     # -- generic shape checks -------------------------------------------------
     def mapping(self, value, mark, what: str, keys: set[str], required: set[str]):
         if not isinstance(value, dict):
-            self.add(t("v.not_mapping", what=what, kind=_kind(value)), mark,
-                     t("v.expected_keys", keys=", ".join(sorted(required or keys))))
+            self.add(Said("v.not_mapping", what=what, kind=_kind(value)), mark,
+                     Said("v.expected_keys", keys=", ".join(sorted(required or keys))))
             return None
         for key in value:
             if key not in keys:
                 close = difflib.get_close_matches(str(key), sorted(keys), n=1)
-                hint = t("v.did_you_mean", key=close[0]) if close else \
-                    t("v.allowed_here", keys=", ".join(sorted(keys)))
-                self.add(t("v.unknown_key", key=key, what=what), value.key_marks[key], hint)
+                hint = Said("v.did_you_mean", key=close[0]) if close else \
+                    Said("v.allowed_here", keys=", ".join(sorted(keys)))
+                self.add(Said("v.unknown_key", key=key, what=what), value.key_marks[key], hint)
         for key in sorted(required - value.keys()):
-            self.add(t("v.missing_key", what=what, key=key), value.mark,
-                     t("v.add_key", key=key))
+            self.add(Said("v.missing_key", what=what, key=key), value.mark,
+                     Said("v.add_key", key=key))
         return value
 
     def text(self, m: dict, key: str, what: str, required: bool = True) -> str:
@@ -213,14 +212,14 @@ class _Validator:
         mark = m.value_marks.get(key, m.mark)
         if value is None:
             if required and key in m:
-                self.add(t("v.empty_value", key=key, what=what), mark, t("v.empty_value_hint"))
+                self.add(Said("v.empty_value", key=key, what=what), mark, Said("v.empty_value_hint"))
             return ""
         if not isinstance(value, str):
-            self.add(t("v.not_text", key=key, what=what, kind=_kind(value)), mark)
+            self.add(Said("v.not_text", key=key, what=what, kind=_kind(value)), mark)
             return ""
         if len(value) > MAX_TEXT:
-            self.add(t("v.too_long", key=key, what=what, length=len(value), most=MAX_TEXT),
-                     mark, t("v.shorten"))
+            self.add(Said("v.too_long", key=key, what=what, length=len(value), most=MAX_TEXT),
+                     mark, Said("v.shorten"))
             return ""
         return value
 
@@ -229,8 +228,8 @@ class _Validator:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.add(t("v.not_list", key=key, what=what, kind=_kind(value)),
-                     m.value_marks[key], t("v.not_list_hint"))
+            self.add(Said("v.not_list", key=key, what=what, kind=_kind(value)),
+                     m.value_marks[key], Said("v.not_list_hint"))
             return []
         return value
 
@@ -239,10 +238,10 @@ class _Validator:
         mark = m.value_marks.get("id", m.mark)
         if value and not ID_PATTERN.fullmatch(value):
             shown = value.translate({10: "\\n", 13: "\\r", 9: "\\t"})
-            self.add(t("v.bad_id", id=shown, what=what), mark, t("v.bad_id_hint"))
+            self.add(Said("v.bad_id", id=shown, what=what), mark, Said("v.bad_id_hint"))
         elif value in seen:
-            self.add(t("v.id_twice", id=value, line=seen[value].line), mark,
-                     t("v.id_twice_hint"))
+            self.add(Said("v.id_twice", id=value, line=seen[value].line), mark,
+                     Said("v.id_twice_hint"))
         elif value:
             seen[value] = mark
         return value
@@ -252,13 +251,13 @@ class _Validator:
         empty = Plan("", "", 0, 0, "", (), (), vocabulary.DEFAULT_STATUSES,
                      vocabulary.DEFAULT_LEVELS, ())
         if doc is None:
-            self.add(t("v.empty_file"), Mark(1, 1), t("v.empty_file_hint"))
+            self.add(Said("v.empty_file"), Mark(1, 1), Said("v.empty_file_hint"))
             return empty
         if not isinstance(doc, dict):
-            self.add(t("v.top_not_mapping", kind=_kind(doc)), getattr(doc, "mark", Mark(1, 1)),
-                     t("v.top_not_mapping_hint"))
+            self.add(Said("v.top_not_mapping", kind=_kind(doc)), getattr(doc, "mark", Mark(1, 1)),
+                     Said("v.top_not_mapping_hint"))
             return empty
-        self.mapping(doc, doc.mark, t("what.plan_file"), PLAN_KEYS, {"plan", "objectives"})
+        self.mapping(doc, doc.mark, Said("what.plan_file"), PLAN_KEYS, {"plan", "objectives"})
         title, region, start, end, adopted = self.meta(doc)
         statuses = self.terms(doc, "statuses", vocabulary.DEFAULT_STATUSES)
         levels = self.terms(doc, "levels", vocabulary.DEFAULT_LEVELS)
@@ -272,24 +271,24 @@ class _Validator:
     def meta(self, doc):
         meta = doc.get("plan")
         if "plan" in doc:
-            meta = self.mapping(meta, doc.value_marks["plan"], t("what.plan_section"), META_KEYS,
+            meta = self.mapping(meta, doc.value_marks["plan"], Said("what.plan_section"), META_KEYS,
                                 {"title", "period"})
         if not meta:
             return "", "", 0, 0, ""
-        title = self.text(meta, "title", t("what.plan"))
-        region = self.text(meta, "region", t("what.plan"), required=False)
-        adopted = self.text(meta, "adopted", t("what.plan"), required=False)
+        title = self.text(meta, "title", Said("what.plan"))
+        region = self.text(meta, "region", Said("what.plan"), required=False)
+        adopted = self.text(meta, "adopted", Said("what.plan"), required=False)
         if adopted and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", adopted):
-            self.add(t("v.adopted", value=adopted),
+            self.add(Said("v.adopted", value=adopted),
                      meta.value_marks["adopted"])
-        period = self.text(meta, "period", t("what.plan"))
+        period = self.text(meta, "period", Said("what.plan"))
         found = re.fullmatch(r"\s*(\d{4})\s*-\s*(\d{4})\s*", period or "")
         if period and not (found and int(found[1]) <= int(found[2])):
-            self.add(t("v.period", value=period), meta.value_marks["period"],
-                     t("v.period_hint"))
+            self.add(Said("v.period", value=period), meta.value_marks["period"],
+                     Said("v.period_hint"))
             return title, region, 0, 0, adopted
         if found and int(found[2]) - int(found[1]) > 20:
-            self.add(t("v.period_long"), meta.value_marks["period"])
+            self.add(Said("v.period_long"), meta.value_marks["period"])
             return title, region, 0, 0, adopted
         start, end = (int(found[1]), int(found[2])) if found else (0, 0)
         return title, region, start, end, adopted
@@ -297,19 +296,19 @@ class _Validator:
     def terms(self, doc, key: str, default) -> tuple[Term, ...]:
         if key not in doc:
             return default
-        items = self.listing(doc, key, t("what.plan_file"))
+        items = self.listing(doc, key, Said("what.plan_file"))
         terms, seen = [], set()
         for item, mark in zip(items, getattr(items, "item_marks", [])):
-            what = t("what.item_of", key=key)
+            what = Said("what.item_of", key=key)
             if not self.mapping(item, mark, what, TERM_KEYS, {"key", "da", "en"}):
                 continue
             term_key = self.text(item, "key", what)
             if term_key and not re.fullmatch(r"[a-z][a-z0-9_]*", term_key):
-                self.add(t("v.bad_term_key", key=term_key), item.value_marks["key"],
-                         t("v.bad_term_key_hint"))
+                self.add(Said("v.bad_term_key", key=term_key), item.value_marks["key"],
+                         Said("v.bad_term_key_hint"))
                 continue
             if term_key in seen:
-                self.add(t("v.term_twice", key=term_key, where=key), item.value_marks["key"])
+                self.add(Said("v.term_twice", key=term_key, where=key), item.value_marks["key"])
                 continue
             seen.add(term_key)
             done, dropped, attention = (
@@ -318,37 +317,37 @@ class _Validator:
             terms.append(Term(term_key, self.text(item, "da", what) or term_key,
                               self.text(item, "en", what) or term_key, done, dropped, attention))
         if not terms:
-            self.add(t("v.no_words", key=key), doc.key_marks[key], t("v.no_words_hint"))
+            self.add(Said("v.no_words", key=key), doc.key_marks[key], Said("v.no_words_hint"))
             return default
         return tuple(terms)
 
     def roster(self, doc, key: str, keys: set[str], parties: set[str]):
         out, seen = [], {}
-        items = self.listing(doc, key, t("what.plan_file"))
+        items = self.listing(doc, key, Said("what.plan_file"))
         for item, mark in zip(items, getattr(items, "item_marks", [])):
-            what = t("what.party") if key == "parties" else t("what.person")
+            what = Said("what.party") if key == "parties" else Said("what.person")
             if not self.mapping(item, mark, what, keys, keys):
                 continue
             ident = self.ident(item, what, seen)
             party = self.text(item, "party", what) if "party" in keys else None
             if party and party not in parties:
-                self.add(t("v.unknown_party", party=party, who=ident or what),
+                self.add(Said("v.unknown_party", party=party, who=ident or what),
                          item.value_marks["party"],
-                         t("v.parties", parties=", ".join(sorted(parties))))
+                         Said("v.parties", parties=", ".join(sorted(parties))))
             out.append(Party(ident, self.text(item, "name", what), party))
         return tuple(out)
 
     def objectives(self, doc, context: "_Context") -> tuple[Objective, ...]:
-        items = self.listing(doc, "objectives", t("what.plan_file"))
+        items = self.listing(doc, "objectives", Said("what.plan_file"))
         seen: dict[str, Mark] = {}
         numbers: dict[int, Mark] = {}
         objectives = []
         for item, mark in zip(items, getattr(items, "item_marks", [])):
-            if not self.mapping(item, mark, t("what.an_objective"), OBJECTIVE_KEYS,
+            if not self.mapping(item, mark, Said("what.an_objective"), OBJECTIVE_KEYS,
                                 {"id", "number", "title"}):
                 continue
-            ident = self.ident(item, t("what.an_objective"), seen)
-            what = t("what.objective", id=ident) if ident else t("what.an_objective")
+            ident = self.ident(item, Said("what.an_objective"), seen)
+            what = Said("what.objective", id=ident) if ident else Said("what.an_objective")
             number = self.number(item, what, numbers)
             initiatives = []
             inits = self.listing(item, "initiatives", what)
@@ -361,8 +360,8 @@ class _Validator:
                                         self.text(item, "title_en", what, False),
                                         tuple(initiatives)))
         if "objectives" in doc and not objectives and not self.problems:
-            self.add(t("v.no_objectives"), doc.key_marks["objectives"],
-                     t("v.no_objectives_hint"))
+            self.add(Said("v.no_objectives"), doc.key_marks["objectives"],
+                     Said("v.no_objectives_hint"))
         self.references(objectives, seen, doc)
         return tuple(objectives)
 
@@ -370,25 +369,25 @@ class _Validator:
         raw = self.text(item, "number", what)
         mark = item.value_marks.get("number", item.mark)
         if raw and not DIGITS.fullmatch(raw):
-            self.add(t("v.number", what=what, value=raw), mark)
+            self.add(Said("v.number", what=what, value=raw), mark)
             return 0
         if not raw:
             return 0
         number = int(raw)
         if number in numbers:
-            self.add(t("v.number_twice", number=number, line=numbers[number].line), mark)
+            self.add(Said("v.number_twice", number=number, line=numbers[number].line), mark)
         numbers[number] = mark
         return number
 
     def initiative(self, item, mark, objective_id, seen, context) -> Initiative | None:
-        if not self.mapping(item, mark, t("what.an_initiative"), INITIATIVE_KEYS,
+        if not self.mapping(item, mark, Said("what.an_initiative"), INITIATIVE_KEYS,
                             {"id", "title", "kind"}):
             return None
-        ident = self.ident(item, t("what.an_initiative"), seen)
-        what = t("what.initiative", id=ident) if ident else t("what.an_initiative")
+        ident = self.ident(item, Said("what.an_initiative"), seen)
+        what = Said("what.initiative", id=ident) if ident else Said("what.an_initiative")
         kind = self.text(item, "kind", what)
         if kind and kind.lower() not in KINDS:
-            self.add(t("v.kind", what=what, kinds=", ".join(KINDS), value=kind),
+            self.add(Said("v.kind", what=what, kinds=", ".join(KINDS), value=kind),
                      item.value_marks["kind"])
         owners = self.owners(item, what, context)
         status = self.status(item, what, context)
@@ -407,16 +406,16 @@ class _Validator:
         if value is None:
             return ()
         if not isinstance(value, dict):
-            self.add(t("v.actions", what=what, kind=_kind(value)), item.value_marks["actions"],
-                     t("v.actions_hint"))
+            self.add(Said("v.actions", what=what, kind=_kind(value)), item.value_marks["actions"],
+                     Said("v.actions_hint"))
             return ()
         out, seen = [], {}
         for year_text, entries in value.items():
             year = int(year_text) if DIGITS.fullmatch(str(year_text)) else None
             if year is None or not context.start <= year <= context.end:
-                self.add(t("v.action_year", year=year_text, what=what),
+                self.add(Said("v.action_year", year=year_text, what=what),
                          value.key_marks[year_text],
-                         t("v.year_hint", start=context.start, end=context.end))
+                         Said("v.year_hint", start=context.start, end=context.end))
                 continue
             entries = self.listing(value, year_text, what)
             for entry, mark in zip(entries, getattr(entries, "item_marks", [])):
@@ -426,13 +425,13 @@ class _Validator:
         return tuple(out)
 
     def action(self, entry, mark, year, what, seen, context) -> DeclaredAction | None:
-        about = t("what.action_of", what=what)
+        about = Said("what.action_of", what=what)
         if not self.mapping(entry, mark, about, ACTION_KEYS, {"id", "text"}):
             return None
         key = self.ident(entry, about, {})
         if key in seen:
-            self.add(t("v.action_twice", id=key, line=seen[key].line, what=what),
-                     entry.value_marks["id"], t("v.action_twice_hint"))
+            self.add(Said("v.action_twice", id=key, line=seen[key].line, what=what),
+                     entry.value_marks["id"], Said("v.action_twice_hint"))
         elif key:
             seen[key] = entry.value_marks["id"]
         text = self.text(entry, "text", about)
@@ -441,8 +440,8 @@ class _Validator:
         if "due" in entry:
             due = self.text(entry, "due", about)
             if due and not is_iso_date(due):  # the one date grammar (lookup)
-                self.add(t("v.due", value=due, what=about), entry.value_marks["due"],
-                         t("v.due_hint"))
+                self.add(Said("v.due", value=due, what=about), entry.value_marks["due"],
+                         Said("v.due_hint"))
                 due = None
         status = self.status(entry, about, context)
         if not key or not text:
@@ -456,8 +455,8 @@ class _Validator:
         owners = []
         for owner, owner_mark in self.texts(item, "owners", what):
             if owner not in context.roster:
-                self.add(t("v.unknown_owner", owner=owner, what=what), owner_mark,
-                         t("v.owners_are", owners=", ".join(sorted(context.roster))))
+                self.add(Said("v.unknown_owner", owner=owner, what=what), owner_mark,
+                         Said("v.owners_are", owners=", ".join(sorted(context.roster))))
             elif owner not in owners:
                 owners.append(owner)
         return tuple(sorted(owners))
@@ -469,8 +468,8 @@ class _Validator:
         raw = self.text(item, "status", what)
         term = context.status(raw) if raw else None
         if raw and not term:
-            self.add(t("v.unknown_status", value=raw, what=what), item.value_marks["status"],
-                     t("v.one_of", choices=vocabulary.choices(context.statuses)))
+            self.add(Said("v.unknown_status", value=raw, what=what), item.value_marks["status"],
+                     Said("v.one_of", choices=vocabulary.choices(context.statuses)))
         return term.key if term else None
 
     def refs(self, item, key, ident, what) -> tuple[str, ...]:
@@ -485,14 +484,14 @@ class _Validator:
         if value is None:
             return []
         if isinstance(value, str):
-            self.add(t("v.list_not_text", key=key, what=what), item.value_marks[key],
-                     t("v.write_as_list", value=value))
+            self.add(Said("v.list_not_text", key=key, what=what), item.value_marks[key],
+                     Said("v.write_as_list", value=value))
             return []
         out = []
         for entry, mark in zip(self.listing(item, key, what),
                                getattr(value, "item_marks", [])):
             if not isinstance(entry, str):
-                self.add(t("v.item_not_text", key=key, what=what, kind=_kind(entry)), mark)
+                self.add(Said("v.item_not_text", key=key, what=what, kind=_kind(entry)), mark)
             else:
                 out.append((entry, mark))
         return out
@@ -505,27 +504,27 @@ class _Validator:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.add(t("v.priorities", what=what, kind=_kind(value)), mark,
-                     t("v.priorities_hint"))
+            self.add(Said("v.priorities", what=what, kind=_kind(value)), mark,
+                     Said("v.priorities_hint"))
             return {}
         out = {}
         for year_text, level_text in value.items():
             year_mark = value.key_marks[year_text]
             year = int(year_text) if DIGITS.fullmatch(str(year_text)) else None
             if year is None or not context.start <= year <= context.end:
-                self.add(t("v.year", year=year_text, what=what), year_mark,
-                         t("v.year_hint", start=context.start, end=context.end))
+                self.add(Said("v.year", year=year_text, what=what), year_mark,
+                         Said("v.year_hint", start=context.start, end=context.end))
                 continue
             if not isinstance(level_text, str):
-                self.add(t("v.level_not_text", year=year, what=what, kind=_kind(level_text)),
+                self.add(Said("v.level_not_text", year=year, what=what, kind=_kind(level_text)),
                          value.value_marks[year_text],
-                         t("v.one_of", choices=vocabulary.choices(context.levels)))
+                         Said("v.one_of", choices=vocabulary.choices(context.levels)))
                 continue
             term = context.level(level_text)
             if not term:
-                self.add(t("v.unknown_level", value=level_text, year=year, what=what),
+                self.add(Said("v.unknown_level", value=level_text, year=year, what=what),
                          value.value_marks[year_text],
-                         t("v.one_of", choices=vocabulary.choices(context.levels)))
+                         Said("v.one_of", choices=vocabulary.choices(context.levels)))
                 continue
             out[year] = term.key
         return out
@@ -535,20 +534,20 @@ class _Validator:
         claimed: dict[str, tuple[str, Mark]] = {}  # previous id → (initiative, where)
         for key, ref, mark, ident in self.pending:
             if key == "previous_ids" and ref == ident:
-                self.add(t("v.previous_is_self", ref=ref, id=ident), mark)
+                self.add(Said("v.previous_is_self", ref=ref, id=ident), mark)
                 continue
             if key == "previous_ids" and ref in claimed and claimed[ref][0] != ident:
                 first, where = claimed[ref]
-                self.add(t("v.previous_twice", ref=ref, first=first, line=where.line, id=ident),
-                         mark, t("v.previous_twice_hint"))
+                self.add(Said("v.previous_twice", ref=ref, first=first, line=where.line, id=ident),
+                         mark, Said("v.previous_twice_hint"))
             elif key == "previous_ids":
                 claimed.setdefault(ref, (ident, mark))
             if key == "also_supports" and ref not in objective_ids:
-                self.add(t("v.also_supports", id=ident, ref=ref), mark,
-                         t("v.objectives", ids=", ".join(dict.fromkeys(objective_ids))))
+                self.add(Said("v.also_supports", id=ident, ref=ref), mark,
+                         Said("v.objectives", ids=", ".join(dict.fromkeys(objective_ids))))
             if key == "previous_ids" and ref in seen:
-                self.add(t("v.previous_in_use", ref=ref, id=ident, line=seen[ref].line), mark,
-                         t("v.previous_in_use_hint"))
+                self.add(Said("v.previous_in_use", ref=ref, id=ident, line=seen[ref].line), mark,
+                         Said("v.previous_in_use_hint"))
 
 
 @dataclass
@@ -577,9 +576,9 @@ class _Context:
 
 def _kind(value) -> str:
     if value is None:
-        return t("kind.empty")
+        return Said("kind.empty")
     if isinstance(value, dict):
-        return t("kind.mapping")
+        return Said("kind.mapping")
     if isinstance(value, list):
-        return t("kind.list")
-    return t("kind.text", text=value[:40])
+        return Said("kind.list")
+    return Said("kind.text", text=value[:40])

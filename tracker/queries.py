@@ -9,9 +9,8 @@ the plan's words (`info`).
 
 from __future__ import annotations
 
-from .catalogue import t
 from .lookup import one_line
-from .errors import TrackerError
+from .errors import Joined, Said, TrackerError
 from .model import (OWNERS, STATUS, Action, AuditEntry, Conflict, Decision, InitiativeView,
                     Note, ObjectiveView, PlanInfo, UnknownWord, item_field, priority_field)
 
@@ -276,9 +275,9 @@ class Queries:
 
         ids = self.initiative_ids()
         close = difflib.get_close_matches(initiative_id, ids, n=3)
-        hint = t("err.did_you_mean", ids=t("err.or").join(close)) if close else \
-            t("err.see_list")
-        return t("err.unknown_initiative", id=one_line(initiative_id), hint=hint)
+        hint = Said("err.did_you_mean", ids=Joined(close, Said("err.or"))) if close else \
+            Said("err.see_list")
+        return Said("err.unknown_initiative", id=one_line(initiative_id), hint=hint)
 
     def check_initiative(self, initiative_id: str) -> None:
         self._uid(initiative_id)
@@ -291,7 +290,7 @@ class Queries:
         if row is None:
             raise TrackerError(self._unknown_initiative(initiative_id))
         if row[0] and not archived:
-            raise TrackerError(t("err.archived", id=initiative_id))
+            raise TrackerError("err.archived", id=initiative_id)
 
     def _uid(self, initiative_id: str) -> int:
         """The initiative's stable key (its id may change; the key never does)."""
@@ -335,11 +334,11 @@ class Queries:
 
     def action(self, action_id: int) -> Action:
         if not SQL_INTEGERS[0] <= action_id <= SQL_INTEGERS[1]:  # no such number here
-            raise TrackerError(t("err.unknown_action", id=action_id))
+            raise TrackerError("err.unknown_action", id=action_id)
         row = self.db.execute("SELECT initiative_id FROM actions WHERE id = ? AND text != ''",
                               [action_id]).fetchone()
         if row is None:
-            raise TrackerError(t("err.unknown_action", id=action_id))
+            raise TrackerError("err.unknown_action", id=action_id)
         return next(a for a in self.actions(row[0], archived=True) if a.id == action_id)
 
     def decisions(self, initiative_id: str | None = None,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"[\n\r\t\x0b\x0c\u2028\u2029\x85]")
@@ -36,10 +37,26 @@ def one_line(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)  # labels repeat on every row
 def width(text: str) -> int:
-    """Columns `text` takes in a terminal (wide East Asian and emoji take two,
-    combining marks none): as Rich, which draws the screen, counts them."""
+    """Columns `text` takes in a terminal: wide East Asian characters and emoji two,
+    combining marks, variation selectors and zero-width joiners none (as the
+    terminal, and Rich drawing the screen, count them)."""
     if text.isascii():
         return len(text)
-    from rich.cells import cell_len  # only for text beyond ASCII
+    total = last = 0
+    joined = False  # after a zero-width joiner: one glyph with the one before
+    for c in text:
+        if c == "\ufe0f":  # emoji presentation: the character before it takes two
+            total += 1 if last == 1 and not joined else 0
+            last = 2
+        elif c == "\u200d":
+            joined = True
+        elif joined:
+            joined, last = False, 2
+        else:
+            last = 0 if unicodedata.category(c) in _ZERO_WIDTH else \
+                2 if unicodedata.east_asian_width(c) in "WF" else 1
+            total += last
+    return total
 
-    return cell_len(text)
+
+_ZERO_WIDTH = {"Mn", "Me", "Cf"}

@@ -17,8 +17,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .catalogue import t
-from .errors import TrackerError
+from .errors import Joined, Said, TrackerError
 from .plan import ID_PATTERN
 from .merge import merge_fields
 from .model import ITEMS, OWNERS, STATUS, NewNote, SyncLine, Write, item_field, priority_field
@@ -101,13 +100,13 @@ def import_state(store: Store, text: str, who: str, dry_run: bool = False,
     try:
         document = yamlsafe.load(text)
     except yamlsafe.YamlProblem as exc:
-        where = t("state.line", line=exc.mark.line) if exc.mark else ""
-        raise TrackerError(t("state.yaml", where=where, message=exc.message)) from None
+        where = Said("state.line", line=exc.mark.line) if exc.mark else ""
+        raise TrackerError("state.yaml", where=where, message=exc.message) from None
     initiatives = _check(store, document)
     named = document.get("plan")  # a hand-made file may name none
     if named is not None and named != store.info.title and not other_plan:
-        raise TrackerError(t("state.other_plan", file=one_line(str(document.get("plan"))),
-                             plan=store.info.title))
+        raise TrackerError("state.other_plan", file=one_line(str(document.get("plan"))),
+                             plan=store.info.title)
     # An action's number means the same action only in the database that wrote it.
     same_database = document.get("database") == store.meta("database_id")
     result = ImportResult()
@@ -135,32 +134,32 @@ def _check(store: Store, document) -> dict:
     """The file's initiatives in keys and text, or one TrackerError naming
     every problem. Priorities for years outside the plan's period are kept."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise TrackerError(t("state.not_state", format=FORMAT))
+        raise TrackerError("state.not_state", format=FORMAT)
     unknown = sorted(set(document) - {"format", "plan", "database", "initiatives"})
     if unknown:
-        raise TrackerError(t("state.unknown_key", key=one_line(unknown[0])))
+        raise TrackerError("state.unknown_key", key=one_line(unknown[0]))
     for key in ("plan", "database"):
         if document.get(key) is not None and not isinstance(document[key], str):
-            raise TrackerError(t("state.not_text", key=key))
+            raise TrackerError("state.not_text", key=key)
     initiatives = document.get("initiatives") or {}
     if not isinstance(initiatives, dict):
-        raise TrackerError(t("state.initiatives"))
+        raise TrackerError("state.initiatives")
     problems = []
     known = set(store.initiative_ids())
     checked = {}
     for ident, entry in initiatives.items():
         if ident not in known:
-            problems.append(t("state.unknown", id=one_line(ident)))
+            problems.append(Said("state.unknown", id=one_line(ident)))
             continue
         if not isinstance(entry, dict):
-            problems.append(t("state.not_mapping", id=ident))
+            problems.append(Said("state.not_mapping", id=ident))
             continue
         try:
             checked[ident] = _check_entry(store, entry)
         except TrackerError as exc:
-            problems.append(f"{ident}: {exc}")
+            problems.append(Joined([ident, exc.said], ": "))
     if problems:
-        raise TrackerError(t("state.problems", problems="; ".join(problems)))
+        raise TrackerError("state.problems", problems=Joined(problems, "; "))
     return checked
 
 
@@ -171,30 +170,30 @@ def _check_entry(store: Store, entry: dict) -> dict:
     if "owners" in entry:
         owners = entry["owners"] or []
         if not isinstance(owners, list):
-            raise TrackerError(t("state.list", key="owners"))
+            raise TrackerError("state.list", key="owners")
         out["owners"] = sorted({store.owner_id(_text(o, "owners")) for o in owners})
     if "priorities" in entry:
         priorities = entry["priorities"] or {}
         if not isinstance(priorities, dict):
-            raise TrackerError(t("state.priorities"))
+            raise TrackerError("state.priorities")
         out["priorities"] = {}
         for year, level in priorities.items():
             if not re.fullmatch(r"[0-9]{4}", str(year)):
-                raise TrackerError(t("state.year", year=year))
+                raise TrackerError("state.year", year=year)
             out["priorities"][int(year)] = store.level_key(_text(level, "priorities"))
     notes = entry.get("notes") or []
     if not isinstance(notes, list):
-        raise TrackerError(t("state.list", key="notes"))
+        raise TrackerError("state.list", key="notes")
     for note in notes:
         if not isinstance(note, dict) or not isinstance(note.get("text"), str) \
                 or is_blank(note["text"]):
-            raise TrackerError(t("state.note"))
+            raise TrackerError("state.note")
         check_note(note["text"])  # the limits a note typed in gets
         at, author = note.get("at"), note.get("author")
         if not isinstance(at, str) or not _valid_stamp(at):
-            raise TrackerError(t("state.note_at", at=at))
+            raise TrackerError("state.note_at", at=at)
         if not isinstance(author, str) or person_name(author) is None:
-            raise TrackerError(t("state.note_author"))
+            raise TrackerError("state.note_author")
         out["notes"].append(NewNote(note["text"], author, at))
     out["actions"] = [_check_action(store, a) for a in _items(entry, "actions")]
     out["decisions"] = [_check_decision(store, d) for d in _items(entry, "decisions")]
@@ -204,7 +203,7 @@ def _check_entry(store: Store, entry: dict) -> dict:
 def _items(entry: dict, key: str) -> list[dict]:
     found = entry.get(key) or []
     if not isinstance(found, list) or not all(isinstance(x, dict) for x in found):
-        raise TrackerError(t("state.items", key=key))
+        raise TrackerError("state.items", key=key)
     return found
 
 
@@ -213,15 +212,15 @@ def _check_action(store: Store, item: dict) -> dict:
     id in that database and plan key, if any."""
     year = _text(item.get("year", ""), "year")
     if not re.fullmatch(r"[0-9]{4}", year):
-        raise TrackerError(t("state.year", year=one_line(year)))
+        raise TrackerError("state.year", year=one_line(year))
     key = item.get("key")
     if key is not None and not ID_PATTERN.fullmatch(_text(key, "key")):
-        raise TrackerError(t("state.action_key", key=one_line(key[:70])))
+        raise TrackerError("state.action_key", key=one_line(key[:70]))
     ident = _text(item.get("id", ""), "id") if item.get("id") is not None else ""
     # A year the period no longer has is kept (and said), as for priorities.
     owners = item.get("owners") or []
     if not isinstance(owners, list):
-        raise TrackerError(t("state.list", key="owners"))
+        raise TrackerError("state.list", key="owners")
     status = item.get("status")
     return {"id": int(ident) if re.fullmatch(r"[0-9]{1,9}", ident) else None,
             "key": key, "values": {
@@ -241,7 +240,7 @@ def _check_decision(store: Store, item: dict) -> tuple[str, str, str]:
 
 def _text(value, key: str) -> str:
     if not isinstance(value, str):
-        raise TrackerError(t("state.not_text", key=key))
+        raise TrackerError("state.not_text", key=key)
     return value
 
 

@@ -22,9 +22,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import schema
-from .catalogue import t
 from .edits import Edits
-from .errors import StaleEdit, TrackerError  # noqa: F401 (StaleEdit: for callers)
+from .errors import Said, StaleEdit, TrackerError  # noqa: F401 (StaleEdit: for callers)
 from .files import Guard, backups_folder, check_target
 from .lookup import one_line, person_name, stamp
 from .model import (OWNERS, STATUS, Change, FieldChange, PlanInfo, Write,  # noqa: F401
@@ -49,7 +48,7 @@ def current_user(explicit: str | None = None) -> str:
     if given:
         name = person_name(given)
         if name is None:
-            raise TrackerError(t("err.name_hidden", name=one_line(given)))
+            raise TrackerError("err.name_hidden", name=one_line(given))
         return name
     try:
         return os.getlogin()
@@ -74,14 +73,14 @@ def open_store(path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Store":
     """
     path = Path(path)
     if not path.parent.exists():
-        raise TrackerError(t("db.no_folder", path=path, folder=path.parent))
+        raise TrackerError("db.no_folder", path=path, folder=path.parent)
     if path.is_dir():
-        raise TrackerError(t("db.is_folder", path=path))
+        raise TrackerError("db.is_folder", path=path)
     if path.exists() and not _looks_like_sqlite(path):
-        raise TrackerError(t("db.not_sqlite", path=path))
+        raise TrackerError("db.not_sqlite", path=path)
     if path.exists() and not _writable(path):
         # Checked first: SQLite would open it, then leave read-only -wal/-shm files.
-        raise TrackerError(t("db.read_only_file", path=path))
+        raise TrackerError("db.read_only_file", path=path)
     try:
         store = Store(_connect(path, busy_timeout_ms), path)
         store.upgrade()
@@ -115,17 +114,18 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o200)
 
 
-def _explain_db_error(path, exc: Exception) -> str:
+def _explain_db_error(path, exc: Exception) -> Said:
+    """What SQLite's error means for the person, as data."""
     text = str(exc)
     if "locked" in text or "busy" in text:
-        return t("err.busy", path=path)
+        return Said("err.busy", path=path)
     if "readonly" in text or "read-only" in text:
-        return t("err.read_only", path=path)
+        return Said("err.read_only", path=path)
     if "unable to open" in text:
-        return t("db.cannot_open", path=path)
+        return Said("db.cannot_open", path=path)
     if "not a database" in text or "malformed" in text:
-        return t("db.damaged", path=path, reason=text)
-    return t("db.error", path=path, reason=text)
+        return Said("db.damaged", path=path, reason=text)
+    return Said("db.error", path=path, reason=text)
 
 
 class Connection:
@@ -155,10 +155,10 @@ class Store(Queries, Edits, PlanRows):
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         applied = set(schema.applied(self.db.conn))
         if tables and not applied:  # another program's database (sqlite-utils or not)
-            raise TrackerError(t("db.not_tracker", path=self.path))
+            raise TrackerError("db.not_tracker", path=self.path)
         newer = applied - set(schema.KNOWN)
         if newer:
-            raise TrackerError(t("db.newer", path=self.path, schema=max(newer)))
+            raise TrackerError("db.newer", path=self.path, schema=max(newer))
         if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             self.db.execute("PRAGMA journal_mode = wal")
         if set(schema.KNOWN) - applied:
@@ -228,8 +228,8 @@ class Store(Queries, Edits, PlanRows):
                 if not folder.is_dir():
                     raise FileExistsError(f"{folder} is not a folder")
             except OSError as exc:
-                raise TrackerError(t("db.no_backups", folder=folder,
-                                     reason=exc.strerror or exc)) from None
+                raise TrackerError("db.no_backups", folder=folder,
+                                     reason=exc.strerror or exc) from None
             stamp = now().replace("-", "").replace(":", "")
             target = folder / f"{self.path.stem}-{stamp}.db"
             count = 1
@@ -239,7 +239,7 @@ class Store(Queries, Edits, PlanRows):
         else:
             check_target(target, Guard(self.path))
             if os.path.lexists(target):
-                raise TrackerError(t("db.exists", path=target))
+                raise TrackerError("db.exists", path=target)
         target = Path(target)
         partial = target.with_name(f".{target.name}{PARTIAL}")
         source = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
@@ -255,7 +255,7 @@ class Store(Queries, Edits, PlanRows):
         except (OSError, sqlite3.DatabaseError) as exc:
             _remove(partial)
             reason = exc.strerror if isinstance(exc, OSError) else exc
-            raise TrackerError(t("cli.cannot_write", path=target, reason=reason)) from None
+            raise TrackerError("cli.cannot_write", path=target, reason=reason) from None
         finally:
             source.close()
         if target.parent == folder:
@@ -292,7 +292,7 @@ class Store(Queries, Edits, PlanRows):
         if self._info is None:
             raw = self.meta("plan")
             if raw is None:
-                raise TrackerError(t("err.no_plan_yet", path=self.path))
+                raise TrackerError("err.no_plan_yet", path=self.path)
             objectives = tuple(self.db.execute(
                 "SELECT id, number, CASE short WHEN '' THEN title ELSE short END, title_en "
                 "FROM objectives ORDER BY archived, position"))
@@ -498,7 +498,7 @@ def _remove(path: Path) -> None:
     try:
         path.unlink(missing_ok=True)
     except IsADirectoryError:
-        raise TrackerError(t("cli.cannot_write", path=path, reason=t("cli.is_folder"))) \
+        raise TrackerError("cli.cannot_write", path=path, reason=Said("cli.is_folder")) \
             from None
 
 

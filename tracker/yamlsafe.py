@@ -11,7 +11,7 @@ from __future__ import annotations
 import yaml
 
 from .bulk import collector_paused
-from .catalogue import t
+from .errors import Joined, Said
 from .marks import Mark
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -86,10 +86,10 @@ def load(text: str):
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        raise YamlProblem(t("y.control", code=f"U+{code:04X}"), Mark(line, col),
-                          t("y.control_hint")) from None
+        raise YamlProblem(Said("y.control", code=f"U+{code:04X}"), Mark(line, col),
+                          Said("y.control_hint")) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(t("y.invalid", detail=exc), None) from None
+        raise YamlProblem(Said("y.invalid", detail=exc), None) from None
 
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -115,9 +115,9 @@ def _build(next_event):
             mark = Mark(start.line + 1, start.column + 1)
             count += 1
             if count > MAX_NODES:
-                raise YamlProblem(t("y.too_many"), mark)
+                raise YamlProblem(Said("y.too_many"), mark)
             if event.anchor is not None:
-                raise YamlProblem(t("y.alias"), mark, t("y.alias_hint"))
+                raise YamlProblem(Said("y.alias"), mark, Said("y.alias_hint"))
             if kind is scalar_event:
                 tag, value = event.tag, event.value
                 if tag is None or tag == "!":
@@ -132,9 +132,9 @@ def _build(next_event):
                 if event.tag not in (None, "!", _MAP if mapping else _SEQ):
                     raise _bad_tag(event)
                 if key is None and isinstance(parent, dict):
-                    raise YamlProblem(t("y.key_text"), mark)
+                    raise YamlProblem(Said("y.key_text"), mark)
                 if len(stack) >= MAX_DEPTH:
-                    raise YamlProblem(t("y.deep", depth=MAX_DEPTH), mark, t("y.deep_hint"))
+                    raise YamlProblem(Said("y.deep", depth=MAX_DEPTH), mark, Said("y.deep_hint"))
                 container = MarkedDict() if mapping else MarkedList()
                 container.mark = mark
                 if mapping:
@@ -150,14 +150,14 @@ def _build(next_event):
             parent = stack[-1][0] if stack else None
         elif kind is alias_event:
             start = event.start_mark
-            raise YamlProblem(t("y.alias"), Mark(start.line + 1, start.column + 1),
-                              t("y.alias_hint"))
+            raise YamlProblem(Said("y.alias"), Mark(start.line + 1, start.column + 1),
+                              Said("y.alias_hint"))
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
                 start = event.start_mark
-                raise YamlProblem(t("y.documents"), Mark(start.line + 1, start.column + 1),
-                                  t("y.documents_hint"))
+                raise YamlProblem(Said("y.documents"), Mark(start.line + 1, start.column + 1),
+                                  Said("y.documents_hint"))
             continue
         elif kind is yaml.StreamEndEvent:
             return result
@@ -176,11 +176,11 @@ def _build(next_event):
             parent.append(value)
             parent.item_marks.append(mark)
         elif value is None:
-            raise YamlProblem(t("y.empty_key"), mark, t("y.empty_key_hint"))
+            raise YamlProblem(Said("y.empty_key"), mark, Said("y.empty_key_hint"))
         elif value in parent:
             first = parent.key_marks[value]
-            raise YamlProblem(t("y.duplicate", key=value, line=first.line), mark,
-                              t("y.duplicate_hint"))
+            raise YamlProblem(Said("y.duplicate", key=value, line=first.line), mark,
+                              Said("y.duplicate_hint"))
         else:
             key = (value, mark)
 
@@ -190,8 +190,8 @@ def _bad_tag(node) -> YamlProblem:  # a node or an event: both have .tag
     short = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") \
         else tag
     if short.startswith("!!python/"):
-        return YamlProblem(t("y.tag_refused", tag=short), _mark(node), t("y.tag_hint"))
-    return YamlProblem(t("y.tag_not_allowed", tag=short), _mark(node), t("y.tag_hint"))
+        return YamlProblem(Said("y.tag_refused", tag=short), _mark(node), Said("y.tag_hint"))
+    return YamlProblem(Said("y.tag_not_allowed", tag=short), _mark(node), Said("y.tag_hint"))
 
 
 # PyYAML's problem text → our message and hint (catalogue keys).
@@ -213,18 +213,19 @@ _HINTS = [
 def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     where = Mark(mark.line + 1, mark.column + 1) if mark else None
-    detail = " ".join(filter(None, [exc.context, exc.problem]))
+    detail = " ".join(filter(None, [exc.context, exc.problem]))  # PyYAML's own words
     opened = exc.context_mark
+    said = detail  # with where the bracket or quote opened, in the reader's words
     if opened and exc.problem_mark and opened.line != exc.problem_mark.line:
-        detail += t("y.opens_at", line=opened.line + 1)
+        said = Joined([detail, Said("y.opens_at", line=opened.line + 1)], "")
     if mark and "\t" in _line(text, mark.line)[: mark.column + 1]:
-        return YamlProblem(t("y.tab_indent"), where, t("y.tab_hint"))
+        return YamlProblem(Said("y.tab_indent"), where, Said("y.tab_hint"))
     if "maximum nesting depth" in detail:  # PyYAML ≥ 6.0.4 stops deep nesting itself
-        return YamlProblem(t("y.deep", depth=MAX_DEPTH), where, t("y.deep_hint"))
+        return YamlProblem(Said("y.deep", depth=MAX_DEPTH), where, Said("y.deep_hint"))
     for needle, message, hint in _HINTS:
         if needle in detail:
-            return YamlProblem(f"{t(message)} ({detail})", where, t(hint))
-    return YamlProblem(t("y.invalid", detail=detail), where, t("y.check_line"))
+            return YamlProblem(Joined([Said(message), " (", said, ")"], ""), where, Said(hint))
+    return YamlProblem(Said("y.invalid", detail=said), where, Said("y.check_line"))
 
 
 def _line(text: str, index: int) -> str:

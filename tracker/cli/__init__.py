@@ -1,7 +1,7 @@
 """The `tracker` command. Each command is a thin shell over the core modules,
-grouped by what it does; importing this package registers them all on `main`."""
+grouped by what it does; `shell.main` loads a group's module when one of its
+commands is asked for (`shell.COMMANDS`)."""
 
-from . import edit_commands, plan_commands, read_commands, serve_commands  # noqa: F401
 from .shell import main
 
 __all__ = ["main"]

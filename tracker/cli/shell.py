@@ -95,8 +95,30 @@ def out(message: str = "", nl: bool = True, bold: bool = False) -> None:
     click.echo(click.style(text, bold=True) if bold else text, nl=nl)
 
 
+# Which module holds each command: only the one asked for is imported (a command
+# starts no slower for the others).
+COMMANDS = {
+    "validate": "plan_commands", "sync": "plan_commands", "resolve": "plan_commands",
+    "import": "plan_commands", "set": "edit_commands", "action": "edit_commands",
+    "decision": "edit_commands", "undo": "edit_commands", "redo": "edit_commands",
+    "backup": "edit_commands", "list": "read_commands", "show": "read_commands",
+    "history": "read_commands", "export": "read_commands", "serve": "serve_commands",
+    "tui": "serve_commands"}
+
+
 class TrackerGroup(click.Group):
-    """Turns the errors users can act on into one clear message and exit 1."""
+    """Turns the errors users can act on into one clear message and exit 1, and
+    loads a command's module only when that command is asked for."""
+
+    def list_commands(self, ctx) -> list[str]:
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx, name: str):
+        if name not in self.commands and name in COMMANDS:
+            import importlib
+
+            importlib.import_module(f"{__package__}.{COMMANDS[name]}")  # adds it to main
+        return self.commands.get(name)
 
     def invoke(self, ctx):
         try:
@@ -154,7 +176,7 @@ def main(ctx, plan_path: Path, db_path: Path | None, user: str | None, lang: str
     catalogue.use(chosen if chosen in catalogue.LANGUAGES else "en")
     ctx.obj = Settings(plan_path, db_path or plan_path.with_suffix(".db"), current_user(user))
     if ctx.invoked_subcommand is None:
-        ctx.invoke(main.commands["tui"])
+        ctx.invoke(main.get_command(ctx, "tui"))
 
 
 def today() -> str:

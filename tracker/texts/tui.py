@@ -4,6 +4,11 @@ Each key has its words as (English, Danish). `catalogue.t()` looks them up.
 """
 
 TEXTS = {
+    "msg.archived": (
+        "{name} is archived: it is gone from the plan, and its record is kept as it was. "
+        "It is not changed here (the command line can, with --archived).",
+        "{name} er arkiveret: den er ikke længere i planen, og dens data er bevaret, som de "
+        "var. Den ændres ikke her (det kan kommandolinjen, med --archived)."),
     "quit.a_change": ("a change", "en ændring"),
     "quit.saving": ("saving {name}", "gemmer {name}"),
     "quit.title": (

@@ -45,14 +45,14 @@ class InitiativeEditing:
         self.open(dialogs().ChoiceScreen(t("edit.title", id=v.id), choices), chosen)
 
     def status(self) -> None:
-        v = self.main.need_current()
+        v = self.main.need_editable()
         if v is None:
             return
         self.open(dialogs().StatusPicker(v.id, self.main.store.info.statuses, v.status),
                   lambda key: key and self.save(v, Change(status=key)))
 
     def owners(self) -> None:
-        v = self.main.need_current()
+        v = self.main.need_editable()
         if v is not None:
             self.owners_dialog(v, v.owners)
 
@@ -65,7 +65,7 @@ class InitiativeEditing:
         self.open(dialogs().OwnersPicker(v.id, self.main.store.info.roster, ticked), done)
 
     def priorities(self) -> None:
-        v = self.main.need_current()
+        v = self.main.need_editable()
         if v is not None:
             self.priorities_dialog(v, v.priorities)
 
@@ -85,7 +85,7 @@ class InitiativeEditing:
         self.open(dialogs().PrioritiesEditor(v.id, info.years, info.levels, values), done)
 
     def note(self) -> None:
-        v = self.main.need_current()
+        v = self.main.need_editable()
         if v is not None:
             self.note_dialog(v, "")
 

@@ -286,6 +286,15 @@ class MainScreen(Screen):
             self.say(t("msg.no_initiative"), severity="warning")
         return v
 
+    def need_editable(self) -> InitiativeView | None:
+        """The highlighted initiative, if it may be changed: not archived (gone from
+        the plan, its record kept as it was)."""
+        v = self.need_current()
+        if v is not None and v.archived:
+            self.say(t("msg.archived", name=v.name), severity="warning", timeout=10)
+            return None
+        return v
+
     def show_filters(self) -> None:
         words = table_model.filter_words(self.store.info, self.filters, self.sort_column,
                                          self.sort_reverse)

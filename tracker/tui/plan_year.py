@@ -34,7 +34,7 @@ class PlanYear:
 
     # -- adding ------------------------------------------------------------------------
     def add_action(self) -> None:
-        v = self.main.need_current()
+        v = self.main.need_editable()
         if v is not None:
             info = self.main.store.info
             self.action_form(v, {"text": "", "year": str(info.plan_year(self.main.app.today())),
@@ -80,7 +80,7 @@ class PlanYear:
                                                        check), done)
 
     def add_decision(self) -> None:
-        v = self.main.need_current()
+        v = self.main.need_editable()
         if v is not None:
             self.decision_form(v, {"text": "", "date": day(self.main.app.today()), "by": ""})
 
@@ -135,7 +135,7 @@ class PlanYear:
     # -- editing an action ---------------------------------------------------------------
     def choose_action(self) -> None:
         """Choose one of the highlighted initiative's actions to edit."""
-        v = self.main.need_current()
+        v = self.main.need_editable()
         if v is None:
             return
         actions = self.main.store.actions(v.id)
