@@ -163,7 +163,7 @@ class Edits:
                 hint = (Said("sync.open_conflicts", fields=", ".join(open_fields))
                         if open_fields else Said("sync.none_open"))
                 raise TrackerError("sync.no_conflict", id=initiative_id, field=field_name,
-                                     hint=hint)
+                                   hint=hint)
             plan_value = row[0]
             current = self.tracked_value(initiative_id, field_name)
             values = {field_name: plan_value} if take_plan else {}

@@ -164,14 +164,19 @@ def served_target(folder: Path, typed: str, suffix: str) -> Path:
         name += suffix
     if len(name.encode("utf-8")) > 200:
         raise TrackerError("files.name_too_long", name=_shortened(name))
+    ensure_folder(folder, "files.no_reports")
+    return folder / name
+
+
+def ensure_folder(folder: Path, problem: str) -> None:
+    """`folder` made if missing; if it cannot be (a file of that name, no parent,
+    no permission), one TrackerError `problem` with the folder and the reason."""
     try:
         folder.mkdir(exist_ok=True)
         if not folder.is_dir():
             raise FileExistsError(f"{folder} is not a folder")
     except OSError as exc:
-        raise TrackerError("files.no_reports", folder=folder,
-                             reason=exc.strerror or exc) from None
-    return folder / name
+        raise TrackerError(problem, folder=folder, reason=exc.strerror or exc) from None
 
 
 def _umask() -> int:

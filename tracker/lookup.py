@@ -177,7 +177,7 @@ def _term_key(terms, text: str, what: str) -> str:
     term = vocabulary.find(terms, text)
     if not term:
         raise TrackerError(f"err.unknown_{what}", text=one_line(text),
-                             choices=vocabulary.choices(terms))
+                           choices=vocabulary.choices(terms))
     return term.key
 
 

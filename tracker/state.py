@@ -106,7 +106,7 @@ def import_state(store: Store, text: str, who: str, dry_run: bool = False,
     named = document.get("plan")  # a hand-made file may name none
     if named is not None and named != store.info.title and not other_plan:
         raise TrackerError("state.other_plan", file=one_line(str(document.get("plan"))),
-                             plan=store.info.title)
+                           plan=store.info.title)
     # An action's number means the same action only in the database that wrote it.
     same_database = document.get("database") == store.meta("database_id")
     result = ImportResult()

@@ -24,7 +24,7 @@ from pathlib import Path
 from . import schema
 from .edits import Edits
 from .errors import Said, StaleEdit, TrackerError  # noqa: F401 (StaleEdit: for callers)
-from .files import Guard, backups_folder, check_target
+from .files import Guard, backups_folder, check_target, ensure_folder
 from .lookup import one_line, person_name, stamp
 from .model import (OWNERS, STATUS, Change, FieldChange, PlanInfo, Write,  # noqa: F401
                     field_year, split_item_field)
@@ -223,13 +223,7 @@ class Store(Queries, Edits, PlanRows):
         """
         folder = backups_folder(self.path)
         if target is None:
-            try:
-                folder.mkdir(exist_ok=True)
-                if not folder.is_dir():
-                    raise FileExistsError(f"{folder} is not a folder")
-            except OSError as exc:
-                raise TrackerError("db.no_backups", folder=folder,
-                                     reason=exc.strerror or exc) from None
+            ensure_folder(folder, "db.no_backups")
             stamp = now().replace("-", "").replace(":", "")
             target = folder / f"{self.path.stem}-{stamp}.db"
             count = 1
