@@ -205,8 +205,10 @@ async def main(plan, db, rounds):
             # The save runs in a worker: wait as the screen does, until the row is drawn.
             while "at" not in painted and time.perf_counter() - start < 10:
                 await asyncio.sleep(0.001)
+            while not app.database.idle():  # the save, on the app's writer thread
+                await asyncio.sleep(0.001)
             await app.workers.wait_for_complete()
-            assert store.initiative(app.current_id()).status in ("in_progress", "planned")
+            assert store.initiative(app.main.current_id()).status in ("in_progress", "planned")
             times.append(painted["at"] - start)
     print(statistics.median(times))
 
@@ -246,7 +248,7 @@ async def main(plan, db, locked):
             blocker.execute("BEGIN IMMEDIATE")
             await pilot.press("s", "p", "l", "a", "n", "enter")
             await asyncio.sleep(0.5)
-        table = app.query_one(InitiativeTable)
+        table = app.main.query_one(InitiativeTable)
         for n in range(8):
             painted.clear()
             painted["row"] = table.cursor_row + (1 if n % 2 == 0 else -1)
@@ -256,6 +258,8 @@ async def main(plan, db, locked):
             times.append(painted["at"] - start)
         if locked:
             blocker.rollback()
+        while not app.database.idle():
+            await asyncio.sleep(0.001)
         await app.workers.wait_for_complete()
     print(statistics.median(times))
 

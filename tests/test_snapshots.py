@@ -42,6 +42,7 @@ def snapshot_app(tmp_path, monkeypatch, clock):
 
 
 async def _goto_haps(pilot):
+    await pilot.pause()  # the main screen composed
     await pilot.app.main.run_action("objective('m9')")
     await pilot.pause()
 

@@ -81,8 +81,12 @@ class TrackerApp(KeysInOrder, App):
         self.plan_warned = False
         self.main = MainScreen()
 
+    def get_default_screen(self) -> MainScreen:
+        """The main view is the app's first screen (not one pushed over an empty one,
+        which cost a frame at start)."""
+        return self.main
+
     def on_mount(self) -> None:
-        self.push_screen(self.main)
         if self.sync_result is not None:
             self.report_sync(self.sync_result)
         self.set_interval(self.poll_seconds, self.poll)
