@@ -131,9 +131,6 @@ import sys, time
 from pathlib import Path
 from tracker import files
 
-class Slow(str):
-    pass
-
 real = files.os.fdopen
 def slow_fdopen(*args, **kwargs):
     handle = real(*args, **kwargs)
