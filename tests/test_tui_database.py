@@ -83,3 +83,26 @@ async def test_quitting_while_a_save_waits_asks_and_never_freezes(store, plan_fi
         blocker.close()
     assert took < 2, took  # the lock is held for 10 s more; quitting did not wait for it
     assert store.initiative("haps").status == "not_started"  # dropped, as chosen
+
+
+async def test_choosing_to_wait_for_a_save_already_done_quits(store, plan_file):
+    """The save finished (here: refused as busy) while the question stood: wait = quit."""
+    app = TrackerApp(store, plan_file, "anna", poll_seconds=60)
+    blocker = hold_write_lock(store.path)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            app.database.busy_timeout_ms = 300
+            await goto(pilot, "haps")
+            app.main.editing.save(app.main.current(), Change(status="igangsat"))
+            await pilot.pause(0.1)
+            await pilot.press("q")
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceScreen)
+            await pilot.pause(1)  # the save gives up meanwhile
+            await settle(pilot)
+            await pilot.press("enter")  # "wait for it, then quit"
+            await pilot.pause()
+            assert app._exit or not app.is_running
+    finally:
+        blocker.rollback()
+        blocker.close()

@@ -185,6 +185,8 @@ class TrackerApp(KeysInOrder, App):
         def answer(choice: str | None) -> None:
             if choice == "drop":
                 self.leave()
+            elif choice == "wait" and not self.database.waiting():
+                self.leave()  # it finished (saved or refused, as said) while the question stood
             elif choice == "wait":
                 self.quit_when_saved = True
                 self.say(t("quit.waiting"), timeout=10)

@@ -84,6 +84,7 @@ class MainScreen(Screen):
         self.lengths_version: int | None = None  # the data_version they were read at
         self.objective_lines = ObjectiveLines(self)
         self.large = False
+        self.shown: tuple = (None, [])  # (plan words, columns) the rows are drawn with
         self.editing = InitiativeEditing(self)
         self.plan_year = PlanYear(self)
 
@@ -258,11 +259,12 @@ class MainScreen(Screen):
             self.objective_lines.fill()
             self.load()
 
-    def columns(self) -> list[tuple[str, str]]:
-        return table_model.columns(self.store.info, self.year_view)
+    def columns(self) -> list[tuple[str, str]]:  # kept (with the words) for drawing rows
+        self.shown = (self.store.info, table_model.columns(self.store.info, self.year_view))
+        return self.shown[1]
 
     def cells(self, v: InitiativeView) -> list[tuple[str, str]]:
-        return table_model.cells(self.store.info, v, self.columns())
+        return table_model.cells(self.shown[0], v, self.shown[1])
 
     def column_widths(self, columns: list[tuple[str, str]]) -> list[int]:
         return table_model.column_widths(self.store.info, self.lengths, columns,
