@@ -11,8 +11,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "tracker"
 LAYERS = {
     "errors": 0, "marks": 0, "bulk": 0, "shown": 0, "texts": 0, "catalogue": 0, "vocabulary": 0, "model": 1,
     "merge": 1,
-    "yamlsafe": 2, "plan": 2, "files": 2, "validcache": 2, "lookup": 2, "schema": 3,
-    "queries": 3, "edits": 3, "plan_rows": 3, "store": 3, "sync": 4, "state": 4,
+    "yamlsafe": 2, "plan": 2, "plan_types": 2, "plan_calendar": 2, "files": 2, "validcache": 2, "lookup": 2, "schema": 3,
+    "queries": 3, "edits": 3, "plan_rows": 3, "committee": 3, "store": 3, "sync": 4,
+    "successor": 4, "state": 4, "meeting_words": 5,
     "present": 5, "report": 5, "cli": 6, "serve": 6, "tui": 6, "__main__": 7, "__init__": 0,
 }
 
@@ -89,7 +90,8 @@ def test_only_the_store_writes_to_the_database():
 # -- one writer, checked on the rule itself: who writes which table -------------------
 
 TRACKING_TABLES = ("tracking", "owners", "priorities", "notes", "audit", "plan_base",
-                   "conflicts", "actions", "decisions")
+                   "conflicts", "actions", "decisions", "initiative_values", "meetings",
+                   "agenda_items", "milestones")
 WRITE_SQL = re.compile(r"\b(?:INSERT(?: OR \w+)? INTO|UPDATE|DELETE FROM)\s+(\{|\w+)")
 # The writer and its private helpers: every change of tracking data goes through
 # these (values, version, history rows and conflicts in one transaction).
@@ -99,7 +101,9 @@ THE_WRITER = {"Store.write", "Store.write_new_initiatives", "Store._write_value"
 PLAN_OWNED = {"PlanRows.set_action_key": "which declared action of the plan an action is",
               "PlanRows.audit_plan_changes": "history rows for the plan's own text",
               "PlanRows._audit_plan": "history rows for the plan's own text",
-              "PlanRows.set_archived": "an objective or initiative gone from the plan"}
+              "PlanRows.set_archived": "an objective or initiative gone from the plan",
+              "PlanRows.set_record_key": "which meeting or milestone of the plan a record is",
+              "PlanRows.rename_in_records": "a record names an initiative the plan renamed"}
 
 
 def sql_writes() -> list[tuple[str, str, str]]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from . import lookup
 from .errors import RevertBlocked, Said, TrackerError
-from .model import (ITEMS, OWNERS, STATUS, Change, FieldChange, NewNote, Reverted, Write,
-                    item_field, priority_field)
+from .model import (ITEMS, LEAD, OWNERS, STATUS, Change, FieldChange, NewNote, Reverted,
+                    Write, deliverable_field, item_field, priority_field)
 
 SOURCES = ("tui", "cli", "sync")
 
@@ -69,6 +69,20 @@ class Edits:
                 values[OWNERS] = ",".join(sorted(owners))
             for year, level in sorted(wanted["priorities"].items()):
                 values[priority_field(year)] = level or ""
+            for year, text in sorted(wanted["deliverables"].items()):
+                values[deliverable_field(year)] = text
+            # The lead is one of the owners: naming a lead adds them; an owner
+            # taken off is no longer the lead.
+            lead = wanted.get("lead", self.tracked_value(initiative_id, LEAD))
+            owners = set(filter(None, values[OWNERS].split(","))) if OWNERS in values \
+                else set(self._owners(initiative_id))
+            if lead and lead not in owners:
+                if "lead" in wanted:
+                    values[OWNERS] = ",".join(sorted(owners | {lead}))
+                else:
+                    lead = ""
+            if "lead" in wanted or lead != self.tracked_value(initiative_id, LEAD):
+                values[LEAD] = lead
             notes = [NewNote(wanted["note"])] if "note" in wanted else []
             return self.write(initiative_id, Write(values=values, notes=notes), who, source,
                               "edit", expected_version=expected_version)
@@ -89,6 +103,13 @@ class Edits:
         wanted["priorities"] = priorities
         if change.note is not None:
             wanted["note"] = self.check_note(change.note)
+        if change.lead is not None:
+            wanted["lead"] = self.owner_id(change.lead) if change.lead.strip() else ""
+        deliverables = {}
+        for year, text in change.deliverables.items():
+            self.check_year(int(year))
+            deliverables[int(year)] = lookup.check_deliverable(text or "")
+        wanted["deliverables"] = deliverables
         return wanted
 
     def _stacks(self, who: str):
@@ -125,9 +146,10 @@ class Edits:
                 raise TrackerError(f"err.nothing_to_{action}", who=who)
             target = stack[-1]
             # The initiative by its key: it may have been renamed since.
+            # (No initiative: an edit of the committee's records.)
             rows = self.db.execute(
                 "SELECT i.id, a.field, a.old, a.new, a.ref FROM audit a "
-                "JOIN initiatives i ON i.uid = a.initiative_uid "
+                "LEFT JOIN initiatives i ON i.uid = a.initiative_uid "
                 "WHERE a.edit_id = ? ORDER BY a.id", [target]).fetchall()
             if not rows:
                 raise TrackerError(f"err.nothing_to_{action}", who=who)
@@ -225,11 +247,15 @@ class Edits:
                 who, source, "edit", expected_version=expected_version)
 
     def add_decision(self, initiative_id: str, text: str, date: str, who: str, source: str,
-                     by: str = "", archived: bool = False) -> int:
-        """A decision recorded under an initiative; its id. It only adds: never stale."""
+                     by: str = "", archived: bool = False, meeting: str | None = None) -> int:
+        """A decision recorded under an initiative; its id. It only adds: never stale.
+        Taken at a `meeting` (its number or date): that meeting's date and body."""
         self.check_editable(initiative_id, archived)
+        if meeting is not None:
+            found = self.meeting(meeting)
+            date, by = found.date, self.info.body_name(found.body)
         values = {"text": self.check_item_text(text), "date": lookup.check_iso_date(date),
-                  "by": lookup.check_by(by)}
+                  "by": lookup.check_by(by), "meeting": str(found.id) if meeting else ""}
         with self.transaction():
             decision_id = self.next_item_id("decision")
             self.write(initiative_id, Write(values={

@@ -67,6 +67,19 @@ def check_item_text(text: str) -> str:
     return _checked_text(text, "err.item_empty", "err.item_long", MAX_ITEM_TEXT)
 
 
+MAX_DELIVERABLE = 300  # what is to be delivered in a year: a line, not a paper
+
+
+def check_deliverable(text: str) -> str:
+    """A deliverable on one line ('' clears it)."""
+    text = " ".join(text.split())
+    if len(text) > MAX_DELIVERABLE:
+        raise TrackerError("err.deliverable_long", length=len(text), most=MAX_DELIVERABLE)
+    if text and is_blank(text):
+        raise TrackerError("err.item_empty")
+    return text
+
+
 def check_by(by: str) -> str:
     """Who decided (e.g. Praksisplanudvalget), on one line, or a message."""
     by = " ".join(by.split())

@@ -33,13 +33,60 @@ def field_year(field_name: str) -> int | None:
     return None
 
 
+# The lead party (tovholder): one of the owners' roster, or ''. What is to be
+# delivered in a plan year (leverance): a short text per year, like a priority.
+LEAD = "lead"
+
+
+def deliverable_field(year: int) -> str:
+    return f"deliverable:{year}"
+
+
+def deliverable_year(field_name: str) -> int | None:
+    """The year of a `deliverable:<year>` field, else None."""
+    if field_name.startswith("deliverable:"):
+        return int(field_name.split(":", 1)[1])
+    return None
+
+
+def is_extra_field(field_name: str) -> bool:
+    """The lead and the deliverables: kept as text, one row a field."""
+    return field_name == LEAD or field_name.startswith("deliverable:")
+
+
+# The committee's own records, of the plan as a whole rather than one initiative:
+# meetings of a body, the items on a meeting's agenda, and milestones of the
+# timeline. Each attribute is a field `meeting:<id>:<attr>` written by the one
+# writer with no initiative (initiative_id None). '' in the first attribute
+# means the record is not there.
+RECORDS = {"meeting": ("date", "body", "title"),
+           "item": ("meeting", "initiative", "text", "kind"),
+           "milestone": ("date", "text", "initiative")}
+AGENDA_KINDS = ("decision", "discussion", "information")
+# A plan that names no bodies: the committee every praksisplan has.
+DEFAULT_BODIES = (("ppu", "Praksisplanudvalget"),)
+
+
+def record_field(kind: str, record_id: int, attr: str) -> str:
+    return f"{kind}:{record_id}:{attr}"
+
+
+def split_record_field(field_name: str) -> tuple[str, int, str] | None:
+    """('meeting', 3, 'date') for 'meeting:3:date', else None."""
+    parts = field_name.split(":")
+    if len(parts) == 3 and parts[0] in RECORDS and parts[1].isdigit() \
+            and parts[2] in RECORDS[parts[0]]:
+        return parts[0], int(parts[1]), parts[2]
+    return None
+
+
 # Actions (steps of the yearly implementation plan) and decisions are records
 # under an initiative; each of their attributes is a field of that initiative,
 # `action:<id>:<attr>`, so the one writer, the history, undo and the merge rule
 # treat them like any other value. A record whose text is '' is not there
 # (never added, removed, or its adding undone).
 ITEMS = {"action": ("text", "year", "owners", "due", "status"),
-         "decision": ("text", "date", "by")}
+         "decision": ("text", "date", "by", "meeting")}
 
 
 def item_field(kind: str, item_id: int, attr: str) -> str:
@@ -82,10 +129,18 @@ class InitiativeView:
     owners: tuple[str, ...] = ()
     priorities: dict[int, str] = field(default_factory=dict)
     latest_note: Note | None = None
+    lead: str = ""
+    deliverables: dict[int, str] = field(default_factory=dict)
+    provisional: bool = False  # its place under the objective is assumed, not agreed
 
     @property
     def name(self) -> str:
         return display_name(self.short, self.title)
+
+    @property
+    def participants(self) -> tuple[str, ...]:
+        """The owners besides the lead."""
+        return tuple(o for o in self.owners if o != self.lead)
 
 
 @dataclass(frozen=True)
@@ -122,6 +177,51 @@ class Decision:
     text: str
     by: str
     archived: bool = False  # its initiative is gone from the plan (record kept)
+    meeting: str = ""  # the meeting it was taken at (its number), if recorded there
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting of a body (e.g. Praksisplanudvalget) on a date."""
+
+    id: int
+    date: str
+    body: str  # the body's id
+    title: str = ""
+    key: str | None = None  # declared by the plan file (changed there, not here)
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """A point on a meeting's agenda: for decision, discussion or information."""
+
+    id: int
+    meeting_id: int
+    initiative_id: str  # '' for the plan as a whole
+    text: str
+    kind: str  # one of AGENDA_KINDS
+
+
+@dataclass(frozen=True)
+class Milestone:
+    id: int
+    date: str
+    text: str
+    initiative_id: str = ""  # '' for the plan as a whole
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated thing on the timeline: a meeting, a milestone or an action's due date."""
+
+    date: str
+    kind: str  # meeting / milestone / action
+    text: str
+    initiative_id: str = ""
+    body: str = ""
+    overdue: int = 0  # days past due (actions not finished)
+    ref: int = 0  # the record's id
 
 
 @dataclass(frozen=True)
@@ -220,10 +320,13 @@ class Change:
     remove_owners: list[str] = field(default_factory=list)
     priorities: dict[int, str | None] = field(default_factory=dict)  # None clears
     note: str | None = None
+    lead: str | None = None  # '' clears
+    deliverables: dict[int, str] = field(default_factory=dict)  # '' clears
 
     def is_empty(self) -> bool:
         return (self.status is None and self.owners is None and not self.add_owners
-                and not self.remove_owners and not self.priorities and self.note is None)
+                and not self.remove_owners and not self.priorities and self.note is None
+                and self.lead is None and not self.deliverables)
 
 
 @dataclass(frozen=True)
@@ -279,10 +382,31 @@ class PlanInfo:
     # (id, number, Danish short title, English title) of each objective, for words
     objectives: tuple[tuple[str, int, str, str], ...] = ()
     parties: tuple[str, ...] = ()  # which of the roster are parties (the rest: people)
+    bodies: tuple[tuple[str, str], ...] = ()  # (id, name) of the committees that meet
+    adopted_source: str = ""  # where the adoption date is stated
+    follows: str = ""  # the file of the plan this one follows, as the plan names it
 
     @property
     def years(self) -> list[int]:
         return list(range(self.start, self.end + 1))
+
+    @property
+    def period_end(self) -> str:
+        """The last day of the period (ISO)."""
+        return f"{self.end}-12-31"
+
+    def ended(self, today: str) -> bool:
+        """Is ISO date `today` after the plan period?"""
+        return today > self.period_end
+
+    def this_year(self, today: str) -> int | None:
+        """The plan year `today` falls in; None before or after the period (no
+        default pretends the last year is this year)."""
+        year = int(today[:4])
+        return year if self.start <= year <= self.end else None
+
+    def body_name(self, body_id: str) -> str:
+        return dict(self.bodies).get(body_id, body_id)
 
     def plan_year(self, today: str) -> int:
         """The plan year to work on at ISO date `today`: its year, kept inside the
@@ -340,6 +464,8 @@ class PlanInfo:
             "statuses": [t.__dict__ for t in self.statuses],
             "levels": [t.__dict__ for t in self.levels],
             "roster": [list(r) for r in self.roster], "parties": list(self.parties),
+            "bodies": [list(b) for b in self.bodies], "adopted_source": self.adopted_source,
+            "follows": self.follows,
         }, ensure_ascii=False, sort_keys=True)  # objectives: the store has them
 
     @classmethod
@@ -352,11 +478,14 @@ class PlanInfo:
         return cls(d["title"], d["region"], d["start"], d["end"], d["adopted"], statuses,
                    tuple(Term(**t) for t in d["levels"]),
                    tuple(tuple(r) for r in d["roster"]),
-                   parties=tuple(d.get("parties", [r[0] for r in d["roster"]])))
+                   parties=tuple(d.get("parties", [r[0] for r in d["roster"]])),
+                   bodies=tuple(tuple(b) for b in d.get("bodies", DEFAULT_BODIES)),
+                   adopted_source=d.get("adopted_source", ""), follows=d.get("follows", ""))
 
     @classmethod
     def from_plan(cls, plan) -> "PlanInfo":
         return cls(plan.title, plan.region, plan.start, plan.end, plan.adopted,
                    plan.statuses, plan.levels, tuple((p.id, p.name) for p in plan.roster),
                    tuple((o.id, o.number, display_name(o.short, o.title), o.title_en)
-                         for o in plan.objectives), tuple(p.id for p in plan.parties))
+                         for o in plan.objectives), tuple(p.id for p in plan.parties),
+                   plan.bodies, plan.adopted_source, plan.follows)

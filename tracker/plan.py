@@ -17,96 +17,16 @@ from .bulk import collector_paused
 from .errors import PlanInvalid, Problem, Said
 from .lookup import is_iso_date
 from .marks import Mark
-from .model import display_name
 from .vocabulary import Term
+from .plan_calendar import CalendarChecks, kind_of as _kind
+from .plan_types import (DeclaredAction, DeclaredMeeting, DeclaredMilestone,  # noqa: F401
+                         Initiative, Objective, Party, Plan)
 
 MAX_PLAN_BYTES = 20 * 1024 * 1024
 MAX_TEXT = 5000
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")  # always fullmatch: "a\n" is no id
 DIGITS = re.compile(r"[0-9]+")  # ASCII only: "²".isdigit() is True, int("²") fails
 KINDS = ("aftalt indsats", "projekt")
-
-
-@dataclass(frozen=True)
-class Party:
-    id: str
-    name: str
-    party: str | None = None  # for a person: the party they belong to
-
-
-@dataclass(frozen=True)
-class DeclaredAction:
-    """An action the plan file declares for a year (the agreed implementation
-    plan in git); None where it declares nothing."""
-
-    key: str  # its id, unique within the initiative
-    year: int
-    text: str
-    owners: tuple[str, ...] | None = None
-    due: str | None = None
-    status: str | None = None
-
-
-@dataclass(frozen=True)
-class Initiative:
-    id: str
-    objective_id: str
-    title: str
-    kind: str
-    short: str = ""
-    description: str = ""
-    also_supports: tuple[str, ...] = ()
-    previous_ids: tuple[str, ...] = ()
-    # Tracking values the plan declares; None where it declares nothing.
-    owners: tuple[str, ...] | None = None
-    status: str | None = None
-    priorities: dict[int, str] | None = None
-    actions: tuple[DeclaredAction, ...] = ()
-
-    @property
-    def name(self) -> str:
-        return display_name(self.short, self.title)
-
-
-@dataclass(frozen=True)
-class Objective:
-    id: str
-    number: int
-    title: str
-    short: str = ""
-    title_en: str = ""
-    initiatives: tuple[Initiative, ...] = ()
-
-    @property
-    def name(self) -> str:
-        return display_name(self.short, self.title)
-
-
-@dataclass(frozen=True)
-class Plan:
-    title: str
-    region: str
-    start: int
-    end: int
-    adopted: str
-    parties: tuple[Party, ...]
-    people: tuple[Party, ...]
-    statuses: tuple[Term, ...]
-    levels: tuple[Term, ...]
-    objectives: tuple[Objective, ...]
-    sha256: str = ""
-
-    @property
-    def years(self) -> list[int]:
-        return list(range(self.start, self.end + 1))
-
-    @property
-    def roster(self) -> tuple[Party, ...]:
-        return self.parties + self.people
-
-    def initiatives(self):
-        for objective in self.objectives:
-            yield from objective.initiatives
 
 
 def read_plan_text(path: Path) -> tuple[str, str]:
@@ -171,11 +91,13 @@ def _read_and_check(path: Path, text: str) -> Plan:
 # Validation. Each method checks one part of the document and records every
 # problem it finds instead of stopping at the first.
 
-PLAN_KEYS = {"plan", "parties", "people", "objectives", "statuses", "levels"}
+PLAN_KEYS = {"plan", "parties", "people", "objectives", "statuses", "levels", "bodies",
+             "meetings", "milestones", "follows"}
 META_KEYS = {"title", "region", "period", "adopted"}
 OBJECTIVE_KEYS = {"id", "number", "title", "short", "title_en", "initiatives"}
 INITIATIVE_KEYS = {"id", "title", "short", "kind", "description", "also_supports",
-                   "previous_ids", "owners", "status", "priorities", "actions"}
+                   "previous_ids", "owners", "status", "priorities", "actions", "lead",
+                   "deliverables", "continues", "placement"}
 ACTION_KEYS = {"id", "text", "owners", "due", "status"}
 TERM_KEYS = {"key", "da", "en", "done", "dropped", "attention"}
 PARTY_KEYS = {"id", "name"}
@@ -183,7 +105,7 @@ PERSON_KEYS = {"id", "name", "party"}
 
 
 @dataclass
-class _Validator:
+class _Validator(CalendarChecks):
     problems: list[Problem] = field(default_factory=list)
     pending: list = field(default_factory=list)  # (key, id, mark, initiative id)
 
@@ -258,15 +180,20 @@ class _Validator:
                      Said("v.top_not_mapping_hint"))
             return empty
         self.mapping(doc, doc.mark, Said("what.plan_file"), PLAN_KEYS, {"plan", "objectives"})
-        title, region, start, end, adopted = self.meta(doc)
+        title, region, start, end, (adopted, source) = self.meta(doc)
         statuses = self.terms(doc, "statuses", vocabulary.DEFAULT_STATUSES)
         levels = self.terms(doc, "levels", vocabulary.DEFAULT_LEVELS)
         parties = self.roster(doc, "parties", PARTY_KEYS, set())
         people = self.roster(doc, "people", PERSON_KEYS, {p.id for p in parties})
         context = _Context(statuses, levels, {p.id for p in parties + people}, start, end)
+        bodies = self.bodies(doc)
+        meetings = self.meetings(doc, bodies)
+        milestones = self.milestones(doc)
+        follows = self.follows(doc)
         objectives = self.objectives(doc, context)
         return Plan(title, region, start, end, adopted, parties, people,
-                    statuses, levels, objectives)
+                    statuses, levels, objectives, bodies=bodies, meetings=meetings,
+                    milestones=milestones, adopted_source=source, follows=follows)
 
     def meta(self, doc):
         meta = doc.get("plan")
@@ -274,13 +201,10 @@ class _Validator:
             meta = self.mapping(meta, doc.value_marks["plan"], Said("what.plan_section"), META_KEYS,
                                 {"title", "period"})
         if not meta:
-            return "", "", 0, 0, ""
+            return "", "", 0, 0, ("", "")
         title = self.text(meta, "title", Said("what.plan"))
         region = self.text(meta, "region", Said("what.plan"), required=False)
-        adopted = self.text(meta, "adopted", Said("what.plan"), required=False)
-        if adopted and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", adopted):
-            self.add(Said("v.adopted", value=adopted),
-                     meta.value_marks["adopted"])
+        adopted = self.adopted(meta)
         period = self.text(meta, "period", Said("what.plan"))
         found = re.fullmatch(r"\s*(\d{4})\s*-\s*(\d{4})\s*", period or "")
         if period and not (found and int(found[1]) <= int(found[2])):
@@ -397,7 +321,9 @@ class _Validator:
             self.refs(item, "also_supports", ident, what),
             self.refs(item, "previous_ids", ident, what),
             owners, status, self.priorities(item, what, context),
-            self.actions(item, what, context),
+            self.actions(item, what, context), self.lead(item, what, context),
+            self.deliverables(item, what, context), self.continues(item, what),
+            self.placement(item, what),
         )
 
     def actions(self, item, what, context) -> tuple[DeclaredAction, ...]:
@@ -542,6 +468,8 @@ class _Validator:
                          mark, Said("v.previous_twice_hint"))
             elif key == "previous_ids":
                 claimed.setdefault(ref, (ident, mark))
+            if key == "milestone" and ref not in seen:
+                self.add(Said("v.milestone_initiative", ref=ref), mark)
             if key == "also_supports" and ref not in objective_ids:
                 self.add(Said("v.also_supports", id=ident, ref=ref), mark,
                          Said("v.objectives", ids=", ".join(dict.fromkeys(objective_ids))))
@@ -571,14 +499,3 @@ class _Context:
         if key not in self.known:
             self.known[key] = vocabulary.find(terms, text)
         return self.known[key]
-
-
-
-def _kind(value) -> str:
-    if value is None:
-        return Said("kind.empty")
-    if isinstance(value, dict):
-        return Said("kind.mapping")
-    if isinstance(value, list):
-        return Said("kind.list")
-    return Said("kind.text", text=value[:40])

@@ -27,19 +27,32 @@ class PlanRows:
 
     def plan_initiatives(self) -> dict[str, tuple]:
         """(id, objective, title, short, kind, description, also_supports,
-        position, archived) of every initiative, by id."""
+        position, archived, placement, continues) of every initiative, by id."""
         return {r[0]: tuple(r) for r in self.db.execute(
             "SELECT id, objective_id, title, short, kind, description, also_supports, "
-            "position, archived FROM initiatives")}
+            "position, archived, placement, continues FROM initiatives")}
 
     def update_initiative(self, row: list) -> None:
+        """`row`: as `sync._plan_row` makes it."""
         self.db.execute("UPDATE initiatives SET objective_id = ?, title = ?, short = ?, "
-                        "kind = ?, description = ?, also_supports = ?, position = ? "
-                        "WHERE id = ?", list(row[1:8]) + [row[0]])
+                        "kind = ?, description = ?, also_supports = ?, position = ?, "
+                        "placement = ?, continues = ? WHERE id = ?", list(row[1:10]) + [row[0]])
+
+    def rename_in_records(self, old: str, new: str) -> None:
+        """Agenda items and milestones name an initiative by id: they follow a rename."""
+        for table in ("agenda_items", "milestones"):
+            self.db.execute(f"UPDATE {table} SET initiative = ? WHERE initiative = ?",
+                            [new, old])
+
+    def set_record_key(self, kind: str, record_id: int, key: str) -> None:
+        """Which meeting or milestone of the plan file a record is (plan-owned)."""
+        table = {"meeting": "meetings", "milestone": "milestones"}[kind]
+        self.db.execute(f"UPDATE {table} SET key = ? WHERE id = ?", [key, record_id])
 
     def rename_initiative(self, old: str, new: str) -> None:
         # Tracking rows follow by ON UPDATE CASCADE; history by the key.
         self.db.execute("UPDATE initiatives SET id = ? WHERE id = ?", [new, old])
+        self.rename_in_records(old, new)
 
     def set_archived(self, table: str, ident: str, archived: bool) -> None:
         assert table in ("objectives", "initiatives")

@@ -12,11 +12,12 @@ import re
 from .catalogue import day, language, t
 from .shown import visible, width  # noqa: F401 (the one rule each; faces use them from here)
 from .errors import RevertBlocked, StaleEdit
-from .model import AuditEntry, PlanInfo, Reverted, SyncLine, field_year, split_item_field
+from .model import (AGENDA_KINDS, LEAD, AuditEntry, PlanInfo, Reverted, SyncLine, field_year,
+                    split_item_field, split_record_field)
 from .lookup import parse_date, read_stamp  # noqa: F401 (parse_date: for the faces)
 
 FIELDS = ("status", "owners", "note", "added", "archived", "id", "title", "short", "kind",
-          "description", "objective", "also_supports")
+          "description", "objective", "also_supports", "lead", "placement")
 
 
 def visible_json(text: str) -> str:
@@ -78,11 +79,19 @@ def value(info: PlanInfo, field: str, raw: str | None) -> str:
     names, '–' for none."""
     if raw is None or raw == "":
         return "–"
-    item = split_item_field(field)
+    item = split_item_field(field) or split_record_field(field)
     if item is not None:
         field = item[2]
         if field in ("due", "date"):
             return date(raw)
+        if field == "body":
+            return info.body_name(raw)
+        if field == "kind":
+            return agenda_kind(raw)
+    if field == LEAD:
+        return info.owner_name(raw)
+    if field == "placement":
+        return t("value.provisional") if raw == "provisional" else raw
     if field == "status":
         return status(info, raw)
     if field == "owners":
@@ -97,11 +106,18 @@ def value(info: PlanInfo, field: str, raw: str | None) -> str:
 def field_name(field: str) -> str:
     if field.startswith("priority:"):
         return t("field.priority", year=field.split(":")[1])
-    item = split_item_field(field)
+    if field.startswith("deliverable:"):
+        return t("field.deliverable", year=field.split(":")[1])
+    item = split_item_field(field) or split_record_field(field)
     if item is not None:
         kind, item_id, attr = item
         return t(f"field.{kind}", id=item_id, attr=t(f"field.{kind}_{attr}"))
     return t(f"field.{field}") if field in FIELDS else field
+
+
+def agenda_kind(kind: str) -> str:
+    """'til beslutning' / 'for decision' … as the word alone: 'beslutning'."""
+    return t(f"kind.{kind}") if kind in AGENDA_KINDS else kind
 
 
 def date(iso: str) -> str:

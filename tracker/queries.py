@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from .lookup import one_line
 from .errors import Joined, Said, TrackerError
-from .model import (OWNERS, STATUS, Action, AuditEntry, Conflict, Decision, InitiativeView,
-                    Note, ObjectiveView, PlanInfo, UnknownWord, item_field, priority_field)
+from .model import (LEAD, OWNERS, STATUS, Action, AuditEntry, Conflict, Decision, InitiativeView,
+                    Note, ObjectiveView, PlanInfo, UnknownWord, deliverable_year, item_field,
+                    priority_field)
 
 ITEM_TABLES = {"action": "actions", "decision": "decisions"}
 ITEM_COLUMNS = {"by": "body"}  # `by` is an SQL word
@@ -90,7 +91,8 @@ class Queries:
         sql = (
             "SELECT i.id, i.objective_id, i.title, i.short, i.kind, i.description, "
             "i.also_supports, i.archived, t.status, t.version, t.updated_at, t.updated_by, "
-            "i.position FROM initiatives i JOIN tracking t ON t.initiative_id = i.id"
+            "i.position, i.placement FROM initiatives i JOIN tracking t "
+            "ON t.initiative_id = i.id"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -103,7 +105,7 @@ class Queries:
         views = [
             InitiativeView(r[0], r[1], r[2], r[3], r[4], r[5],
                            tuple(filter(None, r[6].split(","))), bool(r[7]), r[8], r[9],
-                           r[10], r[11])
+                           r[10], r[11], provisional=r[13] == "provisional")
             for r in rows
         ]
         self._attach_tracking(views, only=ids is not None)
@@ -189,6 +191,13 @@ class Queries:
                 params):
             if init_id in by_id:
                 by_id[init_id].priorities[year] = level
+        for init_id, field_name, value in self.db.execute(
+                f"SELECT initiative_id, field, value FROM initiative_values{where}", params):
+            if init_id in by_id and value:
+                if field_name == LEAD:
+                    by_id[init_id].lead = value
+                else:
+                    by_id[init_id].deliverables[deliverable_year(field_name)] = value
         notes_where = where.replace("WHERE", "AND")
         for note_id, init_id, text, author, at in self.db.execute(
                 "SELECT id, initiative_id, text, author, created_at FROM notes "
@@ -350,8 +359,9 @@ class Queries:
             params.append(initiative_id)
         if not archived:
             where.append("i.archived = 0")
-        return [Decision(*r[:5], bool(r[5])) for r in self.db.execute(
-            "SELECT d.id, d.initiative_id, d.date, d.text, d.body, i.archived FROM decisions d "
+        return [Decision(*r[:5], bool(r[5]), r[6]) for r in self.db.execute(
+            "SELECT d.id, d.initiative_id, d.date, d.text, d.body, i.archived, d.meeting "
+            "FROM decisions d "
             "JOIN initiatives i ON i.id = d.initiative_id WHERE " + " AND ".join(where)
             + " ORDER BY d.date, d.id", params)]
 
@@ -383,6 +393,9 @@ class Queries:
         for ident, year, level in self.db.execute(
                 "SELECT initiative_id, year, level FROM priorities"):
             values[ident][priority_field(year)] = level
+        for ident, field_name, value in self.db.execute(
+                "SELECT initiative_id, field, value FROM initiative_values"):
+            values[ident][field_name] = value
         for action in self.actions(removed=True, archived=True):
             for attr, value in action_values(action).items():
                 values[action.initiative_id][item_field("action", action.id, attr)] = value

@@ -213,6 +213,51 @@ def database_identity(db) -> None:
                [uuid.uuid4().hex])
 
 
+def committee(db) -> None:
+    """The committee's year and the plan's life. Per initiative the lead party
+    and a deliverable per year (fields `lead`, `deliverable:<year>`, one row a
+    field); meetings of a body, their agenda items and milestones: records of
+    the plan as a whole, written by the one writer as `meeting:<id>:<attr>`
+    (first attribute '': not there); `key`: declared by the plan file. A
+    decision may name the meeting it was taken at. An initiative's placement
+    may be provisional, and it may continue an initiative of the plan before."""
+    _run(db, """
+        CREATE TABLE initiative_values (
+            initiative_id TEXT NOT NULL
+                REFERENCES initiatives(id) ON UPDATE CASCADE ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (initiative_id, field)
+        );
+        CREATE TABLE meetings (
+            id INTEGER PRIMARY KEY,
+            date TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            key TEXT UNIQUE
+        );
+        CREATE INDEX meetings_date ON meetings(date);
+        CREATE TABLE agenda_items (
+            id INTEGER PRIMARY KEY,
+            meeting TEXT NOT NULL DEFAULT '',
+            initiative TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE milestones (
+            id INTEGER PRIMARY KEY,
+            date TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            initiative TEXT NOT NULL DEFAULT '',
+            key TEXT UNIQUE
+        );
+        ALTER TABLE decisions ADD COLUMN meeting TEXT NOT NULL DEFAULT '';
+        ALTER TABLE initiatives ADD COLUMN placement TEXT NOT NULL DEFAULT '';
+        ALTER TABLE initiatives ADD COLUMN continues TEXT NOT NULL DEFAULT '';
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('records_version', '0');
+        """)
+
+
 def _run(db, script: str) -> None:
     # Not executescript(): it commits first, which would break the migration's
     # transaction. Statements end with ';' at a line's end (triggers inside
@@ -226,7 +271,7 @@ STEPS = [("0001_initial", initial), ("0002_sync_runs", sync_runs),
          ("0003_initiative_keys", initiative_keys),
          ("0004_actions_and_decisions", actions_and_decisions),
          ("0005_initiative_places", initiative_places),
-         ("0006_database_identity", database_identity)]
+         ("0006_database_identity", database_identity), ("0007_committee", committee)]
 KNOWN = [name for name, _ in STEPS]
 
 

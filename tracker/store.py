@@ -27,8 +27,9 @@ from .errors import Said, StaleEdit, TrackerError  # noqa: F401 (StaleEdit: for 
 from .files import Guard, backups_folder, check_target, ensure_folder
 from .lookup import one_line, person_name, stamp
 from .model import (OWNERS, STATUS, Change, FieldChange, PlanInfo, Write,  # noqa: F401
-                    field_year, split_item_field)
+                    field_year, is_extra_field, split_item_field, split_record_field)
 from .plan_rows import PlanRows
+from .committee import RECORD_TABLES, Committee
 from .queries import ITEM_COLUMNS, ITEM_TABLES, Queries
 
 BUSY_TIMEOUT_MS = 10_000
@@ -142,7 +143,7 @@ class Connection:
         return self.conn.executemany(sql, rows)
 
 
-class Store(Queries, Edits, PlanRows):
+class Store(Queries, Edits, PlanRows, Committee):
     def __init__(self, db: Connection, path: Path):
         self.db = db
         self.path = path
@@ -298,10 +299,12 @@ class Store(Queries, Edits, PlanRows):
 
 
     # -- the one writer -----------------------------------------------------------
-    def write(self, initiative_id: str, change: Write, who: str, source: str, action: str,
-              expected_version: int | None = None, reverts: int | None = None,
+    def write(self, initiative_id: str | None, change: Write, who: str, source: str,
+              action: str, expected_version: int | None = None, reverts: int | None = None,
               edit_id: int | None = None, at: str | None = None) -> int:
         """Apply one tracking change to one initiative; return its version after.
+        With no initiative (None): to the committee's records (meetings, agenda
+        items, milestones), which share one version of their own.
 
         In one `BEGIN IMMEDIATE` transaction (or the caller's): check the
         version (StaleEdit if it moved), write the values that differ and the
@@ -309,9 +312,12 @@ class Store(Queries, Edits, PlanRows):
         new conflicts, bump the version and write an audit row per field.
         """
         with self.transaction():
-            row = self.db.execute(
-                "SELECT t.version, i.uid FROM tracking t JOIN initiatives i "
-                "ON i.id = t.initiative_id WHERE i.id = ?", [initiative_id]).fetchone()
+            if initiative_id is None:
+                row = (int(self.meta("records_version") or 0), None)
+            else:
+                row = self.db.execute(
+                    "SELECT t.version, i.uid FROM tracking t JOIN initiatives i "
+                    "ON i.id = t.initiative_id WHERE i.id = ?", [initiative_id]).fetchone()
             if row is None:
                 raise TrackerError(self._unknown_initiative(initiative_id))
             version, uid = row
@@ -362,6 +368,8 @@ class Store(Queries, Edits, PlanRows):
             if not rows:
                 return version
             version += 1
+            if initiative_id is None:
+                self.set_meta("records_version", str(version))
             self.db.execute("UPDATE tracking SET version = ?, updated_at = ?, updated_by = ? "
                             "WHERE initiative_id = ?", [version, at, who, initiative_id])
             edit_id = edit_id or self.next_edit_id()
@@ -377,7 +385,7 @@ class Store(Queries, Edits, PlanRows):
         """Who changed which field since `version`, each field once (net)."""
         net: dict[str, FieldChange] = {}
         for who, field_name, old, new in self.db.execute(
-                "SELECT who, field, old, new FROM audit WHERE initiative_uid = ? "
+                "SELECT who, field, old, new FROM audit WHERE initiative_uid IS ? "
                 "AND version > ? ORDER BY id", [uid, version]):
             first = net.get(field_name)
             net[field_name] = FieldChange(field_name, first.old if first else old, new, who)
@@ -415,11 +423,16 @@ class Store(Queries, Edits, PlanRows):
             row = self.db.execute("SELECT level FROM priorities WHERE initiative_id = ? AND "
                                   "year = ?", [initiative_id, year]).fetchone()
             return row[0] if row else ""
-        item = split_item_field(field_name)
+        if is_extra_field(field_name):
+            row = self.db.execute("SELECT value FROM initiative_values WHERE initiative_id = ? "
+                                  "AND field = ?", [initiative_id, field_name]).fetchone()
+            return row[0] if row else ""
+        item = split_item_field(field_name) or split_record_field(field_name)
         if item is not None:
             kind, item_id, attr = item
+            table = ITEM_TABLES.get(kind) or RECORD_TABLES[kind]
             row = self.db.execute(
-                f"SELECT {ITEM_COLUMNS.get(attr, attr)} FROM {ITEM_TABLES[kind]} "
+                f"SELECT {ITEM_COLUMNS.get(attr, attr)} FROM {table} "
                 "WHERE id = ?", [item_id]).fetchone()
             return row[0] if row else ""
         raise ValueError(field_name)
@@ -443,12 +456,21 @@ class Store(Queries, Edits, PlanRows):
             else:
                 self.db.execute("DELETE FROM priorities WHERE initiative_id = ? AND year = ?",
                                 [initiative_id, year])
+        elif is_extra_field(field_name):
+            self.db.execute("INSERT INTO initiative_values(initiative_id, field, value) "
+                            "VALUES (?,?,?) ON CONFLICT(initiative_id, field) DO UPDATE SET "
+                            "value = excluded.value", [initiative_id, field_name, value])
         elif split_item_field(field_name) is not None:
             kind, item_id, attr = split_item_field(field_name)
             column = ITEM_COLUMNS.get(attr, attr)
             self.db.execute(f"INSERT INTO {ITEM_TABLES[kind]}(id, initiative_id, {column}) "
                             f"VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET {column} = "
                             f"excluded.{column}", [item_id, initiative_id, value])
+        elif split_record_field(field_name) is not None:
+            kind, record_id, attr = split_record_field(field_name)
+            self.db.execute(f"INSERT INTO {RECORD_TABLES[kind]}(id, {attr}) VALUES (?, ?) "
+                            f"ON CONFLICT(id) DO UPDATE SET {attr} = excluded.{attr}",
+                            [record_id, value])
         else:
             raise ValueError(field_name)
 
@@ -462,6 +484,7 @@ class Store(Queries, Edits, PlanRows):
         several times more than these executemany (inside the sync's transaction)."""
         start = self.db.execute("SELECT coalesce(max(uid), 0) FROM initiatives").fetchone()[0]
         rows, tracking, owners, priorities, bases, audit = [], [], [], [], [], []
+        extra = []
         for uid, (row, values, base, declared) in enumerate(added, start + 1):
             ident = row[0]
             rows.append(list(row) + [uid])
@@ -469,19 +492,22 @@ class Store(Queries, Edits, PlanRows):
             owners += [(ident, o) for o in values[OWNERS].split(",") if o]
             priorities += [(ident, field_year(f), v) for f, v in values.items()
                            if field_year(f) is not None and v]
+            extra += [(ident, f, v) for f, v in values.items() if is_extra_field(f) and v]
             bases += [(ident, f, v) for f, v in base.items()]
             audit.append((edit_id, at, who, "sync", "sync", ident, uid, "added", None, row[1],
                           1))
             audit += [(edit_id, at, who, "sync", "sync", ident, uid, f, None, v, 1)
                       for f, v in declared.items()]
         self.db.executemany("INSERT INTO initiatives(id, objective_id, title, short, kind, "
-                            "description, also_supports, position, uid, archived) "
-                            "VALUES (?,?,?,?,?,?,?,?,?,0)", rows)
+                            "description, also_supports, position, placement, continues, "
+                            "uid, archived) VALUES (?,?,?,?,?,?,?,?,?,?,?,0)", rows)
         self.db.executemany("INSERT INTO tracking(initiative_id, status, version, updated_at, "
                             "updated_by) VALUES (?, ?, 1, ?, ?)", tracking)
         self.db.executemany("INSERT INTO owners(initiative_id, owner) VALUES (?, ?)", owners)
         self.db.executemany("INSERT INTO priorities(initiative_id, year, level) "
                             "VALUES (?, ?, ?)", priorities)
+        self.db.executemany("INSERT INTO initiative_values(initiative_id, field, value) "
+                            "VALUES (?, ?, ?)", extra)
         self.db.executemany("INSERT INTO plan_base(initiative_id, field, value) "
                             "VALUES (?, ?, ?)", bases)
         self._audit_plan(audit)

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from .errors import TrackerError  # noqa: F401 (re-exported for callers)
 from .merge import merge_fields
-from .model import (ITEMS, OWNERS, STATUS, Conflict, PlanInfo, SyncLine, Write, item_field,
-                    priority_field)
+from .model import (ITEMS, LEAD, OWNERS, RECORDS, STATUS, Conflict, PlanInfo, SyncLine, Write,
+                    deliverable_field, item_field, priority_field, record_field)
 from .store import Store, now
 
 
@@ -53,6 +53,11 @@ def plan_values(initiative, info: PlanInfo):
     for year in info.years:
         yield priority_field(year), (None if priorities is None or year not in priorities
                                      else priorities[year])
+    yield LEAD, initiative.lead
+    deliverables = initiative.deliverables
+    for year in info.years:
+        yield deliverable_field(year), (None if deliverables is None
+                                        or year not in deliverables else deliverables[year])
 
 
 def action_values(action, info: PlanInfo):
@@ -150,7 +155,8 @@ def _plan_changes(before: PlanInfo, after: PlanInfo) -> list[SyncLine]:
     return lines
 
 
-PLAN_FIELDS = ["objective", "title", "short", "kind", "description", "also_supports"]
+PLAN_FIELDS = ["objective", "title", "short", "kind", "description", "also_supports",
+               "placement"]
 
 
 class _Merge:
@@ -197,6 +203,37 @@ class _Merge:
                 if initiative.id not in known and initiative.actions:
                     self.merge_tracking(initiative, values_too=False)
         self.store.audit_plan_changes(self.history, self.who, self.at, self.edit_id)
+        self.records()
+
+    def records(self) -> None:
+        """The meetings and milestones the plan file declares, as it declares them
+        (they are changed in the file): new ones added, changed ones changed, ones
+        no longer declared taken off; in one write of the plan's records."""
+        change, new_keys = Write(), []
+        for kind, declared in (("meeting", self.plan.meetings),
+                               ("milestone", self.plan.milestones)):
+            known = self.store.record_keys(kind)
+            next_id = self.store.next_record_id(kind)
+            wanted = set()
+            for record in declared:
+                record_id = known.get(record.key)
+                if record_id is None:
+                    record_id, next_id = next_id, next_id + 1
+                    new_keys.append((kind, record_id, record.key))
+                    self.say("+", "", f"{kind}_added", date=record.date,
+                             text=getattr(record, "title", "") or getattr(record, "text", ""))
+                wanted.add(record_id)
+                for attr in RECORDS[kind]:
+                    change.values[record_field(kind, record_id, attr)] = getattr(
+                        record, attr, "")
+            for key, record_id in known.items():
+                if record_id not in wanted:
+                    change.values[record_field(kind, record_id, RECORDS[kind][0])] = ""
+        if change.values:
+            self.store.write(None, change, self.who, "sync", "sync", edit_id=self.edit_id,
+                             at=self.at)
+        for kind, record_id, key in new_keys:
+            self.store.set_record_key(kind, record_id, key)
 
     def renames(self) -> None:
         existing = set(self.store.plan_initiatives())
@@ -247,7 +284,8 @@ class _Merge:
     def _plan_row(initiative, position: int) -> list:
         return [initiative.id, initiative.objective_id, initiative.title, initiative.short,
                 initiative.kind, initiative.description, ",".join(initiative.also_supports),
-                position]
+                position, "provisional" if initiative.provisional else "",
+                initiative.continues]
 
     def update(self, initiative, row, position: int) -> None:
         ident = initiative.id
@@ -256,9 +294,9 @@ class _Merge:
             self.store.set_archived("initiatives", ident, False)
             self.history.append((ident, "archived", "1", "0"))
             self.say("+", ident, "back")
-        if list(row[:8]) != new_row:
+        if list(row[:8]) + list(row[9:11]) != new_row:
             self.store.update_initiative(new_row)
-        for name, old, new in zip(PLAN_FIELDS, row[1:7], new_row[1:7]):
+        for name, old, new in zip(PLAN_FIELDS, row[1:7] + row[9:10], new_row[1:7] + new_row[8:9]):
             if old != new:
                 self.history.append((ident, name, old, new))
                 self.say("~", ident, "text", field=name, old=old, new=new)

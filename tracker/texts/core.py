@@ -275,6 +275,27 @@ TEXTS = {
     "field.decision_text": ("text", "tekst"),
     "field.decision_date": ("date", "dato"),
     "field.decision_by": ("decided by", "besluttet af"),
+    "field.decision_meeting": ("meeting", "møde"),
+    "field.lead": ("lead party", "tovholder"),
+    "field.deliverable": ("deliverable {year}", "leverance {year}"),
+    "field.placement": ("placement", "placering"),
+    "field.meeting": ("meeting #{id} {attr}", "møde #{id} {attr}"),
+    "field.meeting_date": ("date", "dato"),
+    "field.meeting_body": ("body", "udvalg"),
+    "field.meeting_title": ("title", "titel"),
+    "field.item": ("agenda item #{id} {attr}", "dagsordenspunkt #{id} {attr}"),
+    "field.item_meeting": ("meeting", "møde"),
+    "field.item_initiative": ("initiative", "indsats"),
+    "field.item_text": ("text", "tekst"),
+    "field.item_kind": ("for", "til"),
+    "field.milestone": ("milestone #{id} {attr}", "milepæl #{id} {attr}"),
+    "field.milestone_date": ("date", "dato"),
+    "field.milestone_text": ("text", "tekst"),
+    "field.milestone_initiative": ("initiative", "indsats"),
+    "kind.decision": ("decision", "beslutning"),
+    "kind.discussion": ("discussion", "drøftelse"),
+    "kind.information": ("information", "orientering"),
+    "value.provisional": ("provisional", "foreløbig"),
     "change.action_added": ("action #{id} added: {text}", "handling #{id} tilføjet: {text}"),
     "change.action_removed": ("action #{id} removed: {text}", "handling #{id} fjernet: {text}"),
     "change.decision_added": (
@@ -332,4 +353,33 @@ TEXTS = {
     "err.date": (
         "'{text}' is not a date; write it as 2024-05-19 or 19.5.2024",
         "'{text}' er ikke en dato; skriv den som 2024-05-19 eller 19.5.2024"),
+    # the committee's year (committee.py) and the plan's life
+    "err.unknown_meeting": (
+        "no meeting '{meeting}'; see them with: tracker meeting list",
+        "intet møde '{meeting}'; se møderne med: tracker meeting list"),
+    "err.meetings_that_day": (
+        "more than one meeting on {meeting}: give its number ({ids}) or --body",
+        "mere end ét møde {meeting}: angiv mødets nummer ({ids}) eller --body"),
+    "err.unknown_body": (
+        "no body '{body}'; the plan's bodies are: {bodies}",
+        "intet udvalg '{body}'; planens udvalg er: {bodies}"),
+    "err.agenda_kind": ("'{kind}' is no kind of agenda item; {hint}",
+                        "'{kind}' er ikke en slags dagsordenspunkt; {hint}"),
+    "hint.agenda_kinds": (
+        "choose decision, discussion or information",
+        "vælg beslutning, drøftelse eller orientering"),
+    "err.unknown_item": ("no agenda item {item}", "intet dagsordenspunkt {item}"),
+    "err.unknown_milestone": ("no milestone {milestone}", "ingen milepæl {milestone}"),
+    "err.record_from_plan": (
+        "{id} is declared in the plan file; change it there (by pull request)",
+        "{id} står i planfilen; ret den dér (med et pull request)"),
+    "err.deliverable_long": (
+        "a deliverable is {length} characters; at most {most} (one line: what is to be "
+        "delivered)",
+        "leverancen er på {length} tegn; højst {most} (én linje: hvad der skal leveres)"),
+    "err.period_ended": (
+        "the plan period {start}-{end} ended on 31.12.{end}; give the year with --year, "
+        "or extend the period in the plan file",
+        "planperioden {start}-{end} sluttede 31.12.{end}; angiv året med --year, "
+        "eller forlæng perioden i planfilen"),
 }

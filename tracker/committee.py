@@ -1,0 +1,169 @@
+"""The committee's records: meetings of a body, the items on their agendas, and
+milestones; and the timeline they make with the actions' due dates.
+
+Records belong to the plan as a whole, not to one initiative: each change is
+one `Write` to the store's one writer with no initiative (`write(None, …)`),
+so it is audited, versioned and undone like every other edit.
+
+A part of `Store` (see store.py); it needs the writer and the reads.
+"""
+
+from __future__ import annotations
+
+from . import lookup
+from .errors import Said, TrackerError
+from .model import (AGENDA_KINDS, RECORDS, AgendaItem, Meeting, Milestone, TimelineEntry,
+                    Write, record_field)
+
+RECORD_TABLES = {"meeting": "meetings", "item": "agenda_items", "milestone": "milestones"}
+FIRST = {kind: attrs[0] for kind, attrs in RECORDS.items()}  # '' there: not there
+
+
+class Committee:
+    # -- reads --------------------------------------------------------------------------
+    def meetings(self, body: str | None = None, year: int | None = None) -> list[Meeting]:
+        """Meetings by date, then as recorded."""
+        where, params = ["date != ''"], []
+        if body is not None:
+            where.append("body = ?")
+            params.append(self.body_id(body))
+        if year is not None:
+            where.append("substr(date, 1, 4) = ?")
+            params.append(f"{year:04d}")
+        return [Meeting(*r) for r in self.db.execute(
+            "SELECT id, date, body, title, key FROM meetings WHERE " + " AND ".join(where)
+            + " ORDER BY date, id", params)]
+
+    def meeting(self, text: str, body: str | None = None) -> Meeting:
+        """A meeting by its number or its date (with the body, where two bodies meet
+        that day)."""
+        text = text.strip()
+        if text.isascii() and text.isdigit():
+            found = [m for m in self.meetings() if m.id == int(text)]
+        else:
+            date = lookup.check_iso_date(text)
+            found = [m for m in self.meetings(body) if m.date == date]
+        if not found:
+            raise TrackerError("err.unknown_meeting", meeting=text)
+        if len(found) > 1:
+            raise TrackerError("err.meetings_that_day", meeting=text,
+                               ids=", ".join(f"{m.id} ({self.info.body_name(m.body)})"
+                                             for m in found))
+        return found[0]
+
+    def previous_meeting(self, before: str, body: str | None = None) -> Meeting | None:
+        """The body's last meeting before ISO date `before`."""
+        found = [m for m in self.meetings(body) if m.date < before]
+        return found[-1] if found else None
+
+    def next_meeting(self, today: str, body: str | None = None) -> Meeting | None:
+        """The first meeting on or after ISO date `today`."""
+        return next((m for m in self.meetings(body) if m.date >= today), None)
+
+    def agenda(self, meeting_id: int | None = None) -> list[AgendaItem]:
+        """Agenda items (of one meeting), in the order they were put on."""
+        sql = ("SELECT id, meeting, initiative, text, kind FROM agenda_items "
+               "WHERE text != '' AND meeting != ''")
+        params: list = []
+        if meeting_id is not None:
+            sql += " AND meeting = ?"
+            params.append(str(meeting_id))
+        return [AgendaItem(r[0], int(r[1]), r[2], r[3], r[4])
+                for r in self.db.execute(sql + " ORDER BY id", params)]
+
+    def milestones(self, year: int | None = None) -> list[Milestone]:
+        sql = "SELECT id, date, text, initiative, key FROM milestones WHERE date != ''"
+        params: list = []
+        if year is not None:
+            sql += " AND substr(date, 1, 4) = ?"
+            params.append(f"{year:04d}")
+        return [Milestone(*r) for r in self.db.execute(sql + " ORDER BY date, id", params)]
+
+    def timeline(self, today: str, year: int | None = None) -> list[TimelineEntry]:
+        """Meetings, milestones and actions' due dates in date order."""
+        entries = [TimelineEntry(m.date, "meeting", m.title, "", m.body, ref=m.id)
+                   for m in self.meetings(year=year)]
+        entries += [TimelineEntry(m.date, "milestone", m.text, m.initiative_id, ref=m.id)
+                    for m in self.milestones(year)]
+        info = self.info
+        entries += [TimelineEntry(a.due, "action", a.text, a.initiative_id,
+                                  overdue=a.overdue(today, info), ref=a.id)
+                    for a in self.actions() if a.due
+                    and (year is None or a.due[:4] == f"{year:04d}")]
+        order = {"meeting": 0, "milestone": 1, "action": 2}
+        return sorted(entries, key=lambda e: (e.date, order[e.kind], e.ref))
+
+    def record_keys(self, kind: str) -> dict[str, int]:
+        """key → id of the records of `kind` a plan file declared."""
+        return dict(self.db.execute(f"SELECT key, id FROM {RECORD_TABLES[kind]} "
+                                    "WHERE key IS NOT NULL"))
+
+    def next_record_id(self, kind: str) -> int:
+        return self.db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {RECORD_TABLES[kind]}"
+                               ).fetchone()[0]
+
+    # -- what people type ------------------------------------------------------------------
+    def body_id(self, text: str) -> str:
+        """A body by its id or name, in any case."""
+        wanted = text.strip().casefold()
+        for ident, name in self.info.bodies:
+            if wanted in (ident.casefold(), name.casefold()):
+                return ident
+        raise TrackerError("err.unknown_body", body=lookup.one_line(text),
+                           bodies=", ".join(f"{i} ({n})" for i, n in self.info.bodies))
+
+    @staticmethod
+    def agenda_kind(text: str) -> str:
+        """decision / discussion / information, from the English or Danish word."""
+        wanted = text.strip().casefold()
+        danish = {"beslutning": "decision", "drøftelse": "discussion",
+                  "orientering": "information"}
+        kind = danish.get(wanted, wanted)
+        if kind not in AGENDA_KINDS:
+            raise TrackerError("err.agenda_kind", kind=lookup.one_line(text),
+                               hint=Said("hint.agenda_kinds"))
+        return kind
+
+    # -- writes: each one `Write` of the plan's records to the one writer ---------------------
+    def add_meeting(self, date: str, body: str, who: str, source: str, title: str = "") -> int:
+        values = {"date": lookup.check_iso_date(date), "body": self.body_id(body),
+                  "title": lookup.check_item_text(title) if title.strip() else ""}
+        return self._add_record("meeting", values, who, source)
+
+    def add_agenda_item(self, meeting: str, initiative_id: str, text: str, kind: str,
+                        who: str, source: str, body: str | None = None) -> int:
+        found = self.meeting(meeting, body)
+        if initiative_id:
+            self.check_editable(initiative_id)
+        values = {"meeting": str(found.id), "initiative": initiative_id,
+                  "text": lookup.check_item_text(text), "kind": self.agenda_kind(kind)}
+        return self._add_record("item", values, who, source)
+
+    def add_milestone(self, date: str, text: str, who: str, source: str,
+                      initiative_id: str = "") -> int:
+        if initiative_id:
+            self.check_editable(initiative_id)
+        values = {"date": lookup.check_iso_date(date), "text": lookup.check_item_text(text),
+                  "initiative": initiative_id}
+        return self._add_record("milestone", values, who, source)
+
+    def remove_record(self, kind: str, record_id: int, who: str, source: str) -> None:
+        """Take a meeting, an agenda item or a milestone off (undo brings it back). A
+        record the plan file declares is changed there."""
+        with self.transaction():
+            row = self.db.execute(f"SELECT {FIRST[kind]}, {'key' if kind != 'item' else 'NULL'} "
+                                  f"FROM {RECORD_TABLES[kind]} WHERE id = ?",
+                                  [record_id]).fetchone()
+            if row is None or row[0] == "":
+                raise TrackerError(f"err.unknown_{kind}", **{kind: record_id})
+            if row[1] is not None:
+                raise TrackerError("err.record_from_plan", id=record_id)
+            self.write(None, Write(values={record_field(kind, record_id, FIRST[kind]): ""}),
+                       who, source, "edit")
+
+    def _add_record(self, kind: str, values: dict[str, str], who: str, source: str) -> int:
+        with self.transaction():
+            record_id = self.next_record_id(kind)
+            self.write(None, Write(values={record_field(kind, record_id, attr): values[attr]
+                                           for attr in RECORDS[kind]}), who, source, "edit")
+        return record_id
