@@ -77,12 +77,15 @@ def test_random_valid_plans_survive_sync(plan):
         store.close()
 
 
-FIELDS = ["status", "owners", "priority:2024"]
+FIELDS = ["status", "owners", "priority:2024", "lead", "deliverable:2024"]
 field_values = {
     "status": st.sampled_from(STATUSES),
     "owners": st.lists(st.sampled_from(OWNERS), unique=True).map(sorted),
     "priority:2024": st.sampled_from(LEVELS),
+    "lead": st.sampled_from(OWNERS + [""]),
+    "deliverable:2024": st.sampled_from(["Rapport", "Evaluering forelagt PPU", "Plan"]),
 }
+PLAN_KEY = {"priority:2024": "priorities", "deliverable:2024": "deliverables"}
 
 
 @st.composite
@@ -114,14 +117,16 @@ def test_interleaved_edits_never_lose_a_tool_edit(operations):
             if op[0] == "yaml":
                 _, n, field, value = op
                 initiative = plan["objectives"][0]["initiatives"][n]
-                if field == "priority:2024":
-                    initiative["priorities"] = {2024: value}
+                if field in PLAN_KEY:
+                    initiative[PLAN_KEY[field]] = {2024: value}
                 else:
                     initiative[field] = value
                 write_plan(path, plan)
             elif op[0] == "tool":
                 _, n, field, value = op
                 change = (Change(priorities={2024: value}) if field == "priority:2024"
+                          else Change(deliverables={2024: value}) if field in PLAN_KEY
+                          else Change(lead=value) if field == "lead"
                           else Change(status=value) if field == "status" else Change(owners=value))
                 store.edit(f"i{n}", change, "anna", "cli")
             else:
@@ -137,10 +142,10 @@ def check_one_sync(store, path, plan):
         bases = dict(store.db.execute("SELECT field, value FROM plan_base WHERE "
                                       "initiative_id = ?", [ident]).fetchall())
         for field in FIELDS:
-            key = "priorities" if field.startswith("priority") else field
+            key = PLAN_KEY.get(field, field)
             declared = key in initiative
-            plan_value = (as_text(field, initiative[key]) if field != "priority:2024"
-                          else initiative["priorities"][2024]) if declared else None
+            plan_value = (as_text(field, initiative[key]) if field not in PLAN_KEY
+                          else initiative[key][2024]) if declared else None
             before[(ident, field)] = (store.tracked_value(ident, field), plan_value,
                                       bases.get(field))
     sync_file(store, path, "x")

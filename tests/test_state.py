@@ -15,6 +15,8 @@ def fill(store):
                               priorities={2024: "high"}, note="Kick-off: 'held'"), "anna", "cli")
     store.edit("haps", Change(note="line one\nline two | <b>"), "bo", "tui")
     store.edit("kontaktlaege", Change(status="afsluttet", priorities={2023: "low"}), "bo", "cli")
+    store.edit("haps", Change(lead="plo", deliverables={2025: "Evaluering forelagt PPU"}),
+               "anna", "cli")
 
 
 @pytest.fixture
@@ -46,6 +48,7 @@ def test_export_is_sorted_and_diff_friendly(store):
     assert text.index("  72-timers-behandlingsansvar:") < text.index("  haps:")
     assert "      text: |-\n        line one\n        line two | <b>\n" in text
     assert "history" not in text
+    assert "    lead: plo\n" in text and "      '2025': Evaluering forelagt PPU\n" in text
     assert "      field: status" in export_state(store, history=True)
 
 

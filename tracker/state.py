@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from .errors import Joined, Said, TrackerError
 from .plan import ID_PATTERN
 from .merge import merge_fields
-from .model import ITEMS, OWNERS, STATUS, NewNote, SyncLine, Write, item_field, priority_field
-from .lookup import (check_by, check_iso_date, check_note, is_blank, one_line,
-                     person_name, read_stamp)
+from .model import (ITEMS, LEAD, OWNERS, STATUS, NewNote, SyncLine, Write, deliverable_field,
+                    item_field, priority_field)
+from .lookup import (check_by, check_deliverable, check_iso_date, check_note, is_blank,
+                     one_line, person_name, read_stamp)
 from .queries import action_values
 from .store import Store
 
@@ -50,6 +51,10 @@ def export_state(store: Store, history: bool = False) -> str:
                        "priorities": {str(y): level for y, level in sorted(v.priorities.items())},
                        "notes": [{"at": n.created_at, "author": n.author, "text": n.text}
                                  for n in reversed(store.notes(v.id))]}
+        if v.lead:
+            entry["lead"] = v.lead
+        if v.deliverables:
+            entry["deliverables"] = {str(y): text for y, text in sorted(v.deliverables.items())}
         if v.id in actions:
             entry["actions"] = sorted(actions[v.id], key=lambda a: a["id"])
         if v.id in decisions:
@@ -63,7 +68,8 @@ def export_state(store: Store, history: bool = False) -> str:
         initiatives[v.id] = entry
     document = {"format": FORMAT, "plan": info.title, "database": store.meta("database_id"),
                 "initiatives": initiatives}
-    header = ("# Tracking state (owners, status, priorities, notes, actions, decisions) of the "
+    header = ("# Tracking state (owners, lead, status, priorities, deliverables, notes, actions, "
+              "decisions) of the "
               "plan named below.\n"
               "# Made by `tracker export --format yaml`; load with `tracker import FILE`.\n")
     return header + yaml.dump(document, Dumper=_dumper(), allow_unicode=True, sort_keys=True,
@@ -164,7 +170,20 @@ def _check(store: Store, document) -> dict:
 
 
 def _check_entry(store: Store, entry: dict) -> dict:
-    out: dict = {"status": None, "owners": None, "priorities": None, "notes": []}
+    out: dict = {"status": None, "owners": None, "priorities": None, "notes": [],
+                 "lead": None, "deliverables": None}
+    if entry.get("lead") is not None:
+        lead = _text(entry["lead"], "lead")
+        out["lead"] = store.owner_id(lead) if lead.strip() else ""
+    if "deliverables" in entry:
+        deliverables = entry["deliverables"] or {}
+        if not isinstance(deliverables, dict):
+            raise TrackerError("state.deliverables")
+        out["deliverables"] = {}
+        for year, text in deliverables.items():
+            if not re.fullmatch(r"[0-9]{4}", str(year)):
+                raise TrackerError("state.year", year=year)
+            out["deliverables"][int(year)] = check_deliverable(_text(text, "deliverables"))
     if entry.get("status") is not None:
         out["status"] = store.status_key(_text(entry["status"], "status"))
     if "owners" in entry:
@@ -262,6 +281,11 @@ def _merge(store: Store, ident: str, entry: dict, tracked: dict, bases: dict, wh
                 result.lines.append(SyncLine("?", ident, "outside_period", {
                     "field": priority_field(year), "value": entry["priorities"][year],
                     "period": f"{info.start}-{info.end}"}))
+    if entry["lead"] is not None:
+        incoming[LEAD] = entry["lead"]
+    if entry["deliverables"] is not None:
+        for year in info.years:
+            incoming[deliverable_field(year)] = entry["deliverables"].get(year, "")
     change = Write()
     _take(merge_fields(incoming.items(), bases, tracked, info.nothing), ident, change, result)
     _merge_actions(store, ident, entry["actions"], bases, change, result, same_database)

@@ -246,6 +246,9 @@ TEXTS = {
         "{count} value(s) are not in the plan's words (the ? lines); they are kept and shown as they are until set again.",
         "{count} værdi(er) findes ikke blandt planens ord (linjerne med ?); de er bevaret og vises, som de er, til de sættes igen."),
     "state.list": ("'{key}' must be a list", "'{key}' skal være en liste"),
+    "state.deliverables": (
+        "'deliverables' must map years to texts",
+        "'deliverables' skal knytte år til tekster"),
     "state.priorities": (
         "'priorities' must map years to levels",
         "'priorities' skal knytte år til niveauer"),
