@@ -7,9 +7,10 @@ never drift apart. Code calls `t("key", name=value)`.
 
 from __future__ import annotations
 
-from .texts import cli, core, report, tui, validate
+from .texts import cli, committee, core, report, tui, validate
 
-_SURFACES = (tui.TEXTS, cli.TEXTS, validate.TEXTS, core.TEXTS, report.TEXTS)
+_SURFACES = (tui.TEXTS, cli.TEXTS, validate.TEXTS, core.TEXTS, report.TEXTS,
+             committee.TEXTS)
 _PAIRS = {key: pair for texts in _SURFACES for key, pair in texts.items()}
 assert len(_PAIRS) == sum(map(len, _SURFACES)), "a key is in two surfaces"
 EN = {key: pair[0] for key, pair in _PAIRS.items()}

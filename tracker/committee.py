@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from . import lookup
 from .errors import Said, TrackerError
-from .model import (AGENDA_KINDS, RECORDS, AgendaItem, Meeting, Milestone, TimelineEntry,
+from .model import (AGENDA_KINDS, HEADS, RECORDS, AgendaItem, Meeting, Milestone, TimelineEntry,
                     Write, record_field)
 
 RECORD_TABLES = {"meeting": "meetings", "item": "agenda_items", "milestone": "milestones"}
-FIRST = {kind: attrs[0] for kind, attrs in RECORDS.items()}  # '' there: not there
 
 
 class Committee:
@@ -63,7 +62,7 @@ class Committee:
     def agenda(self, meeting_id: int | None = None) -> list[AgendaItem]:
         """Agenda items (of one meeting), in the order they were put on."""
         sql = ("SELECT id, meeting, initiative, text, kind FROM agenda_items "
-               "WHERE text != '' AND meeting != ''")
+               "WHERE text != ''")
         params: list = []
         if meeting_id is not None:
             sql += " AND meeting = ?"
@@ -72,7 +71,7 @@ class Committee:
                 for r in self.db.execute(sql + " ORDER BY id", params)]
 
     def milestones(self, year: int | None = None) -> list[Milestone]:
-        sql = "SELECT id, date, text, initiative, key FROM milestones WHERE date != ''"
+        sql = "SELECT id, date, text, initiative, key FROM milestones WHERE text != ''"
         params: list = []
         if year is not None:
             sql += " AND substr(date, 1, 4) = ?"
@@ -151,14 +150,14 @@ class Committee:
         """Take a meeting, an agenda item or a milestone off (undo brings it back). A
         record the plan file declares is changed there."""
         with self.transaction():
-            row = self.db.execute(f"SELECT {FIRST[kind]}, {'key' if kind != 'item' else 'NULL'} "
+            row = self.db.execute(f"SELECT {HEADS[kind]}, {'key' if kind != 'item' else 'NULL'} "
                                   f"FROM {RECORD_TABLES[kind]} WHERE id = ?",
                                   [record_id]).fetchone()
             if row is None or row[0] == "":
                 raise TrackerError(f"err.unknown_{kind}", **{kind: record_id})
             if row[1] is not None:
                 raise TrackerError("err.record_from_plan", id=record_id)
-            self.write(None, Write(values={record_field(kind, record_id, FIRST[kind]): ""}),
+            self.write(None, Write(values={record_field(kind, record_id, HEADS[kind]): ""}),
                        who, source, "edit")
 
     def _add_record(self, kind: str, values: dict[str, str], who: str, source: str) -> int:

@@ -57,11 +57,13 @@ def is_extra_field(field_name: str) -> bool:
 # The committee's own records, of the plan as a whole rather than one initiative:
 # meetings of a body, the items on a meeting's agenda, and milestones of the
 # timeline. Each attribute is a field `meeting:<id>:<attr>` written by the one
-# writer with no initiative (initiative_id None). '' in the first attribute
-# means the record is not there.
+# writer with no initiative (initiative_id None). '' in its head attribute
+# (HEADS) means the record is not there.
 RECORDS = {"meeting": ("date", "body", "title"),
            "item": ("meeting", "initiative", "text", "kind"),
            "milestone": ("date", "text", "initiative")}
+HEADS = {"action": "text", "decision": "text", "meeting": "date", "item": "text",
+         "milestone": "text"}
 AGENDA_KINDS = ("decision", "discussion", "information")
 # A plan that names no bodies: the committee every praksisplan has.
 DEFAULT_BODIES = (("ppu", "Praksisplanudvalget"),)

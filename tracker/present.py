@@ -12,7 +12,7 @@ import re
 from .catalogue import day, language, t
 from .shown import visible, width  # noqa: F401 (the one rule each; faces use them from here)
 from .errors import RevertBlocked, StaleEdit
-from .model import (AGENDA_KINDS, LEAD, AuditEntry, PlanInfo, Reverted, SyncLine, field_year,
+from .model import (AGENDA_KINDS, HEADS, LEAD, AuditEntry, PlanInfo, Reverted, SyncLine, field_year,
                     split_item_field, split_record_field)
 from .lookup import parse_date, read_stamp  # noqa: F401 (parse_date: for the faces)
 
@@ -88,6 +88,8 @@ def value(info: PlanInfo, field: str, raw: str | None) -> str:
             return info.body_name(raw)
         if field == "kind":
             return agenda_kind(raw)
+        if field == "meeting":
+            return t("value.meeting", id=raw)
     if field == LEAD:
         return info.owner_name(raw)
     if field == "placement":
@@ -157,19 +159,19 @@ def fold(entries: list[AuditEntry]) -> list[AuditEntry]:
     other attributes, changed by the same edit, go into that line's `details`."""
     import dataclasses
 
-    whole: dict[tuple[int, str], AuditEntry] = {}  # (edit, item) → its text row
+    whole: dict[tuple[int, str], AuditEntry] = {}  # (edit, item) → its head row
     for e in entries:
-        item = split_item_field(e.field)
-        if item and item[2] == "text" and not (e.old and e.new):
-            whole[(e.edit_id, e.field[: -len("text")])] = e
+        item = split_item_field(e.field) or split_record_field(e.field)
+        if item and item[2] == HEADS[item[0]] and not (e.old and e.new):
+            whole[(e.edit_id, e.field[: -len(item[2])])] = e
     if not whole:
         return entries
     details: dict[int, list] = {}
     out = []
     for e in entries:
-        item = split_item_field(e.field)
+        item = split_item_field(e.field) or split_record_field(e.field)
         key = (e.edit_id, e.field[: -len(item[2])]) if item else None
-        if key in whole and item[2] != "text":
+        if key in whole and item[2] != HEADS[item[0]]:
             details.setdefault(whole[key].id, []).append((item[2], e.new or e.old or ""))
             continue
         out.append(e)
@@ -210,11 +212,12 @@ def _change(info: PlanInfo, entry: AuditEntry) -> str:
             return t("change.resolved_kept", field=name, value=now)
         return t("change.resolved_took", field=name, old=value(info, entry.field, entry.old),
                  value=now)
-    item = split_item_field(entry.field)
-    if item is not None and item[2] == "text" and not (entry.old and entry.new):
-        kind, item_id, _ = item
+    item = split_item_field(entry.field) or split_record_field(entry.field)
+    if item is not None and item[2] == HEADS[item[0]] and not (entry.old and entry.new):
+        kind, item_id, head = item
         what = "added" if entry.new else "removed"
-        text = " ".join((entry.new or entry.old or "").split())
+        text = value(info, entry.field, entry.new or entry.old) if head == "date" \
+            else " ".join((entry.new or entry.old or "").split())
         facts = [value(info, f"{kind}:{item_id}:{attr}", raw) for attr, raw in entry.details
                  if raw and attr != "status"]
         undo = {"undo": t("change.undo"), "redo": t("change.redo")}.get(entry.action, "")
@@ -228,7 +231,13 @@ def _change(info: PlanInfo, entry: AuditEntry) -> str:
 ITEM_CHANGES = {("action", "added"): "change.action_added",
                 ("action", "removed"): "change.action_removed",
                 ("decision", "added"): "change.decision_added",
-                ("decision", "removed"): "change.decision_removed"}
+                ("decision", "removed"): "change.decision_removed",
+                ("meeting", "added"): "change.meeting_added",
+                ("meeting", "removed"): "change.meeting_removed",
+                ("item", "added"): "change.item_added",
+                ("item", "removed"): "change.item_removed",
+                ("milestone", "added"): "change.milestone_added",
+                ("milestone", "removed"): "change.milestone_removed"}
 
 
 def fit(text: str, room: int) -> str:
@@ -293,6 +302,12 @@ def _changed(info: PlanInfo, field: str, old, new) -> str:
 
 def reverted(info: PlanInfo, done: Reverted) -> str:
     """'undo on haps: status ikke påbegyndt, the note'."""
+    if done.initiative_id is None:  # the committee's records: what came or went
+        parts = [t(ITEM_CHANGES[kind, "added" if c.new else "removed"], id=record_id,
+                   text=value(info, c.field, c.new or c.old))
+                 for c in done.changes for kind, record_id, attr in [split_record_field(c.field)]
+                 if attr == HEADS[kind]]
+        return visible(t(f"msg.{done.action}_records", summary="; ".join(parts) or "–"))
     parts = [f"{field_name(c.field)} {value(info, c.field, c.new)}"
              for c in done.changes if c.field != "note"]
     if any(c.field == "note" for c in done.changes):

@@ -12,7 +12,7 @@ import functools
 import json
 import re
 
-from . import present
+from . import meeting_words, present
 from .bulk import collector_paused
 from .catalogue import day, t
 from .model import InitiativeView, display_name, split_item_field
@@ -94,8 +94,7 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
                if owner_id is None or owner_id in a.owners]
     plan_year = year if year is not None else info.plan_year(date)
     return {
-        "plan": {"title": info.title, "region": info.region,
-                 "period": f"{info.start}-{info.end}", "adopted": info.adopted},
+        "plan": meeting_words.plan_facts(info, date),
         "date": date,
         "filters": {"year": year, "owner": owner_id},
         "owner_names": dict(info.roster),
@@ -194,8 +193,7 @@ def implementation_plan(store: Store, year: int, date: str) -> dict:
             } for v in chosen]})
     listed = [i for o in objectives for i in o["initiatives"]]
     return {
-        "plan": {"title": info.title, "region": info.region,
-                 "period": f"{info.start}-{info.end}", "adopted": info.adopted},
+        "plan": meeting_words.plan_facts(info, date),
         "year": year, "date": date,
         "levels": {term.key: present.level(info, term.key) for term in info.levels},
         "objectives": objectives,
@@ -427,7 +425,8 @@ def implementation_markdown(doc: dict) -> str:
     lines = [f"# {t('plan.title', year=year, title=inline(plan['title']))}", ""]
     facts = [inline(plan["region"]) if plan["region"] else "",
              t("report.period", period=plan["period"]), t("report.date", date=day(doc["date"]))]
-    lines += [" · ".join(f for f in facts if f), "", t("plan.intro", year=year)]
+    lines += [" · ".join(f for f in facts if f)] + meeting_words.ended_and_source(plan)[0]
+    lines += ["", t("plan.intro", year=year)]
     for objective in doc["objectives"]:
         if not objective["initiatives"]:
             continue
@@ -490,9 +489,12 @@ def markdown(report: dict) -> str:
     lines = [f"# {t('report.title', title=inline(plan['title']))}", ""]
     facts = [inline(plan["region"]) if plan["region"] else "",
              t("report.period", period=plan["period"]),
-             t("report.adopted", date=day(plan["adopted"])) if plan["adopted"] else "",
-             t("report.date", date=day(report["date"]))]
+             t("report.adopted", date=day(plan["adopted"])) + ("¹" if plan["adopted_source"]
+                                                               else "") if plan["adopted"]
+             else "", t("report.date", date=day(report["date"]))]
     lines.append(" · ".join(f for f in facts if f))
+    head, foot = meeting_words.ended_and_source(plan)
+    lines += head
     filters = report["filters"]
     owner = filters["owner"] and inline(report["owner_names"].get(filters["owner"],
                                                                   filters["owner"]))
@@ -588,6 +590,7 @@ def markdown(report: dict) -> str:
                         t("report.tracker_has")],
                        [[inline(c["name"]), inline(c["field_name"]), cell(c["plan_label"]),
                          cell(c["tracker_label"])] for c in report["conflicts"]])
+    lines += foot[:-1] + [inline(line) for line in foot[-1:]]
     # Every piece above is escaped already; this last pass is the guarantee that
     # nothing reaching a terminal or a viewer can carry a control sequence.
     return visible("\n".join(lines)) + "\n"

@@ -254,7 +254,6 @@ def committee(db) -> None:
         ALTER TABLE decisions ADD COLUMN meeting TEXT NOT NULL DEFAULT '';
         ALTER TABLE initiatives ADD COLUMN placement TEXT NOT NULL DEFAULT '';
         ALTER TABLE initiatives ADD COLUMN continues TEXT NOT NULL DEFAULT '';
-        INSERT OR IGNORE INTO meta(key, value) VALUES ('records_version', '0');
         """)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import TrackerError  # noqa: F401 (re-exported for callers)
 from .merge import merge_fields
-from .model import (ITEMS, LEAD, OWNERS, RECORDS, STATUS, Conflict, PlanInfo, SyncLine, Write,
+from .model import (HEADS, ITEMS, LEAD, OWNERS, RECORDS, STATUS, Conflict, PlanInfo, SyncLine, Write,
                     deliverable_field, item_field, priority_field, record_field)
 from .store import Store, now
 
@@ -228,7 +228,7 @@ class _Merge:
                         record, attr, "")
             for key, record_id in known.items():
                 if record_id not in wanted:
-                    change.values[record_field(kind, record_id, RECORDS[kind][0])] = ""
+                    change.values[record_field(kind, record_id, HEADS[kind])] = ""
         if change.values:
             self.store.write(None, change, self.who, "sync", "sync", edit_id=self.edit_id,
                              at=self.at)

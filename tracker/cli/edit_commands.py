@@ -25,6 +25,13 @@ def parse_priority(text: str) -> tuple[int, str | None]:
     return int(year), level.strip() or None
 
 
+def parse_deliverable(text: str) -> tuple[int, str]:
+    year, sep, what = text.partition("=")
+    if not sep or not re.fullmatch(r"[0-9]{4}", year.strip()):
+        raise TrackerError(t("cli.deliverable_format"))
+    return int(year), what.strip()
+
+
 @main.command(name="set")
 @click.argument("initiative_id")
 @click.option("--status", help="A status key or label: igangsat, 'in progress', in_progress.")
@@ -33,6 +40,10 @@ def parse_priority(text: str) -> tuple[int, str | None]:
 @click.option("--remove-owner", multiple=True, help="Remove an owner.")
 @click.option("--priority", "priorities", multiple=True, metavar="YEAR=LEVEL",
               help="A year's priority, e.g. 2024=high (2024= clears it).")
+@click.option("--lead", help="The lead party (tovholder), one of the owners; '' clears it.")
+@click.option("--deliverable", "deliverables", multiple=True, metavar="YEAR=TEXT",
+              help="What is to be delivered that year, e.g. 2025=\"Evaluering forelagt PPU\" "
+                   "(2025= clears it).")
 @click.option("--note", help="Add a note.")
 @click.option("--expect-version", type=int, help="Refuse if the initiative is no longer at "
               "this version (for scripts).")
@@ -40,11 +51,12 @@ def parse_priority(text: str) -> tuple[int, str | None]:
               "archived (gone from the plan).")
 @click.pass_obj
 def set_(settings: Settings, initiative_id, status, owners, add_owner, remove_owner,
-         priorities, note, expect_version, archived):
-    """Change an initiative's status, owners, priorities, or add a note."""
+         priorities, lead, deliverables, note, expect_version, archived):
+    """Change an initiative's status, owners, lead, priorities, deliverables, or add a note."""
     change = Change(status=status, owners=list(owners) if owners else None,
                     add_owners=list(add_owner), remove_owners=list(remove_owner),
-                    priorities=dict(parse_priority(p) for p in priorities), note=note)
+                    priorities=dict(parse_priority(p) for p in priorities), note=note,
+                    lead=lead, deliverables=dict(parse_deliverable(d) for d in deliverables))
     if change.is_empty():
         raise TrackerError(t("cli.nothing_to_set"))
     store = settings.store()
@@ -65,7 +77,8 @@ def action():
 @action.command(name="add")
 @click.argument("initiative_id")
 @click.argument("text")
-@click.option("--year", type=int, help="The plan year (default: this year, within the period).")
+@click.option("--year", type=int, help="The plan year (default: this year; after the "
+              "period, give it).")
 @click.option("--owner", "owners", multiple=True,
               help="A party or person (repeat for several; default: the initiative's owners).")
 @click.option("--due", help="Due date: 2024-03-01 or 1.3.2024.")
@@ -76,10 +89,16 @@ def action():
 def action_add(settings: Settings, initiative_id, text, year, owners, due, status, archived):
     """Add an action to an initiative; prints its id."""
     store = settings.store()
-    year = store.info.plan_year(today()) if year is None else year
+    info = store.info
+    due = parse_date(due, "--due") if due else ""  # what was typed wrong is said first
+    if year is None:
+        store.check_initiative(initiative_id)
+        year = info.this_year(today())
+        if year is None:  # no default pretends the period's last year is this year
+            raise TrackerError("err.period_ended", start=info.start, end=info.end)
     action_id = store.add_action(initiative_id, text, year, settings.user, "cli",
-                                 owners=list(owners), status=status,
-                                 due=parse_date(due, "--due") if due else "", archived=archived)
+                                 owners=list(owners), status=status, due=due,
+                                 archived=archived)
     out(t("cli.action_added", id=action_id, initiative=initiative_id,
           action=present.action_line(store.info, store.action(action_id))))
 
@@ -169,15 +188,20 @@ def decision():
 @click.option("--date", "date", help="When it was decided: 2024-05-19 or 19.5.2024 "
               "(default: today).")
 @click.option("--by", "by", default="", help="Who decided, e.g. Praksisplanudvalget.")
+@click.option("--meeting", help="Taken at this meeting (its number or date): its date and "
+              "body.")
 @click.option("--archived", is_flag=True, help="Change it even though its initiative is "
               "archived (gone from the plan).")
 @click.pass_obj
-def decision_add(settings: Settings, initiative_id, text, date, by, archived):
+def decision_add(settings: Settings, initiative_id, text, date, by, meeting, archived):
     """Record a decision under an initiative; prints its id."""
     store = settings.store()
+    if meeting is not None and not (meeting.strip().isascii() and meeting.strip().isdigit()):
+        meeting = parse_date(meeting, "--meeting")
     decision_id = store.add_decision(initiative_id, text,
                                      parse_date(date, "--date") if date else today(),
-                                     settings.user, "cli", by=by, archived=archived)
+                                     settings.user, "cli", by=by, archived=archived,
+                                     meeting=meeting)
     found = next(d for d in store.decisions(initiative_id, archived=True)
                  if d.id == decision_id)
     out(t("cli.decision_added", id=decision_id, initiative=initiative_id,

@@ -11,7 +11,7 @@ from ..bulk import collector_paused
 from ..catalogue import t
 from ..errors import TrackerError
 from ..files import check_target, write_file
-from .. import present
+from .. import meeting_words, present
 from ..present import parse_date, visible
 from ..store import Store
 from .shell import Settings, err, hang, main, out, today
@@ -43,6 +43,9 @@ def list_(settings: Settings, objective, status, owner, year, archived):
     terminal = sys.stdout.isatty()
     total = shutil.get_terminal_size().columns if terminal else None
     out(info.title)
+    ended = meeting_words.period_ended(info, today())
+    if ended:
+        out(ended)
     out(present.table(header, rows, flexible=2, total=total, right=(0,)))
     out(t("cli.count", count=len(views)) if len(views) != 1 else t("cli.count_one"))
 
@@ -73,9 +76,14 @@ def show(settings: Settings, initiative_id: str):
             (t("details.also_supports"), present.objectives(info, v.also_supports)),
             (t("details.status"), present.status(info, v.status)),
             (t("details.owners"),
-             ", ".join(f"{info.owner_name(o)} ({o})" for o in v.owners) or "–")]
+             ", ".join(f"{info.owner_name(o)} ({o})" for o in v.owners) or "–"),
+            (t("show.lead"), meeting_words.lead_line(info, v))]
+    if v.provisional:
+        rows.insert(1, ("", t("show.provisional")))
     rows += [(t("show.priority", year=y), present.level(info, v.priorities.get(y)))
              for y in info.years]
+    rows += [(t("field.deliverable", year=y).capitalize(), v.deliverables[y])
+             for y in info.years if v.deliverables.get(y)]
     rows.append((t("show.version"), t("show.version_value", version=v.version,
                                       when=present.when(v.updated_at or ""),
                                       who=v.updated_by)))
@@ -90,6 +98,13 @@ def show(settings: Settings, initiative_id: str):
     out("\n" + t("show.decisions", count=len(decisions)), bold=True)
     for d in decisions:
         out(f"  #{d.id} " + hang(present.decision_line(d), 2))
+    meetings = {m.id: m for m in store.meetings()}
+    items = [i for i in store.agenda() if i.initiative_id == v.id and i.meeting_id in meetings]
+    if items:
+        out("\n" + t("show.agenda"), bold=True)
+        for item in items:
+            out(f"  {meeting_words.meeting_title(info, meetings[item.meeting_id])}: "
+                f"{meeting_words.agenda_line(item, {v.id: v.name})}")
     notes = store.notes(v.id)
     out("\n" + t("show.notes", count=len(notes)), bold=True)
     for note in notes:
@@ -115,7 +130,7 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
     entries = present.fold(store.history(initiative_id, since=since_stamp))
     for entry in entries:
         out(f"{present.when(entry.at)}  {entry.who} ({entry.source})  "
-            f"{entry.initiative_id}  {present.change(store.info, entry)}")
+            f"{entry.initiative_id or '–'}  {present.change(store.info, entry)}")
     if not entries:
         out(t("cli.no_history_since", date=since_stamp) if since_stamp
                   else t("cli.no_history"))
@@ -132,6 +147,9 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
 @click.option("--date", "date", help="The report's date (default: today), YYYY-MM-DD.")
 @click.option("--since", help="Add every change and note from this date on (YYYY-MM-DD), "
               "e.g. the last meeting's.")
+@click.option("--since-last-meeting", is_flag=True, help="Add every change since the "
+              "body's last meeting before the report's date.")
+@click.option("--body", help="With --since-last-meeting: whose meeting (default: any body).")
 @click.option("--implementation-plan", "plan_year", type=int, metavar="YEAR",
               help="Instead of the status report: the yearly implementation plan for YEAR "
                    "(initiatives prioritised that year, their actions, who does what, "
@@ -139,7 +157,8 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
 @click.option("-o", "--output", type=click.Path(),
               help="Write to this file (default: the terminal).")
 @click.pass_obj
-def export(settings: Settings, fmt, history, year, owner, date, since, plan_year, output):
+def export(settings: Settings, fmt, history, year, owner, date, since, since_last_meeting,
+           body, plan_year, output):
     """The status report for meetings, as markdown (or JSON for scripts, or the
     tracking state as YAML for git)."""
     from .. import report
@@ -159,6 +178,16 @@ def export(settings: Settings, fmt, history, year, owner, date, since, plan_year
         return
     date = parse_date(date, "--date") if date else today()
     since = parse_date(since, "--since") if since else None
+    if since_last_meeting:
+        if since:
+            raise TrackerError(t("cli.since_twice"))
+        last = store.previous_meeting(date, body)
+        if last is None:
+            raise TrackerError(t("cli.no_meeting_before", date=present.date(date),
+                                 body=store.info.body_name(store.body_id(body))) if body
+                               else t("cli.no_meeting_before_any", date=present.date(date)))
+        since = last.date
+        err(t("cli.since_last_meeting", meeting=meeting_words.meeting_title(store.info, last)))
     if plan_year is not None and (year is not None or owner or since):
         raise TrackerError(t("cli.plan_alone"))
     # One pause of the cycle collector for building and writing out; the content

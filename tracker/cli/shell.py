@@ -103,7 +103,8 @@ COMMANDS = {
     "decision": "edit_commands", "undo": "edit_commands", "redo": "edit_commands",
     "backup": "edit_commands", "list": "read_commands", "show": "read_commands",
     "history": "read_commands", "export": "read_commands", "serve": "serve_commands",
-    "tui": "serve_commands"}
+    "tui": "serve_commands", "meeting": "committee_commands",
+    "milestone": "committee_commands", "timeline": "committee_commands"}
 
 
 class TrackerGroup(click.Group):

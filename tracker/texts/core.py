@@ -299,6 +299,7 @@ TEXTS = {
     "kind.discussion": ("discussion", "drøftelse"),
     "kind.information": ("information", "orientering"),
     "value.provisional": ("provisional", "foreløbig"),
+    "value.meeting": ("meeting #{id}", "møde #{id}"),
     "change.action_added": ("action #{id} added: {text}", "handling #{id} tilføjet: {text}"),
     "change.action_removed": ("action #{id} removed: {text}", "handling #{id} fjernet: {text}"),
     "change.decision_added": (
@@ -307,6 +308,15 @@ TEXTS = {
     "change.decision_removed": (
         "decision #{id} withdrawn: {text}",
         "beslutning #{id} trukket tilbage: {text}"),
+    "change.meeting_added": ("meeting #{id} added: {text}", "møde #{id} tilføjet: {text}"),
+    "change.meeting_removed": ("meeting #{id} taken off: {text}", "møde #{id} aflyst: {text}"),
+    "change.item_added": ("agenda item #{id} added: {text}",
+                          "dagsordenspunkt #{id} tilføjet: {text}"),
+    "change.item_removed": ("agenda item #{id} taken off: {text}",
+                            "dagsordenspunkt #{id} taget af: {text}"),
+    "change.milestone_added": ("milestone #{id} added: {text}", "milepæl #{id} tilføjet: {text}"),
+    "change.milestone_removed": ("milestone #{id} taken off: {text}",
+                                 "milepæl #{id} fjernet: {text}"),
     "action.due": ("due {date}", "frist {date}"),
     "action.overdue": ("{days} days overdue", "{days} dage over fristen"),
     "action.overdue_one": ("1 day overdue", "1 dag over fristen"),

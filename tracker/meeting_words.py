@@ -1,0 +1,86 @@
+"""Words for the committee's year: meetings, agenda items, the timeline, the
+lead party and participants, deliverables, and the end of the plan period.
+Shared by the CLI, the TUI and the reports; through the catalogue, in the
+chosen language, with text from people and plans shown as text."""
+
+from __future__ import annotations
+
+from .catalogue import day, t
+from .model import AgendaItem, InitiativeView, Meeting, PlanInfo, TimelineEntry
+from .present import agenda_kind, overdue, visible
+
+
+def period_ended(info: PlanInfo, today: str) -> str:
+    """'Planperioden 2022-2025 sluttede 31.12.2025' once the period is over, else ''."""
+    if not info.ended(today):
+        return ""
+    return t("period.ended", start=info.start, end=info.end, date=day(info.period_end))
+
+
+def plan_facts(info: PlanInfo, date: str) -> dict:
+    """The plan's facts a document opens with, and whether its period has ended."""
+    return {"title": info.title, "region": info.region, "period": f"{info.start}-{info.end}",
+            "adopted": info.adopted, "adopted_source": info.adopted_source,
+            "ended": period_ended(info, date)}
+
+
+def ended_and_source(plan: dict) -> tuple[list[str], list[str]]:
+    """Markdown lines for a document's head (the period has ended) and foot (where
+    the adoption date is stated)."""
+    head = ["", f"**{plan['ended']}**"] if plan.get("ended") else []
+    foot = ["", "---", "", f"¹ {t('report.adopted_source', source=plan['adopted_source'])}"] \
+        if plan.get("adopted") and plan.get("adopted_source") else []
+    return head, foot
+
+
+def meeting_title(info: PlanInfo, meeting: Meeting) -> str:
+    """'Praksisplanudvalget 18.03.2025' (and its title, if it has one)."""
+    head = f"{info.body_name(meeting.body)} {day(meeting.date)}"
+    return visible(f"{head} · {meeting.title}" if meeting.title else head)
+
+
+def meeting_line(info: PlanInfo, meeting: Meeting, items: int = 0) -> str:
+    """'#3  18.03.2025  Praksisplanudvalget · Forårsmøde  (2 punkter)'."""
+    count = t("meeting.items", count=items) if items != 1 else t("meeting.items_one")
+    return f"#{meeting.id}  " + meeting_title(info, meeting) + (f"  ({count})" if items else "")
+
+
+def agenda_line(item: AgendaItem, names: dict[str, str]) -> str:
+    """'#2 Til beslutning · HAPS: Evaluering af pilotprojektet'."""
+    about = names.get(item.initiative_id, item.initiative_id) if item.initiative_id \
+        else t("agenda.whole_plan")
+    return visible(f"#{item.id} {t('agenda.for', kind=agenda_kind(item.kind))} · {about}: "
+                   f"{' '.join(item.text.split())}")
+
+
+def lead_line(info: PlanInfo, view: InitiativeView) -> str:
+    """'Tovholder: PLO-Hovedstaden · Deltagere: Region Hovedstaden, …'."""
+    parts = []
+    if view.lead:
+        parts.append(t("lead.lead", name=info.owner_name(view.lead)))
+    if view.participants:
+        key = "lead.participants" if view.lead else "lead.owners"
+        parts.append(t(key, names=", ".join(info.owner_name(o) for o in view.participants)))
+    return visible(" · ".join(parts)) if parts else t("lead.none")
+
+
+def timeline_line(info: PlanInfo, entry: TimelineEntry, names: dict[str, str]) -> str:
+    """'18.03.2025  Møde: Praksisplanudvalget', '01.02.2025  Frist: #3 … (28 dage over
+    fristen)'."""
+    about = f" ({names.get(entry.initiative_id, entry.initiative_id)})" \
+        if entry.initiative_id else ""
+    text = " ".join(entry.text.split())
+    if entry.kind == "meeting":
+        what = t("timeline.meeting", body=info.body_name(entry.body)) + \
+            (f" · {text}" if text else "")
+    elif entry.kind == "milestone":
+        what = t("timeline.milestone", text=text) + about
+    else:
+        what = t("timeline.due", id=entry.ref, text=text) + about
+        if entry.overdue:
+            what += f" — {overdue(entry.overdue)}"
+    return visible(f"{day(entry.date)}  {what}")
+
+
+def today_line(today: str) -> str:
+    return t("timeline.today", date=day(today))
