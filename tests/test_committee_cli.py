@@ -16,10 +16,14 @@ def run(plan_file, clock, monkeypatch):
 
     from tracker.cli import main
 
-    monkeypatch.setattr(shell, "today", lambda: "2025-03-01")
+    import importlib
+
+    # Each command module binds `today` when first imported: import them first,
+    # so what is put back afterwards is the real one.
     for module in ("committee_commands", "edit_commands", "read_commands"):
-        monkeypatch.setattr(f"tracker.cli.{module}.today", lambda: "2025-03-01",
-                            raising=False)
+        importlib.import_module(f"tracker.cli.{module}")
+        monkeypatch.setattr(f"tracker.cli.{module}.today", lambda: "2025-03-01")
+    monkeypatch.setattr(shell, "today", lambda: "2025-03-01")
 
     def invoke(*args, user="anna", lang="en"):
         return CliRunner().invoke(
