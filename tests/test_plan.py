@@ -308,4 +308,9 @@ def test_the_bundled_plan_says_what_is_inferred():
     from .conftest import BUNDLED_PLAN
 
     head = BUNDLED_PLAN.read_text(encoding="utf-8").split("\nplan:")[0]
-    assert "the working group's assignment" in head and "to be confirmed by the group" in head
+    words = " ".join(head.replace("#", "").split())
+    assert "working group's own assignment, to be confirmed by the group" in words
+    # ... and the plan says so of each initiative, and where its adoption is stated.
+    plan = load_plan(BUNDLED_PLAN)
+    assert all(i.provisional for i in plan.initiatives())
+    assert plan.adopted == "2021-12-17" and "17. december 2021" in plan.adopted_source

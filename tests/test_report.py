@@ -140,7 +140,10 @@ def test_conflicts_close_the_report(store, plan_file):
                          encoding="utf-8")
     sync_file(store, plan_file, "x")
     out = report.markdown(report.build(store, "2024-06-01", since="2024-01-01"))
-    assert out.rstrip().splitlines()[-1] == "| HAPS | status | done | in progress |"
+    # Last the conflicts, then only the footnote saying where the adoption date is stated.
+    lines = out.rstrip().splitlines()
+    assert lines[-5:-3] == ["| HAPS | status | done | in progress |", ""]
+    assert lines[-3:-1] == ["---", ""] and lines[-1].startswith("¹ Date of adoption: ")
     assert out.index("## Changes since") < out.index("## Open sync conflicts")
 
 

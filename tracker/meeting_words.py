@@ -17,17 +17,21 @@ def period_ended(info: PlanInfo, today: str) -> str:
     return t("period.ended", start=info.start, end=info.end, date=day(info.period_end))
 
 
-def plan_facts(info: PlanInfo, date: str) -> dict:
-    """The plan's facts a document opens with, and whether its period has ended."""
+def plan_facts(info: PlanInfo, date: str, views) -> dict:
+    """The plan's facts a document opens with: whether its period has ended, and
+    how many of the initiatives in it sit under their objective provisionally."""
     return {"title": info.title, "region": info.region, "period": f"{info.start}-{info.end}",
             "adopted": info.adopted, "adopted_source": info.adopted_source,
-            "ended": period_ended(info, date)}
+            "ended": period_ended(info, date),
+            "provisional": sum(1 for v in views if v.provisional)}
 
 
 def ended_and_source(plan: dict) -> tuple[list[str], list[str]]:
     """Markdown lines for a document's head (the period has ended) and foot (where
     the adoption date is stated)."""
     head = ["", f"**{plan['ended']}**"] if plan.get("ended") else []
+    if plan.get("provisional"):
+        head += ["", f"_{t('report.provisional', count=plan['provisional'])}_"]
     foot = ["", "---", "", f"¹ {t('report.adopted_source', source=plan['adopted_source'])}"] \
         if plan.get("adopted") and plan.get("adopted_source") else []
     return head, foot

@@ -94,7 +94,7 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
                if owner_id is None or owner_id in a.owners]
     plan_year = year if year is not None else info.plan_year(date)
     return {
-        "plan": meeting_words.plan_facts(info, date),
+        "plan": meeting_words.plan_facts(info, date, all_views),
         "date": date,
         "filters": {"year": year, "owner": owner_id},
         "owner_names": dict(info.roster),
@@ -193,7 +193,7 @@ def implementation_plan(store: Store, year: int, date: str) -> dict:
             } for v in chosen]})
     listed = [i for o in objectives for i in o["initiatives"]]
     return {
-        "plan": meeting_words.plan_facts(info, date),
+        "plan": meeting_words.plan_facts(info, date, views),
         "year": year, "date": date,
         "levels": {term.key: present.level(info, term.key) for term in info.levels},
         "objectives": objectives,

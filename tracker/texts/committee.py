@@ -73,5 +73,10 @@ TEXTS = {
     "msg.undo_records": ("Undone: {summary}", "Fortrudt: {summary}"),
     "msg.redo_records": ("Redone: {summary}", "Gentaget: {summary}"),
     "show.agenda": ("On agendas", "På dagsordener"),
+    "report.provisional": (
+        "The placement of {count} initiatives under the objectives is provisional: the "
+        "working group's own, to be confirmed.",
+        "Placeringen af {count} indsatser under målsætningerne er foreløbig: "
+        "arbejdsgruppens egen, og den skal bekræftes."),
     "report.adopted_source": ("Date of adoption: {source}", "Vedtagelsesdatoen: {source}"),
 }
