@@ -93,12 +93,24 @@ TEXTS = {
     "status.title": (
         "Status of {id} — type to narrow, enter to choose",
         "Status for {id} — skriv for at afgrænse, enter vælger"),
-    "owners.title": (
-        "Owners of {id} — space toggles, enter saves",
-        "Ansvarlige for {id} — mellemrum vælger til/fra, enter gemmer"),
-    "priorities.title": (
-        "Priorities of {id} — ←/→ or 1–4 change, 0 clears, enter saves",
-        "Prioriteter for {id} — ←/→ eller 1–4 ændrer, 0 rydder, enter gemmer"),
+    "owners.title": ("Owners of {id}", "Ansvarlige for {id}"),
+    "owners.keys": (
+        "space: on/off · l: lead party (★) · enter: save · escape: cancel",
+        "mellemrum: til/fra · l: tovholder (★) · enter: gem · escape: annullér"),
+    "owners.lead": ("lead", "tovholder"),
+    "key.lead": ("Lead", "Tovholder"),
+    "priorities.title": ("Priorities and deliverables of {id}",
+                         "Prioriteter og leverancer for {id}"),
+    "priorities.keys": (
+        "←/→ or 1–4: priority · 0: clear · e: deliverable · enter: save · escape: cancel",
+        "←/→ eller 1–4: prioritet · 0: ryd · e: leverance · enter: gem · escape: annullér"),
+    "priorities.deliverable": ("deliverable", "leverance"),
+    "priorities.deliverable_title": ("Deliverable {year}", "Leverance {year}"),
+    "priorities.deliverable_label": (
+        "What is to be delivered in {year} (one line; empty clears it)",
+        "Hvad skal leveres i {year} (én linje; tom rydder den)"),
+    "priorities.deliverable_hint": ("e.g. Evaluering forelagt PPU", "fx Evaluering forelagt PPU"),
+    "key.deliverable": ("Deliverable", "Leverance"),
     "priorities.none": ("–", "–"),
     "note.title": (
         "Note on {id} — ctrl+s saves, escape cancels",

@@ -20,6 +20,7 @@ class TrackerCommands(Provider):
             ("status", "status"), ("owners", "owners"), ("priorities", "priorities"),
             ("note", "note"), ("add_action", "add_action"), ("edit_action", "edit_action"),
             ("decision", "decision"), ("actions", "year_actions"), ("history", "history"),
+            ("timeline", "timeline"), ("agenda", "agenda"),
             ("undo", "undo"), ("redo", "redo"), ("filter", "filter"), ("search", "search"),
             ("export", "app.export"), ("export_plan", "export_plan"), ("sync", "app.sync"),
             ("help", "app.help"))]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from .. import present
+from .. import meeting_words, present
 from ..catalogue import t
 from ..model import InitiativeView
 from ..present import visible
@@ -31,13 +31,15 @@ def details_text(store: Store, v: InitiativeView, today: str) -> Text:
 
     parts += [
         Text(""),
-        row(t("details.objective"), present.objective(info, v.objective_id)),
+        row(t("details.objective"), present.objective(info, v.objective_id)
+            + (f" ({t('mark.provisional')})" if v.provisional else "")),
         row(t("details.kind"), present.kind(v.kind)),
         row(t("details.status"), status_text(term.key, present.status(info, term.key))),
-        row(t("details.owners"),
-            visible(", ".join(info.owner_name(o) for o in v.owners)) or "–"),
+        row(t("show.lead"), meeting_words.lead_line(info, v)),
         row(t("details.priorities"), "  ".join(
             f"{y}: {present.level(info, v.priorities.get(y))}" for y in info.years)),
+        *[row(t("field.deliverable", year=y).capitalize(), visible(v.deliverables[y]))
+          for y in info.years if v.deliverables.get(y)],
         row(t("details.also_supports"), present.objectives(info, v.also_supports)),
         Text(visible(t("details.version", version=v.version,
                        when=present.when(v.updated_at or ""), who=v.updated_by or "–")),

@@ -56,33 +56,46 @@ class InitiativeEditing:
         if v is not None:
             self.owners_dialog(v, v.owners)
 
-    def owners_dialog(self, v: InitiativeView, ticked) -> None:
-        def done(owners) -> None:
-            if owners is not None:
-                self.save(v, Change(owners=list(owners)),
-                               again=lambda fresh: self.owners_dialog(fresh, owners))
+    def owners_dialog(self, v: InitiativeView, ticked, lead: str | None = None) -> None:
+        lead = v.lead if lead is None else lead
 
-        self.open(dialogs().OwnersPicker(v.id, self.main.store.info.roster, ticked), done)
+        def done(answer) -> None:
+            if answer is not None:
+                owners, chosen_lead = answer
+                self.save(v, Change(owners=list(owners), lead=chosen_lead),
+                          again=lambda fresh: self.owners_dialog(fresh, owners, chosen_lead))
+
+        self.open(dialogs().OwnersPicker(t("owners.title", id=visible(v.name)),
+                                         self.main.store.info.roster, ticked, lead), done)
 
     def priorities(self) -> None:
         v = self.main.need_editable()
         if v is not None:
             self.priorities_dialog(v, v.priorities)
 
-    def priorities_dialog(self, v: InitiativeView, values: dict) -> None:
+    def priorities_dialog(self, v: InitiativeView, values: dict,
+                          deliverables: dict | None = None) -> None:
+        """A year's priority and, beside it, what is to be delivered that year."""
         info = self.main.store.info
+        deliverables = v.deliverables if deliverables is None else deliverables
 
-        def done(chosen: dict | None) -> None:
-            if chosen is None:
+        def done(answer) -> None:
+            if answer is None:
                 return
+            chosen, texts = answer
             changed = {y: lv for y, lv in chosen.items() if lv != v.priorities.get(y, "")}
-            if changed:
+            delivered = {y: d for y, d in texts.items() if d != v.deliverables.get(y, "")}
+            if changed or delivered:
                 # Refused? Show the initiative as it is now, with this user's changes on top.
-                self.save(v, Change(priorities={y: lv or None for y, lv in changed.items()}),
-                               again=lambda fresh: self.priorities_dialog(
-                                   fresh, {**fresh.priorities, **changed}))
+                self.save(v, Change(priorities={y: lv or None for y, lv in changed.items()},
+                                    deliverables=delivered),
+                          again=lambda fresh: self.priorities_dialog(
+                              fresh, {**fresh.priorities, **changed},
+                              {**fresh.deliverables, **delivered}))
 
-        self.open(dialogs().PrioritiesEditor(v.id, info.years, info.levels, values), done)
+        self.open(dialogs().PrioritiesEditor(
+            t("priorities.title", id=visible(v.name)), info.years, info.levels, values,
+            deliverables), done)
 
     def note(self) -> None:
         v = self.main.need_editable()
@@ -119,7 +132,8 @@ class InitiativeEditing:
 
         def done(reverted) -> None:
             main.say(present.reverted(main.store.info, reverted))
-            main.after_change(reverted.initiative_id)
+            if reverted.initiative_id is not None:  # else: a meeting, an item, a milestone
+                main.after_change(reverted.initiative_id)
 
         def failed(error: Exception) -> None:
             main.say(present.explain(error, main.store.info), severity="warning", timeout=10)

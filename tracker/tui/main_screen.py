@@ -24,6 +24,7 @@ from ..catalogue import t
 from ..model import InitiativeView
 from . import table_model
 from .details import details_text
+from .calendar import Calendar
 from .editing import InitiativeEditing
 from .messages import Read
 from .objectives import ObjectiveLines
@@ -67,6 +68,8 @@ class MainScreen(Screen):
         Binding("S", "sort", "key.sort", id="sort", show=False),
         Binding("e", "app.export", "key.export", id="export"),
         Binding("y", "year_view", "key.year_view", id="year_view"),
+        Binding("t", "timeline", "key.timeline", id="timeline"),
+        Binding("m", "agenda", "key.agenda", id="agenda"),
         Binding("r", "app.sync", "key.sync", id="sync"),
         Binding("question_mark", "app.help", "key.help", id="help", key_display="?"),
         Binding("escape", "back", show=False, id="back"),
@@ -87,6 +90,7 @@ class MainScreen(Screen):
         self.shown: tuple = (None, [])  # (plan words, columns) the rows are drawn with
         self.editing = InitiativeEditing(self)
         self.plan_year = PlanYear(self)
+        self.calendar = Calendar(self)
 
     # -- what the app gives this screen -------------------------------------------------
     @property
@@ -240,6 +244,15 @@ class MainScreen(Screen):
     def read_in_worker(self, job, done) -> None:
         """A read that grows with the plan, off the screen's thread; a newer one
         of the same group replaces it (its result is not shown)."""
+        self.read_off_screen(job, done)
+
+    @work(thread=True, group="views", exclusive=True, exit_on_error=False)
+    def read_view(self, job, done) -> None:
+        """What a view opened over the list reads (the timeline, an agenda), off
+        the screen's thread, without cancelling a load of the list."""
+        self.read_off_screen(job, done)
+
+    def read_off_screen(self, job, done) -> None:
         from textual.worker import get_current_worker
 
         message = Read(done, self.app.said_wrong)
@@ -433,7 +446,7 @@ class MainScreen(Screen):
         self.show_list()
         self.query_one(InitiativeTable).focus()
 
-    # -- the keys of editing.py and plan_year.py, handed on ---------------------------------
+    # -- the keys of editing.py, plan_year.py and calendar.py, handed on --------------------
     action_edit = handed_on("editing", "menu")
     action_status = handed_on("editing", "status")
     action_owners = handed_on("editing", "owners")
@@ -447,3 +460,5 @@ class MainScreen(Screen):
     action_decision = handed_on("plan_year", "add_decision")
     action_year_actions = handed_on("plan_year", "actions_view")
     action_export_plan = handed_on("plan_year", "export_plan")
+    action_timeline = handed_on("calendar", "timeline")
+    action_agenda = handed_on("calendar", "agenda")

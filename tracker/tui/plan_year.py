@@ -37,7 +37,8 @@ class PlanYear:
         v = self.main.need_editable()
         if v is not None:
             info = self.main.store.info
-            self.action_form(v, {"text": "", "year": str(info.plan_year(self.main.app.today())),
+            year = info.this_year(self.main.app.today())  # after the period: typed, not assumed
+            self.action_form(v, {"text": "", "year": str(year) if year else "",
                                  "owners": ", ".join(v.owners), "due": ""})
 
     def action_form(self, v: InitiativeView, values: dict) -> None:

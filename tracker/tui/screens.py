@@ -12,6 +12,8 @@ from textual.widgets.option_list import Option
 
 from .. import vocabulary
 from ..catalogue import language, t
+from ..errors import TrackerError
+from ..lookup import check_deliverable
 from ..vocabulary import Term
 from .widgets import localize, safe
 
@@ -90,42 +92,66 @@ class StatusPicker(Modal):
 
 
 class OwnersPicker(Modal):
-    """Tick owners from the plan's roster: space toggles, enter saves.
+    """Tick owners from the plan's roster: space toggles, l makes the highlighted
+    one the lead party (tovholder), enter saves. Dismisses with (owners, lead).
 
-    The tick is a character, not a colour, so it reads the same without colour.
+    The tick and the lead's star are characters, not colours, so they read the
+    same without colour.
     """
 
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel", id="owners.cancel"),
         Binding("space,x", "toggle", "key.toggle", id="owners.toggle"),
+        Binding("l", "lead", "key.lead", id="owners.lead"),
         Binding("enter", "save", "key.save", priority=True, id="owners.save"),
     ]
 
-    def __init__(self, initiative_id: str, roster, current: tuple[str, ...]):
-        super().__init__(t("owners.title", id=initiative_id))
+    def __init__(self, title: str, roster, current: tuple[str, ...], lead: str = ""):
+        super().__init__(title)
         self.roster = list(roster)
         self.chosen = set(current)
+        self.lead = lead
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield self.title_label()
             yield OptionList(*[Option(self.prompt(o, n), id=o) for o, n in self.roster],
                              id="owner-options")
+            yield Label(safe(t("owners.keys")), classes="modal-footer")
 
     def prompt(self, owner_id: str, name: str) -> Text:
-        return safe(f"[{'x' if owner_id in self.chosen else ' '}] {name} ({owner_id})")
+        star = "★ " if owner_id == self.lead else "  "
+        role = f" — {t('owners.lead')}" if owner_id == self.lead else ""
+        return safe(f"[{'x' if owner_id in self.chosen else ' '}] {star}{name} ({owner_id})"
+                    f"{role}")
+
+    def redraw(self) -> None:
+        options = self.query_one("#owner-options", OptionList)
+        for index, (owner_id, name) in enumerate(self.roster):
+            options.replace_option_prompt_at_index(index, self.prompt(owner_id, name))
 
     def action_toggle(self) -> None:
-        options = self.query_one("#owner-options", OptionList)
-        index = options.highlighted
+        index = self.query_one("#owner-options", OptionList).highlighted
         if index is None:
             return
-        owner_id, name = self.roster[index]
+        owner_id = self.roster[index][0]
         self.chosen ^= {owner_id}
-        options.replace_option_prompt_at_index(index, self.prompt(owner_id, name))
+        if owner_id not in self.chosen and owner_id == self.lead:
+            self.lead = ""  # an owner taken off is no longer the lead
+        self.redraw()
+
+    def action_lead(self) -> None:
+        index = self.query_one("#owner-options", OptionList).highlighted
+        if index is None:
+            return
+        owner_id = self.roster[index][0]
+        self.lead = "" if self.lead == owner_id else owner_id
+        if self.lead:
+            self.chosen.add(owner_id)  # the lead takes part
+        self.redraw()
 
     def action_save(self) -> None:
-        self.dismiss(sorted(self.chosen))
+        self.dismiss((sorted(self.chosen), self.lead))
 
 
 class PrioritiesEditor(Modal):
@@ -140,13 +166,15 @@ class PrioritiesEditor(Modal):
         Binding("right,l", "step(1)", "key.lower", id="priorities.lower"),
         Binding("1,2,3,4,5,6,7,8,9", "pick", show=False, id="priorities.pick"),
         Binding("0,delete,backspace", "clear", "key.clear", id="priorities.clear"),
+        Binding("e", "deliverable", "key.deliverable", id="priorities.deliverable"),
     ]
 
-    def __init__(self, initiative_id: str, years: list[int], levels: tuple[Term, ...],
-                 current: dict[int, str]):
-        super().__init__(t("priorities.title", id=initiative_id))
+    def __init__(self, title: str, years: list[int], levels: tuple[Term, ...],
+                 current: dict[int, str], deliverables: dict[int, str] | None = None):
+        super().__init__(title)
         self.years, self.levels = years, levels
         self.values = {y: current.get(y, "") for y in years}
+        self.deliverables = {y: (deliverables or {}).get(y, "") for y in years}
         self.row = 0
 
     def compose(self) -> ComposeResult:
@@ -166,10 +194,15 @@ class PrioritiesEditor(Modal):
             cursor = "▶ " if n == self.row else "  "
             text.append(f"{cursor}{year}  ◀ ", style="bold" if n == self.row else "")
             text.append(f"{label:^10}", style="reverse" if n == self.row else "")
-            text.append(" ▶\n")
+            text.append(" ▶")
+            if self.deliverables[year]:
+                text.append(f"  {t('priorities.deliverable')}: ", style="dim")
+                text.append(self.deliverables[year])
+            text.append("\n")
         text.append("\n" + "  ".join(f"{n}={lv.label(language())}"
                                      for n, lv in enumerate(self.levels, 1))
                     + "  0=" + t("priorities.none"), style="dim")
+        text.append("\n" + t("priorities.keys"), style="dim")
         self.query_one("#priority-lines", Static).update(safe(text))
 
     def action_move(self, step: int) -> None:
@@ -198,8 +231,27 @@ class PrioritiesEditor(Modal):
         self.values[self.years[self.row]] = ""
         self.redraw()
 
+    def action_deliverable(self) -> None:
+        """What is to be delivered in the highlighted year: typed in a small form."""
+        year = self.years[self.row]
+
+        def check(typed: dict) -> str:
+            try:
+                return check_deliverable(typed["text"])
+            except TrackerError as exc:
+                raise FieldProblem("text", str(exc)) from None
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                self.deliverables[year] = text
+                self.redraw()
+
+        self.app.push_screen(FormScreen(t("priorities.deliverable_title", year=year), [
+            ("text", t("priorities.deliverable_label", year=year), self.deliverables[year],
+             t("priorities.deliverable_hint"))], check), done)
+
     def action_save(self) -> None:
-        self.dismiss(dict(self.values))
+        self.dismiss((dict(self.values), dict(self.deliverables)))
 
 
 class NoteEditor(Modal):
