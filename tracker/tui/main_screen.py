@@ -11,7 +11,6 @@ from __future__ import annotations
 
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -26,7 +25,7 @@ from . import table_model
 from .details import details_text
 from .calendar import Calendar
 from .editing import InitiativeEditing
-from .messages import Read
+from .reading import ReadsOffScreen
 from .objectives import ObjectiveLines
 from .pages import PAGE, PagedViews
 from .plan_year import PlanYear
@@ -48,7 +47,7 @@ def handed_on(part: str, method: str, *args):
     return action
 
 
-class MainScreen(Screen):
+class MainScreen(ReadsOffScreen, Screen):
     # The footer shows these in this order; q, e, r and ? are the app's, named here
     # so they keep their place among the rest.
     BINDINGS = [
@@ -239,29 +238,6 @@ class MainScreen(Screen):
                 return
 
         self.read_in_worker(job, done)
-
-    @work(thread=True, group="reads", exclusive=True, exit_on_error=False)
-    def read_in_worker(self, job, done) -> None:
-        """A read that grows with the plan, off the screen's thread; a newer one
-        of the same group replaces it (its result is not shown)."""
-        self.read_off_screen(job, done)
-
-    @work(thread=True, group="views", exclusive=True, exit_on_error=False)
-    def read_view(self, job, done) -> None:
-        """What a view opened over the list reads (the timeline, an agenda), off
-        the screen's thread, without cancelling a load of the list."""
-        self.read_off_screen(job, done)
-
-    def read_off_screen(self, job, done) -> None:
-        from textual.worker import get_current_worker
-
-        message = Read(done, self.app.said_wrong)
-        try:
-            message.result = self.app.database.read(job)
-        except Exception as exc:  # noqa: BLE001 — shown to the user, never a crash
-            message.error = exc
-        if not get_current_worker().is_cancelled:
-            self.app.post_message(message)
 
     def refresh_from_database(self) -> None:
         """Another user changed something: show it."""
