@@ -19,7 +19,7 @@ from .lookup import is_iso_date
 from .marks import Mark
 from .vocabulary import Term
 from .plan_calendar import CalendarChecks, kind_of as _kind
-from .plan_types import (DeclaredAction, DeclaredMeeting, DeclaredMilestone,  # noqa: F401
+from .plan_types import (DeclaredAction,  # noqa: F401
                          Initiative, Objective, Party, Plan)
 
 MAX_PLAN_BYTES = 20 * 1024 * 1024

@@ -204,6 +204,8 @@ def _change(info: PlanInfo, entry: AuditEntry) -> str:
         return t("change.archived" if entry.new == "1" else "change.unarchived")
     if entry.field == "id":
         return t("change.renamed", old=entry.old)
+    if entry.field == "continues":
+        return t("change.continued", plan=entry.new, ref=entry.old)
     if entry.field in ("title", "short", "description", "kind", "objective", "also_supports"):
         return t("change.by_plan", field=name)
     if entry.action == "resolve":  # `tracker resolve`: which value now stands, and that it is settled
@@ -371,6 +373,13 @@ def _sync_text(info: PlanInfo, line: SyncLine) -> str:
         return t(key, id=d["action"], year=d["year"], text=_short(d["text"]))
     if kind == "decision":
         return t("state.decision", text=_short(d["text"]))
+    if kind == "continued":
+        return t("sync.continued", plan=d["plan"], ref=d["ref"], what=", ".join(
+            t(f"carried.{name}" + ("_one" if count == 1 else ""), count=count)
+            for name, count in d["what"]))
+    if kind == "not_continued":
+        words = d["status_words"][0 if language() == "da" else 1]
+        return t("sync.not_continued", plan=d["plan"], name=d["name"], status=words)
     if kind == "added":
         return t("sync.added", name=d["name"], objective=objective(info, d["objective"])
                  if info else d["objective"])
@@ -396,9 +405,12 @@ def sync_summary(result) -> str:
     conflicts = len(result.notices("!"))
     if conflicts:
         text += " " + t("sync.conflicts", count=conflicts)
-    unknown = len(result.notices("?"))
+    unknown = sum(1 for line in result.notices("?") if line.kind != "not_continued")
     if unknown:
         text += " " + t("sync.unknown_count", count=unknown)
+    left = sum(1 for line in result.notices("?") if line.kind == "not_continued")
+    if left:
+        text += " " + t("sync.not_continued_count", count=left)
     return text
 
 

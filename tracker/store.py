@@ -90,6 +90,24 @@ def open_store(path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Store":
         raise TrackerError(_explain_db_error(path, exc)) from None
 
 
+def open_read_only(path) -> "Store":
+    """Another plan's database, only to read (a plan that follows it carries over
+    from it): opened in SQLite's read-only mode, never upgraded, never written."""
+    path = Path(path)
+    if not path.is_file() or not _looks_like_sqlite(path):
+        raise TrackerError("db.no_predecessor", path=path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        missing = set(schema.KNOWN) - set(schema.applied(conn))
+    except sqlite3.DatabaseError as exc:
+        raise TrackerError(_explain_db_error(path, exc)) from None
+    if missing:
+        conn.close()
+        raise TrackerError("db.predecessor_old", path=path)
+    return Store(Connection(conn), path)
+
+
 def _connect(path: Path, busy_timeout_ms: int, any_thread: bool = False) -> "Connection":
     # Autocommit: transactions are only the explicit BEGIN IMMEDIATE ones.
     conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, isolation_level=None,

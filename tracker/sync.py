@@ -20,6 +20,7 @@ from .merge import merge_fields
 from .model import (HEADS, ITEMS, LEAD, OWNERS, RECORDS, STATUS, Conflict, PlanInfo, SyncLine, Write,
                     deliverable_field, item_field, priority_field, record_field)
 from .store import Store, now
+from .successor import carry_over
 
 
 NOTICES = "!?"  # signs that report, rather than change
@@ -69,15 +70,18 @@ def action_values(action, info: PlanInfo):
     yield "status", action.status
 
 
-def sync_plan(store: Store, plan, who: str, dry_run: bool = False) -> SyncResult:
-    """Merge `plan` into the store in one transaction (rolled back if dry_run)."""
+def sync_plan(store: Store, plan, who: str, dry_run: bool = False,
+              plan_path: Path | None = None) -> SyncResult:
+    """Merge `plan` into the store in one transaction (rolled back if dry_run).
+    `plan_path`: where the plan file is (a plan that follows another finds it
+    from there)."""
     result = SyncResult(dry_run=dry_run)
     info = PlanInfo.from_plan(plan)
     try:
         with store.transaction():
             had_data = store.had_initiatives()
             before = store.info if store.meta("plan") else None
-            merge = _Merge(store, plan, info, who, result)
+            merge = _Merge(store, plan, info, who, result, plan_path)
             if before is not None:
                 result.lines += _plan_changes(before, info)
             merge.run()
@@ -115,7 +119,7 @@ def sync_file(store: Store, plan_path: Path, who: str, dry_run: bool = False) ->
         return _unchanged(store, dry_run)
     from .plan import load_plan  # the validator is needed only when the file changed
 
-    return sync_plan(store, load_plan(plan_path), who, dry_run)
+    return sync_plan(store, load_plan(plan_path), who, dry_run, plan_path)
 
 
 def _unchanged(store: Store, dry_run: bool) -> SyncResult:
@@ -160,8 +164,9 @@ PLAN_FIELDS = ["objective", "title", "short", "kind", "description", "also_suppo
 
 
 class _Merge:
-    def __init__(self, store: Store, plan, info: PlanInfo, who: str, result: SyncResult):
-        self.store, self.plan, self.info = store, plan, info
+    def __init__(self, store: Store, plan, info: PlanInfo, who: str, result: SyncResult,
+                 plan_path: Path | None = None):
+        self.store, self.plan, self.info, self.plan_path = store, plan, info, plan_path
         self.who, self.result = who, result
         self.edit_id = store.next_edit_id()
         self.at = now()
@@ -203,6 +208,10 @@ class _Merge:
                 if initiative.id not in known and initiative.actions:
                     self.merge_tracking(initiative, values_too=False)
         self.store.audit_plan_changes(self.history, self.who, self.at, self.edit_id)
+        if self.added and self.plan_path is not None:  # a plan that follows another
+            new = [i for i in self.plan.initiatives() if i.id not in known]
+            self.result.lines += carry_over(self.store, self.plan_path, self.plan, self.info,
+                                            new, self.who, self.at, self.edit_id)
         self.records()
 
     def records(self) -> None:

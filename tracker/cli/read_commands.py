@@ -79,7 +79,7 @@ def show(settings: Settings, initiative_id: str):
              ", ".join(f"{info.owner_name(o)} ({o})" for o in v.owners) or "–"),
             (t("show.lead"), meeting_words.lead_line(info, v))]
     if v.provisional:
-        rows.insert(1, ("", t("show.provisional")))
+        rows.insert(1, (t("field.placement").capitalize(), t("show.provisional")))
     rows += [(t("show.priority", year=y), present.level(info, v.priorities.get(y)))
              for y in info.years]
     rows += [(t("field.deliverable", year=y).capitalize(), v.deliverables[y])
@@ -154,11 +154,13 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
               help="Instead of the status report: the yearly implementation plan for YEAR "
                    "(initiatives prioritised that year, their actions, who does what, "
                    "the decisions so far).")
+@click.option("--final", is_flag=True, help="Instead of the status report: the final status "
+              "of the plan (completed, continued and where, dropped, left unfinished).")
 @click.option("-o", "--output", type=click.Path(),
               help="Write to this file (default: the terminal).")
 @click.pass_obj
 def export(settings: Settings, fmt, history, year, owner, date, since, since_last_meeting,
-           body, plan_year, output):
+           body, plan_year, final, output):
     """The status report for meetings, as markdown (or JSON for scripts, or the
     tracking state as YAML for git)."""
     from .. import report
@@ -192,8 +194,16 @@ def export(settings: Settings, fmt, history, year, owner, date, since, since_las
         raise TrackerError(t("cli.plan_alone"))
     # One pause of the cycle collector for building and writing out; the content
     # is gone before it runs again (see tracker/bulk.py).
+    if final and (plan_year is not None or year is not None or owner or since):
+        raise TrackerError(t("cli.final_alone"))
     with collector_paused():
-        if plan_year is not None:
+        if final:
+            from ..final_report import build_final, final_markdown
+            from ..successor import find_successors
+
+            content = build_final(store, date, find_successors(settings.plan_path))
+            text = final_markdown(content) if fmt == "markdown" else report.to_json(content)
+        elif plan_year is not None:
             content = report.implementation_plan(store, plan_year, date)
             text = (report.implementation_markdown(content) if fmt == "markdown"
                     else report.to_json(content))

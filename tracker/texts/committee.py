@@ -64,14 +64,73 @@ TEXTS = {
     "show.lead": ("Division of work", "Opgavefordeling"),
     "show.deliverables": ("Deliverables", "Leverancer"),
     "show.provisional": (
-        "Placement under the objective: provisional (the group's own assignment, to be "
-        "confirmed)",
-        "Placering under målsætningen: foreløbig (gruppens egen placering, skal bekræftes)"),
+        "provisional: the group's own assignment, to be confirmed",
+        "foreløbig: gruppens egen placering, som skal bekræftes"),
     "show.continues": ("Continues {id} of the plan before", "Viderefører {id} fra planen før"),
     "mark.provisional": ("placement provisional", "placering foreløbig"),
     "show.adopted_source": ("Adopted {date} (source: {source})", "Vedtaget {date} (kilde: {source})"),
     "msg.undo_records": ("Undone: {summary}", "Fortrudt: {summary}"),
     "msg.redo_records": ("Redone: {summary}", "Gentaget: {summary}"),
+    # a plan that follows another
+    "db.no_predecessor": (
+        "the plan before has no tracker database at {path}; carry nothing over by removing "
+        "`continues:` from the plan, or put that database there",
+        "planen før har ingen database i {path}; fjern `continues:` fra planen for ikke at "
+        "videreføre noget, eller læg databasen dér"),
+    "db.predecessor_old": (
+        "the database of the plan before ({path}) is from an older tracker; open it once "
+        "with this one (e.g. tracker --db {path} list) to bring it up to date",
+        "databasen for planen før ({path}) er fra en ældre tracker; åbn den én gang med "
+        "denne (fx tracker --db {path} list) for at opdatere den"),
+    "err.no_predecessor_file": (
+        "the plan this one follows, '{follows}', was not found (looked in {places})",
+        "planen, som denne følger, '{follows}', blev ikke fundet (søgt i {places})"),
+    "err.not_in_predecessor": (
+        "'{id}' continues '{ref}', which is no initiative of {plan}",
+        "'{id}' viderefører '{ref}', som ikke er en indsats i {plan}"),
+    "sync.continued": (
+        "continued from {plan} ({ref}): {what}",
+        "videreført fra {plan} ({ref}): {what}"),
+    "sync.not_continued": (
+        "not finished in {plan} and not continued: {name} ({status})",
+        "ikke afsluttet i {plan} og ikke videreført: {name} ({status})"),
+    "carried.status": ("status", "status"),
+    "carried.owners": ("owners", "ansvarlige"),
+    "carried.lead": ("lead", "tovholder"),
+    "carried.notes": ("{count} notes", "{count} noter"),
+    "carried.notes_one": ("1 note", "1 note"),
+    "carried.decisions_one": ("1 decision", "1 beslutning"),
+    "carried.actions_one": ("1 open action", "1 åben handling"),
+    "sync.not_continued_count": (
+        "{count} unfinished initiative(s) of the plan before are not continued (the lines "
+        "with ?): decide on each in the new plan, or let them end with the old one.",
+        "{count} uafsluttede indsats(er) fra planen før videreføres ikke (linjerne med ?): "
+        "tag stilling til hver i den nye plan, eller lad dem slutte med den gamle."),
+    "carried.decisions": ("{count} decisions", "{count} beslutninger"),
+    "carried.actions": ("{count} open actions", "{count} åbne handlinger"),
+    "change.continued": ("continued from {plan} ({ref})", "videreført fra {plan} ({ref})"),
+    # the final status of an ended plan
+    "final.title": ("Final status: {title}", "Slutstatus: {title}"),
+    "final.summary": (
+        "Of {total} initiatives, {completed} were completed, {continues} continue, {dropped} "
+        "were dropped and {unfinished} were neither finished nor continued.",
+        "Af {total} indsatser blev {completed} gennemført, {continues} videreføres, {dropped} "
+        "udgik, og {unfinished} blev hverken afsluttet eller videreført."),
+    "final.successors": ("Continued in: {plans}.", "Videreføres i: {plans}."),
+    "final.completed": ("Completed", "Gennemført"),
+    "final.continues": ("Continues", "Videreføres"),
+    "final.dropped": ("Dropped", "Udgået"),
+    "final.unfinished": ("Neither finished nor continued", "Hverken afsluttet eller videreført"),
+    "final.continued_in": ("{plan}: {name}", "{plan}: {name}"),
+    "final.latest_note": ("latest note {date}: {text}", "seneste note {date}: {text}"),
+    "final.without": (
+        "Objectives without initiatives in this plan: {objectives}.",
+        "Målsætninger uden indsatser i denne plan: {objectives}."),
+    "cli.final_alone": (
+        "--final is the whole plan's final status: give it without --year, --owner, --since "
+        "or --implementation-plan",
+        "--final er hele planens slutstatus: angiv den uden --year, --owner, --since "
+        "eller --implementation-plan"),
     # the TUI
     "cmd.timeline": ("Timeline: meetings, milestones, due dates",
                      "Tidslinje: møder, milepæle, frister"),
