@@ -137,12 +137,13 @@ def screen(name: str) -> str:
 
 
 def test_a_burst_in_a_real_terminal_fills_the_action_form(tmp_path, plan_file):
-    db = tmux_burst(tmp_path, plan_file, "a", "Hold kick-off", "Tab", "Tab", "Tab", "1.3.2024",
-                    "Enter")
+    # Today is after the plan period: the year is typed, not assumed.
+    db = tmux_burst(tmp_path, plan_file, "a", "Hold kick-off", "Tab", "2025", "Tab", "Tab",
+                    "1.3.2024", "Enter")
     store = open_store(db)
     try:
         (action,) = store.actions()
-        assert (action.text, action.due) == ("Hold kick-off", "2024-03-01")
+        assert (action.text, action.year, action.due) == ("Hold kick-off", 2025, "2024-03-01")
     finally:
         store.close()
 

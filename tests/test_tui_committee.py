@@ -146,7 +146,7 @@ async def test_after_the_period_the_header_says_so_and_no_year_is_assumed(store,
     app = make_app(store, plan_file, today="2026-11-30")
     async with app.run_test(size=(80, 24)) as pilot:
         await goto(pilot, "haps")
-        header = str(app.main.query_one("#header", Static).render())
-        assert "Planperioden 2022-2025 sluttede 31.12.2025" in header
+        pane = app.main.query_one("#initiatives").border_title
+        assert pane == "Indsatser · planperioden sluttede 31.12.2025"
         await pilot.press("a")
         assert app.screen.query_one("#field-year", Input).value == ""

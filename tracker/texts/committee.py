@@ -8,6 +8,7 @@ TEXTS = {
     "period.ended": (
         "The plan period {start}-{end} ended on {date}.",
         "Planperioden {start}-{end} sluttede {date}."),
+    "period.ended_short": ("the plan period ended {date}", "planperioden sluttede {date}"),
     "meeting.items": ("{count} agenda items", "{count} dagsordenspunkter"),
     "meeting.items_one": ("1 agenda item", "1 dagsordenspunkt"),
     "agenda.for": ("for {kind}", "til {kind}"),

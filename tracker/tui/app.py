@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.widgets import Static
 
-from .. import meeting_words, present
+from .. import present
 from ..catalogue import t
 from ..present import visible
 from ..store import Store
@@ -99,9 +99,6 @@ class TrackerApp(KeysInOrder, App):
         title = visible(self.store.info.title)
         self.title = title
         header = Text(title, style="bold")
-        ended = meeting_words.period_ended(self.store.info, self.today())
-        if ended:  # said once, where it is always in sight (before what may be cut)
-            header.append(f"  ·  {ended}", style="bold yellow")
         header.append(visible(f"  ·  {t('app.user', user=self.user)}  ·  "
                               f"{shown_path(self.store.path)}"), style="dim")
         self.main.query_one("#header", Static).update(header)

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
 from .. import present
-from ..catalogue import t
+from ..catalogue import day, t
 from ..model import InitiativeView
 from . import table_model
 from .details import details_text
@@ -121,6 +121,9 @@ class MainScreen(ReadsOffScreen, Screen):
         self.query_one("#details").border_title = t("pane.details")
         table = self.query_one(InitiativeTable)
         table.border_title = t("pane.initiatives")
+        info = self.store.info
+        if info.ended(self.app.today()):  # said once, always in sight, above the years
+            table.border_title += " · " + t("period.ended_short", date=day(info.period_end))
         self.query_one("#search").display = False
         self.set_class(self.app.size.width >= table_model.WIDE, "wide")
         self._fitted_width = self.app.size.width  # the columns below fit it: no second load
