@@ -41,6 +41,14 @@ def test_an_owner_taken_off_is_no_longer_the_lead(store):
     assert (view.lead, view.owners) == ("", ("region",))
 
 
+def test_an_edit_of_something_else_leaves_a_declared_lead(store, plan_file):
+    text = plan_file.read_text(encoding="utf-8")
+    write(plan_file, text.replace("      - id: haps\n", "      - id: haps\n        lead: plo\n", 1))
+    sync_file(store, plan_file, "sekretær")
+    store.edit("haps", Change(status="planned", note="x"), "anna", "cli")
+    assert store.initiative("haps").lead == "plo"
+
+
 @pytest.mark.parametrize("change, message", [
     (Change(lead="nobody"), "unknown owner 'nobody'"),
     (Change(deliverables={2031: "x"}), "2031 is outside the plan period"),

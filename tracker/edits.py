@@ -72,17 +72,15 @@ class Edits:
             for year, text in sorted(wanted["deliverables"].items()):
                 values[deliverable_field(year)] = text
             # The lead is one of the owners: naming a lead adds them; an owner
-            # taken off is no longer the lead.
-            lead = wanted.get("lead", self.tracked_value(initiative_id, LEAD))
+            # this edit takes off is no longer the lead.
             owners = set(filter(None, values[OWNERS].split(","))) if OWNERS in values \
                 else set(self._owners(initiative_id))
-            if lead and lead not in owners:
-                if "lead" in wanted:
-                    values[OWNERS] = ",".join(sorted(owners | {lead}))
-                else:
-                    lead = ""
-            if "lead" in wanted or lead != self.tracked_value(initiative_id, LEAD):
-                values[LEAD] = lead
+            if "lead" in wanted:
+                values[LEAD] = wanted["lead"]
+                if wanted["lead"] and wanted["lead"] not in owners:
+                    values[OWNERS] = ",".join(sorted(owners | {wanted["lead"]}))
+            elif OWNERS in values and self.tracked_value(initiative_id, LEAD) not in owners:
+                values[LEAD] = ""
             notes = [NewNote(wanted["note"])] if "note" in wanted else []
             return self.write(initiative_id, Write(values=values, notes=notes), who, source,
                               "edit", expected_version=expected_version)
