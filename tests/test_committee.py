@@ -43,8 +43,11 @@ def test_an_owner_taken_off_is_no_longer_the_lead(store):
 
 def test_an_edit_of_something_else_leaves_a_declared_lead(store, plan_file):
     text = plan_file.read_text(encoding="utf-8")
-    write(plan_file, text.replace("      - id: haps\n", "      - id: haps\n        lead: plo\n", 1))
+    write(plan_file, text.replace("      - id: haps\n",
+                                  "      - id: haps\n        owners: [plo]\n        lead: plo\n", 1))
     sync_file(store, plan_file, "sekretær")
+    store.edit("haps", Change(remove_owners=["plo"]), "anna", "cli")  # the lead goes with them
+    store.undo("anna", "cli")
     store.edit("haps", Change(status="planned", note="x"), "anna", "cli")
     assert store.initiative("haps").lead == "plo"
 
@@ -63,7 +66,8 @@ def test_a_wrong_lead_or_deliverable_writes_nothing(store, change, message):
 
 def test_the_plan_declares_a_lead_and_deliverables_merged_by_the_one_rule(store, plan_file):
     text = plan_file.read_text(encoding="utf-8")
-    declared = text.replace("      - id: haps\n", "      - id: haps\n        lead: plo\n"
+    declared = text.replace("      - id: haps\n", "      - id: haps\n        owners: [plo]\n"
+                            "        lead: plo\n"
                             "        deliverables: {2025: Evaluering forelagt PPU}\n", 1)
     assert declared != text
     write(plan_file, declared)
@@ -105,7 +109,7 @@ def test_meetings_agenda_and_a_decision_at_a_meeting(store):
     (lambda s: s.add_agenda_item("2031-01-01", "haps", "x", "decision", "a", "cli"),
      "no meeting '2031-01-01'"),
     (lambda s: s.add_agenda_item("1", "haps", "x", "vote", "a", "cli"),
-     "'vote' is no kind of agenda item"),
+     "'vote' is not a kind of agenda item"),
     (lambda s: s.add_agenda_item("1", "nope", "x", "decision", "a", "cli"), "nope"),
     (lambda s: s.add_milestone("2025-06-01", " ", "a", "cli"), "the text is empty"),
 ])

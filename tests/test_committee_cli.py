@@ -42,7 +42,8 @@ def test_a_secretariat_prepares_a_meeting_in_danish(run):
     assert ok(run("meeting", "add", "18.3.2025", "--title", "Forårsmøde", lang="da")) == \
         "Møde #1 tilføjet: Praksisplanudvalget 18.03.2025 · Forårsmøde\n"
     ok(run("meeting", "add", "2025-06-18", "--body", "Praksisplanudvalget"))
-    assert "#1 til beslutning · HAPS: Evaluering" in ok(run(
+    assert "Praksisplanudvalgets møde 18.03.2025: 1. til beslutning · HAPS: Evaluering [#1]" \
+        in ok(run(
         "meeting", "item", "add", "18.3.2025", "haps", "Evaluering", "--kind", "beslutning",
         lang="da"))
     ok(run("meeting", "item", "add", "1", "kontaktlaege", "Udrulning", "--kind", "drøftelse"))
@@ -58,9 +59,9 @@ def test_a_secretariat_prepares_a_meeting_in_danish(run):
     shown = ok(run("meeting", "show", "18.03.2025", lang="da"))
     assert shown.splitlines() == [
         "#1  Praksisplanudvalget 18.03.2025 · Forårsmøde",
-        "  #1 til beslutning · HAPS: Evaluering",
-        "  #2 til drøftelse · KontaktLæge: Udrulning",
-        "  #3 til orientering · planen som helhed: Planen som helhed",
+        "  1. til beslutning · HAPS: Evaluering  [#1]",
+        "  2. til drøftelse · KontaktLæge: Udrulning  [#2]",
+        "  3. til orientering · planen som helhed: Planen som helhed  [#3]",
         "Beslutninger på mødet:",
         "  #1 HAPS: Godkendt"]
     detail = ok(run("show", "haps", lang="da"))
@@ -101,7 +102,7 @@ def test_records_are_undone_and_their_history_is_words(run):
     (("meeting", "add", "2025-02-30"), "2025-02-30"),
     (("meeting", "add", "2025-03-18", "--body", "byrådet"), "no body 'byrådet'"),
     (("meeting", "item", "add", "2025-04-01", "haps", "x"), "no meeting '2025-04-01'"),
-    (("meeting", "item", "add", "1", "haps", "x", "--kind", "vote"), "'vote' is no kind"),
+    (("meeting", "item", "add", "1", "haps", "x", "--kind", "vote"), "'vote' is not a kind"),
     (("meeting", "item", "add", "1", "hpas", "x"), "unknown initiative 'hpas'"),
     (("decision", "add", "haps", "x", "--meeting", "9"), "no meeting '9'"),
     (("set", "haps", "--deliverable", "2025"), "--deliverable is written YEAR=TEXT"),
@@ -122,7 +123,7 @@ def test_changes_since_the_last_meeting(run):
     ok(run("meeting", "add", "2025-02-10"))
     result = run("export", "--since-last-meeting")
     assert "## Changes since 2025-02-10" in ok(result)
-    assert "Changes since the meeting of Praksisplanudvalget 2025-02-10." in result.stderr
+    assert "Changes since the meeting of Praksisplanudvalget on 2025-02-10." in result.stderr
     earlier = run("export", "--since-last-meeting", "--date", "2025-02-10")
     assert "## Changes since 2024-11-20" in ok(earlier)
 

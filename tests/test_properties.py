@@ -121,6 +121,11 @@ def test_interleaved_edits_never_lose_a_tool_edit(operations):
                     initiative[PLAN_KEY[field]] = {2024: value}
                 else:
                     initiative[field] = value
+                # A plan's lead is one of its owners (else the file is refused).
+                if field == "lead" and value:
+                    initiative["owners"] = sorted(set(initiative.get("owners", [])) | {value})
+                if field == "owners" and initiative.get("lead") not in (None, "", *value):
+                    initiative["lead"] = ""
                 write_plan(path, plan)
             elif op[0] == "tool":
                 _, n, field, value = op

@@ -48,7 +48,9 @@ def language() -> str:
 
 def t(key: str, /, **values) -> str:
     text = CATALOGUES[_language].get(key) or EN[key]
-    return text.format(**values) if values else text
+    if values:
+        return text.format(**values)
+    return text.replace("{{", "{").replace("}}", "}") if "{{" in text else text
 
 
 def day(iso_date: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from . import lookup
 from .errors import Said, TrackerError
 from .model import (AGENDA_KINDS, HEADS, RECORDS, AgendaItem, Meeting, Milestone, TimelineEntry,
-                    Write, record_field)
+                    Write, record_field, split_record_field)
 
 RECORD_TABLES = {"meeting": "meetings", "item": "agenda_items", "milestone": "milestones"}
 
@@ -43,9 +43,10 @@ class Committee:
             date = lookup.check_iso_date(text)
             found = [m for m in self.meetings(body) if m.date == date]
         if not found:
-            raise TrackerError("err.unknown_meeting", meeting=text)
+            raise TrackerError("err.unknown_meeting", meeting=text if text.isdigit()
+                               else lookup.Day(text))
         if len(found) > 1:
-            raise TrackerError("err.meetings_that_day", meeting=text,
+            raise TrackerError("err.meetings_that_day", meeting=lookup.Day(text),
                                ids=", ".join(f"{m.id} ({self.info.body_name(m.body)})"
                                              for m in found))
         return found[0]
@@ -92,6 +93,29 @@ class Committee:
         order = {"meeting": 0, "milestone": 1, "action": 2}
         return sorted(entries, key=lambda e: (e.date, order[e.kind], e.ref))
 
+    def current_id(self, ident: str | None) -> str | None:
+        """The id an initiative called `ident` has now (it follows renames)."""
+        for _ in range(100):  # a chain of renames, never a loop
+            row = self.db.execute("SELECT new FROM audit WHERE field = 'id' AND old = ? "
+                                  "ORDER BY id DESC LIMIT 1", [ident]).fetchone() \
+                if ident else None
+            if row is None or row[0] == ident:
+                return ident
+            ident = row[0]
+        return ident
+
+    def check_record_revert(self, field_name: str, old: str | None) -> None:
+        """An undo that would take a meeting off while its agenda has items (perhaps
+        another person's) is refused: they would vanish from sight."""
+        found = split_record_field(field_name)
+        if found and found[0] == "meeting" and found[2] == HEADS["meeting"] and not old:
+            self._refuse_if_items(found[1])
+
+    def _refuse_if_items(self, meeting_id: int) -> None:
+        count = len(self.agenda(meeting_id))
+        if count:
+            raise TrackerError("err.meeting_has_items", id=meeting_id, count=count)
+
     def record_keys(self, kind: str) -> dict[str, int]:
         """key → id of the records of `kind` a plan file declared."""
         return dict(self.db.execute(f"SELECT key, id FROM {RECORD_TABLES[kind]} "
@@ -115,6 +139,8 @@ class Committee:
     def agenda_kind(text: str) -> str:
         """decision / discussion / information, from the English or Danish word."""
         wanted = text.strip().casefold()
+        for word in ("til ", "for "):  # "til beslutning", as the screens say it
+            wanted = wanted.removeprefix(word).strip()
         danish = {"beslutning": "decision", "drøftelse": "discussion",
                   "orientering": "information"}
         kind = danish.get(wanted, wanted)
@@ -124,10 +150,21 @@ class Committee:
         return kind
 
     # -- writes: each one `Write` of the plan's records to the one writer ---------------------
-    def add_meeting(self, date: str, body: str, who: str, source: str, title: str = "") -> int:
-        values = {"date": lookup.check_iso_date(date), "body": self.body_id(body),
+    def add_meeting(self, date: str, body: str | None, who: str, source: str,
+                    title: str = "") -> int:
+        """A meeting of `body` (None: the plan's first body) on ISO `date`."""
+        if body is None and not self.info.bodies:
+            raise TrackerError("err.unknown_body", body="–", bodies="–")
+        values = {"date": lookup.check_iso_date(date),
+                  "body": self.body_id(body) if body is not None else self.info.bodies[0][0],
                   "title": lookup.check_item_text(title) if title.strip() else ""}
-        return self._add_record("meeting", values, who, source)
+        with self.transaction():
+            same = [m for m in self.meetings(values["body"]) if m.date == values["date"]]
+            if same:  # one meeting of a body a day: a date then names it
+                raise TrackerError("err.meeting_exists", id=same[0].id,
+                                   body=self.info.body_name(values["body"]),
+                                   date=lookup.Day(values["date"]))
+            return self._add_record("meeting", values, who, source)
 
     def add_agenda_item(self, meeting: str, initiative_id: str, text: str, kind: str,
                         who: str, source: str, body: str | None = None) -> int:
@@ -142,13 +179,19 @@ class Committee:
                       initiative_id: str = "") -> int:
         if initiative_id:
             self.check_editable(initiative_id)
-        values = {"date": lookup.check_iso_date(date), "text": lookup.check_item_text(text),
+        text = " ".join(lookup.check_item_text(text).split())
+        if len(text) > lookup.MAX_DELIVERABLE:  # a line on the timeline, as in the plan
+            raise TrackerError("err.milestone_long", length=len(text),
+                               most=lookup.MAX_DELIVERABLE)
+        values = {"date": lookup.check_iso_date(date), "text": text,
                   "initiative": initiative_id}
         return self._add_record("milestone", values, who, source)
 
     def remove_record(self, kind: str, record_id: int, who: str, source: str) -> None:
         """Take a meeting, an agenda item or a milestone off (undo brings it back). A
         record the plan file declares is changed there."""
+        if not 0 < record_id < 2 ** 63:  # no such number here
+            raise TrackerError(f"err.unknown_{kind}", **{kind: record_id})
         with self.transaction():
             row = self.db.execute(f"SELECT {HEADS[kind]}, {'key' if kind != 'item' else 'NULL'} "
                                   f"FROM {RECORD_TABLES[kind]} WHERE id = ?",
@@ -157,6 +200,8 @@ class Committee:
                 raise TrackerError(f"err.unknown_{kind}", **{kind: record_id})
             if row[1] is not None:
                 raise TrackerError("err.record_from_plan", id=record_id)
+            if kind == "meeting":
+                self._refuse_if_items(record_id)
             self.write(None, Write(values={record_field(kind, record_id, HEADS[kind]): ""}),
                        who, source, "edit")
 

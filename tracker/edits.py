@@ -12,7 +12,7 @@ from __future__ import annotations
 from . import lookup
 from .errors import RevertBlocked, Said, TrackerError
 from .model import (ITEMS, LEAD, OWNERS, STATUS, Change, FieldChange, NewNote, Reverted,
-                    Write, deliverable_field, item_field, priority_field)
+                    Write, deliverable_field, item_field, priority_field, split_record_field)
 
 SOURCES = ("tui", "cli", "sync")
 
@@ -103,6 +103,8 @@ class Edits:
             wanted["note"] = self.check_note(change.note)
         if change.lead is not None:
             wanted["lead"] = self.owner_id(change.lead) if change.lead.strip() else ""
+            if wanted["lead"] and wanted["lead"] in wanted["remove_owners"]:
+                raise TrackerError("err.lead_removed", lead=self.info.owner_name(wanted["lead"]))
         deliverables = {}
         for year, text in change.deliverables.items():
             self.check_year(int(year))
@@ -160,9 +162,13 @@ class Edits:
                     done.append(FieldChange("note", new if withdraw else None,
                                             None if withdraw else old))
                     continue
+                if field_name.endswith(":initiative") and split_record_field(field_name):
+                    # a record names an initiative by id: it follows the plan's renames
+                    old, new = self.current_id(old), self.current_id(new)
                 current = self.tracked_value(initiative_id, field_name)
                 if current != (new or ""):
                     raise RevertBlocked(action, initiative_id, field_name, current)
+                self.check_record_revert(field_name, old)
                 change.values[field_name] = old or ""
                 done.append(FieldChange(field_name, new, old))
             self.write(initiative_id, change, who, source, action, reverts=target)

@@ -40,9 +40,12 @@ class Guard:
 
     db: Path
     plan: Path | None = None
+    before: "Guard | None" = None  # the plan this one follows, and its database
 
     def refusal(self, target: Path) -> str | None:
         """Why `target` is one of them (a catalogue key), or None."""
+        if self.before is not None and self.before.refusal(target):
+            return self.before.refusal(target)
         where = _real(target)
         db = _real(self.db)
         if where in {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"),

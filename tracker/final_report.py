@@ -37,6 +37,7 @@ def build_final(store: Store, date: str, successors: list) -> dict:
             note = v.latest_note
             groups[group].append({
                 "id": v.id, "name": v.name, "status": present.status(info, v.status),
+                "lead": info.owner_name(v.lead) if v.lead else "",
                 "continued_in": [{"plan": p, "name": n} for p, n in continued.get(v.id, [])],
                 "note": {"text": " ".join(note.text.split()), "date": note.created_at[:10],
                          "author": note.author} if note else None})
@@ -56,9 +57,11 @@ def final_markdown(doc: dict) -> str:
                                     t("report.period", period=plan["period"]),
                                     _adopted(plan), t("report.date", date=day(doc["date"]))]
                          if f)]
-    head, foot = meeting_words.ended_and_source(plan)
+    # (no "placement provisional": the final status is about what became of each)
+    head, foot = meeting_words.ended_and_source({**plan, "provisional": 0})
     lines += head
-    lines += ["", t("final.summary", total=doc["total"], **counts)]
+    lines += ["", t("final.summary", total=doc["total"], **{
+        group: count or t("final.none") for group, count in counts.items()})]
     if doc["successors"]:
         lines += ["", t("final.successors", plans=", ".join(map(inline, doc["successors"])))]
     for objective in doc["objectives"]:
@@ -90,6 +93,8 @@ def _adopted(plan: dict) -> str:
 
 def _line(group: str, item: dict) -> str:
     text = inline(item["name"])
+    if item["lead"]:
+        text += f" ({inline(t('lead.lead', name=item['lead']))})"
     if item["continued_in"]:
         text += " → " + "; ".join(t("final.continued_in", plan=inline(c["plan"]),
                                     name=inline(c["name"])) for c in item["continued_in"])

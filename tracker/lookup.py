@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from . import vocabulary
-from .catalogue import t
+from .catalogue import day, t
 from .errors import Joined, TrackerError
 from .model import PlanInfo
 from .shown import one_line
@@ -173,6 +173,16 @@ def make_date(year: int, month: int, day: int, text: str) -> str:
         raise TrackerError("err.date_days", text=text, days=days, year=year,
                            month=MonthName(month))
     return dt.date(year, month, day).isoformat()
+
+
+class Day:
+    """An ISO date, written as the reader writes dates (17.12.2021 in Danish)."""
+
+    def __init__(self, iso: str):
+        self.iso = iso
+
+    def __str__(self) -> str:
+        return day(self.iso)
 
 
 class MonthName:

@@ -5,7 +5,7 @@ chosen language, with text from people and plans shown as text."""
 
 from __future__ import annotations
 
-from .catalogue import day, t
+from .catalogue import day, language, t
 from .model import AgendaItem, InitiativeView, Meeting, PlanInfo, TimelineEntry
 from .present import agenda_kind, overdue, visible
 
@@ -40,7 +40,8 @@ def ended_and_source(plan: dict) -> tuple[list[str], list[str]]:
 def meeting_title(info: PlanInfo, meeting: Meeting) -> str:
     """'Praksisplanudvalget 18.03.2025' (and its title, if it has one)."""
     head = f"{info.body_name(meeting.body)} {day(meeting.date)}"
-    return visible(f"{head} · {meeting.title}" if meeting.title else head)
+    title = " ".join(meeting.title.split())  # one line, whatever was typed
+    return visible(f"{head} · {title}" if title else head)
 
 
 def meeting_line(info: PlanInfo, meeting: Meeting, items: int = 0) -> str:
@@ -49,12 +50,23 @@ def meeting_line(info: PlanInfo, meeting: Meeting, items: int = 0) -> str:
     return f"#{meeting.id}  " + meeting_title(info, meeting) + (f"  ({count})" if items else "")
 
 
-def agenda_line(item: AgendaItem, names: dict[str, str]) -> str:
-    """'#2 Til beslutning · HAPS: Evaluering af pilotprojektet'."""
+def agenda_line(item: AgendaItem, names: dict[str, str], number: int | None = None) -> str:
+    """'1. til beslutning · HAPS: Evaluering af pilotprojektet' (`number`: its place on
+    the meeting's agenda; without it, '#6 …', its number for commands)."""
     about = names.get(item.initiative_id, item.initiative_id) if item.initiative_id \
         else t("agenda.whole_plan")
-    return visible(f"#{item.id} {t('agenda.for', kind=agenda_kind(item.kind))} · {about}: "
+    head = f"{number}." if number is not None else f"#{item.id}"
+    return visible(f"{head} {t('agenda.for', kind=agenda_kind(item.kind))} · {about}: "
                    f"{' '.join(item.text.split())}")
+
+
+def meeting_of(info: PlanInfo, meeting: Meeting) -> str:
+    """'Praksisplanudvalgets møde 18.03.2025' / 'the meeting of Praksisplanudvalget on
+    2025-03-18': for 'at', 'since', 'on the agenda of'."""
+    name = info.body_name(meeting.body)
+    if language() == "da":  # "Praksisplanudvalgets møde"
+        name = name if name.endswith(("s", "x", "z")) else name + "s"
+    return visible(t("meeting.of", body=name, date=day(meeting.date)))
 
 
 def lead_line(info: PlanInfo, view: InitiativeView) -> str:
@@ -68,7 +80,19 @@ def lead_line(info: PlanInfo, view: InitiativeView) -> str:
     return visible(" · ".join(parts)) if parts else t("lead.none")
 
 
-def timeline_line(info: PlanInfo, entry: TimelineEntry, names: dict[str, str]) -> str:
+def owner_entries(info: PlanInfo, view: InitiativeView) -> list[dict]:
+    """The owners as a document lists them: the lead first, named as such."""
+    entries = [{"id": o, "name": info.owner_name(o), "lead": o == view.lead}
+               for o in view.owners]
+    entries.sort(key=lambda e: not e["lead"])  # stable: the rest in the roster's order
+    for entry in entries:
+        if entry["lead"]:
+            entry["name"] = t("lead.marked", name=entry["name"])
+    return entries
+
+
+def timeline_line(info: PlanInfo, entry: TimelineEntry, names: dict[str, str],
+                  with_kind: bool = True) -> str:
     """'18.03.2025  Møde: Praksisplanudvalget', '01.02.2025  Frist: #3 … (28 dage over
     fristen)'."""
     about = f" ({names.get(entry.initiative_id, entry.initiative_id)})" \
@@ -78,7 +102,7 @@ def timeline_line(info: PlanInfo, entry: TimelineEntry, names: dict[str, str]) -
         what = t("timeline.meeting", body=info.body_name(entry.body)) + \
             (f" · {text}" if text else "")
     elif entry.kind == "milestone":
-        what = t("timeline.milestone", text=text) + about
+        what = t("timeline.milestone", text=text) + about if with_kind else text + about
     else:
         what = t("timeline.due", id=entry.ref, text=text) + about
         if entry.overdue:

@@ -190,6 +190,7 @@ class _Validator(CalendarChecks):
         meetings = self.meetings(doc, bodies)
         milestones = self.milestones(doc)
         follows = self.follows(doc)
+        self.follows_given = bool(follows)
         objectives = self.objectives(doc, context)
         return Plan(title, region, start, end, adopted, parties, people,
                     statuses, levels, objectives, bodies=bodies, meetings=meetings,
@@ -321,7 +322,7 @@ class _Validator(CalendarChecks):
             self.refs(item, "also_supports", ident, what),
             self.refs(item, "previous_ids", ident, what),
             owners, status, self.priorities(item, what, context),
-            self.actions(item, what, context), self.lead(item, what, context),
+            self.actions(item, what, context), self.lead(item, what, context, owners),
             self.deliverables(item, what, context), self.continues(item, what),
             self.placement(item, what),
         )
@@ -458,6 +459,7 @@ class _Validator(CalendarChecks):
     def references(self, objectives, seen, doc) -> None:
         objective_ids = [o.id for o in objectives if o.id]
         claimed: dict[str, tuple[str, Mark]] = {}  # previous id → (initiative, where)
+        continued: dict[str, Mark] = {}  # an initiative of the plan before → where
         for key, ref, mark, ident in self.pending:
             if key == "previous_ids" and ref == ident:
                 self.add(Said("v.previous_is_self", ref=ref, id=ident), mark)
@@ -470,6 +472,12 @@ class _Validator(CalendarChecks):
                 claimed.setdefault(ref, (ident, mark))
             if key == "milestone" and ref not in seen:
                 self.add(Said("v.milestone_initiative", ref=ref), mark)
+            if key == "continues" and not getattr(self, "follows_given", False):
+                self.add(Said("v.continues_alone", ref=ref), mark, Said("v.continues_hint"))
+            elif key == "continues" and ref in continued:
+                self.add(Said("v.continued_twice", ref=ref, line=continued[ref].line), mark)
+            elif key == "continues":
+                continued[ref] = mark
             if key == "also_supports" and ref not in objective_ids:
                 self.add(Said("v.also_supports", id=ident, ref=ref), mark,
                          Said("v.objectives", ids=", ".join(dict.fromkeys(objective_ids))))

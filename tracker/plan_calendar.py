@@ -97,8 +97,13 @@ class CalendarChecks:
             if initiative:
                 self.pending.append(("milestone", initiative,
                                      item.value_marks["initiative"], ""))
-            key = self.ident(item, Said("what.milestone"), seen) if "id" in item else \
+            key = self.ident(item, Said("what.milestone"), {}) if "id" in item else \
                 f"{date} {text}"
+            if key in seen:
+                self.add(Said("v.milestone_twice", line=seen[key].line), mark,
+                         Said("v.meeting_twice_hint"))
+                continue
+            seen[key] = mark
             if date and text:
                 out.append(DeclaredMilestone(key, date, text, initiative))
         return tuple(out)
@@ -109,16 +114,27 @@ class CalendarChecks:
             return ""
         value = self.mapping(doc["follows"], doc.value_marks["follows"], Said("what.follows"),
                              FOLLOWS_KEYS, FOLLOWS_KEYS)
-        return self.text(value, "plan", Said("what.follows")) if value else ""
+        found = self.text(value, "plan", Said("what.follows")) if value else ""
+        if value and "plan" in value and (not found.strip() or len(found) > 255
+                                          or "\n" in found or "\0" in found):
+            self.add(Said("v.follows"), value.value_marks.get("plan", value.mark),
+                     Said("v.follows_hint"))
+            return ""
+        return found
 
     # -- per initiative ----------------------------------------------------------
-    def lead(self, item, what, context) -> str | None:
+    def lead(self, item, what, context, owners) -> str | None:
+        """The lead party: one of the owners the plan declares for the initiative."""
         if "lead" not in item:
             return None
         lead = self.text(item, "lead", what, required=False)
         if lead and lead not in context.roster:
             self.add(Said("v.unknown_owner", owner=lead, what=what), item.value_marks["lead"],
                      Said("v.owners_are", owners=", ".join(sorted(context.roster))))
+            return None
+        if lead and lead not in (owners or ()):
+            self.add(Said("v.lead_not_owner", lead=lead, what=what), item.value_marks["lead"],
+                     Said("v.lead_not_owner_hint", lead=lead))
             return None
         return lead
 
@@ -138,7 +154,8 @@ class CalendarChecks:
             year = int(year_text) if str(year_text).isascii() and str(year_text).isdigit() \
                 else None
             if year is None or not context.start <= year <= context.end:
-                self.add(Said("v.year", year=year_text, what=what), value.key_marks[year_text],
+                self.add(Said("v.deliverable_year", year=year_text, what=what),
+                         value.key_marks[year_text],
                          Said("v.year_hint", start=context.start, end=context.end))
                 continue
             text = self._short(value, year_text, what)
@@ -152,6 +169,8 @@ class CalendarChecks:
             self.add(Said("v.bad_id", id=ref, what=what), item.value_marks["continues"],
                      Said("v.bad_id_hint"))
             return ""
+        if ref:  # checked once the whole file is read: `follows:`, and once each
+            self.pending.append(("continues", ref, item.value_marks["continues"], what))
         return ref
 
     def placement(self, item, what) -> bool:

@@ -292,7 +292,8 @@ def explain(error: Exception, info: PlanInfo | None = None) -> str:
             if info is not None) or t("err.someone")
         return visible(t("err.stale", id=error.initiative_id, changes=changes))
     if isinstance(error, RevertBlocked):
-        return visible(t(f"err.cannot_{error.action}", id=error.initiative_id,
+        return visible(t(f"err.cannot_{error.action}", id=error.initiative_id
+                         or t("records.name"),
                          field=field_name(error.field),
                          now=value(info, error.field, error.now) if info else error.now))
     return visible(str(error))
@@ -373,6 +374,10 @@ def _sync_text(info: PlanInfo, line: SyncLine) -> str:
         return t(key, id=d["action"], year=d["year"], text=_short(d["text"]))
     if kind == "decision":
         return t("state.decision", text=_short(d["text"]))
+    if kind == "meeting_gone":
+        return t("sync.meeting_gone", date=day(d["date"]), count=d["items"])
+    if kind in ("meeting_added", "milestone_added"):
+        return t(f"sync.{kind}", date=day(d["date"]), text=_short(d["text"]))
     if kind == "continued":
         return t("sync.continued", plan=d["plan"], ref=d["ref"], what=", ".join(
             t(f"carried.{name}" + ("_one" if count == 1 else ""), count=count)
@@ -405,7 +410,8 @@ def sync_summary(result) -> str:
     conflicts = len(result.notices("!"))
     if conflicts:
         text += " " + t("sync.conflicts", count=conflicts)
-    unknown = sum(1 for line in result.notices("?") if line.kind != "not_continued")
+    unknown = sum(1 for line in result.notices("?")
+                  if line.kind in ("unknown_word", "outside_period"))
     if unknown:
         text += " " + t("sync.unknown_count", count=unknown)
     left = sum(1 for line in result.notices("?") if line.kind == "not_continued")

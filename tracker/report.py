@@ -13,17 +13,16 @@ import json
 import re
 
 from . import meeting_words, present
+from .changes import changes_since, time_zones
 from .bulk import collector_paused
 from .catalogue import day, t
-from .model import InitiativeView, display_name, split_item_field
-from .lookup import read_stamp
+from .model import InitiativeView, display_name
 from .present import visible, visible_json
 from .store import Store
 
 BAR_WIDTH = 10
 
 
-TRACKED_FIELDS = ("added", "status", "owners", "note")  # and priority:<year>, actions…
 
 
 @collector_paused()
@@ -61,7 +60,8 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
             "description": v.description, "objective": v.objective_id,
             "also_supports": [{"id": o, "name": objective_names.get(o, o)}
                               for o in v.also_supports],
-            "owners": [owner_entries.get(o) or {"id": o, "name": o} for o in v.owners],
+            "owners": meeting_words.owner_entries(info, v) if v.lead else
+            [owner_entries.get(o) or {"id": o, "name": o} for o in v.owners],
             "status": status.key, "status_label": status_label(status.key),
             "done": status.done, "dropped": status.dropped,
             "priorities": {text: v.priorities.get(y, "") for y, text in year_keys},
@@ -188,7 +188,8 @@ def implementation_plan(store: Store, year: int, date: str) -> dict:
                 "level": v.priorities.get(year, ""),
                 "level_label": present.level(info, v.priorities.get(year)),
                 "status_label": status_word(info, v.status),
-                "owners": [{"id": o, "name": info.owner_name(o)} for o in v.owners],
+                "owners": meeting_words.owner_entries(info, v),
+                "deliverable": v.deliverables.get(year, ""),
                 "actions": actions.get(v.id, []),
             } for v in chosen]})
     listed = [i for o in objectives for i in o["initiatives"]]
@@ -206,54 +207,6 @@ def implementation_plan(store: Store, year: int, date: str) -> dict:
                        "text": d.text, "by": d.by, "archived": d.archived}
                       for d in store.decisions(archived=True) if d.date <= date],
     }
-
-
-def changes_since(store: Store, since: str, objectives: list[dict]) -> list[dict]:
-    """What moved from `since` on, per objective: initiatives added to the plan,
-    status, owner and priority changes, notes. An edit and the undo that turned
-    it back, both in the period, cancel out and are left out."""
-    info = store.info
-    views = {v.id: v for v in store.initiatives(archived=None)}
-    entries = present.fold([e for e in store.history(since=since)
-                            if e.field in TRACKED_FIELDS or e.field.startswith("priority:")
-                            or split_item_field(e.field)])
-    cancelled: set[int] = set()
-    present_edits = {e.edit_id for e in entries}
-    for e in entries:  # oldest first: an undo folds with the edit it turns back
-        if e.action in ("undo", "redo") and e.reverts in present_edits - cancelled \
-                and e.edit_id not in cancelled:
-            cancelled |= {e.edit_id, e.reverts}
-    groups: dict[str, list[dict]] = {}
-    for entry in entries:
-        if entry.edit_id in cancelled:
-            continue
-        view = views.get(entry.initiative_id)
-        groups.setdefault(view.objective_id if view else "", []).append({
-            "at": entry.at, "when": present.when(entry.at), "who": entry.who,
-            "source": entry.source, "initiative": entry.initiative_id,
-            "name": view.name if view else entry.initiative_id, "field": entry.field,
-            "old": entry.old, "new": entry.new, "action": entry.action,
-            "text": present.change(info, entry),
-        })
-    order = [o["id"] for o in objectives]
-    out = []
-    for objective_id in sorted(groups, key=lambda o: order.index(o) if o in order else 99):
-        found = next((o for o in objectives if o["id"] == objective_id), None)
-        out.append({"objective": objective_id,
-                    "name": f"{found['number']}. {found['name']}" if found else t("report.other"),
-                    "changes": groups[objective_id]})
-    return out
-
-
-def time_zones(report: dict) -> str:
-    """The local zone(s) the change times are in, e.g. 'CET/CEST'."""
-    zones = []
-    for group in report["changes"]:
-        for change in group["changes"]:
-            moment = read_stamp(change["at"]).astimezone()
-            if moment.tzname() not in zones:
-                zones.append(moment.tzname())
-    return "/".join(zones)
 
 
 def to_json(report: dict) -> str:
@@ -439,6 +392,8 @@ def implementation_markdown(doc: dict) -> str:
                 f"{t('plan.priority', year=year)}: {priority_mark(i['level'], levels)}",
                 f"{t('report.status')}: {inline(i['status_label'])}",
                 f"{t('report.owners')}: {owner_names(i)}"]))
+            if i["deliverable"]:
+                lines += ["", f"{t('plan.deliverable', year=year)}: {inline(i['deliverable'])}"]
             lines.append("")
             if i["actions"]:
                 lines += table(["#", t("report.action"), t("report.owners"), t("report.due"),

@@ -286,6 +286,10 @@ def _merge(store: Store, ident: str, entry: dict, tracked: dict, bases: dict, wh
     if entry["deliverables"] is not None:
         for year in info.years:
             incoming[deliverable_field(year)] = entry["deliverables"].get(year, "")
+        for year in sorted(set(entry["deliverables"]) - set(info.years)):
+            result.lines.append(SyncLine("?", ident, "outside_period", {
+                "field": deliverable_field(year), "value": entry["deliverables"][year],
+                "period": f"{info.start}-{info.end}"}))
     change = Write()
     _take(merge_fields(incoming.items(), bases, tracked, info.nothing), ident, change, result)
     _merge_actions(store, ident, entry["actions"], bases, change, result, same_database)

@@ -14,6 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import TrackerError
+from .lookup import one_line
+from .plan import MAX_PLAN_BYTES
 from .model import (ITEMS, LEAD, OWNERS, STATUS, NewNote, PlanInfo, SyncLine, Write,
                     item_field)
 from .store import Store, open_read_only
@@ -29,10 +31,15 @@ def predecessor_file(plan_path: Path, follows: str) -> Path:
         folder = Path(plan_path).resolve().parent
         places = [folder / written, folder.parent / written, Path.cwd() / written]
     for place in places:
-        if place.is_file():
-            return place
-    raise TrackerError("err.no_predecessor_file", follows=follows,
-                       places=", ".join(str(p.parent) for p in dict.fromkeys(places)))
+        try:
+            if place.is_file():
+                if place.resolve() == Path(plan_path).resolve():
+                    raise TrackerError("err.follows_itself", follows=one_line(follows))
+                return place
+        except OSError:  # a name too long, a loop of links: not a plan file
+            continue
+    raise TrackerError("err.no_predecessor_file", follows=one_line(follows),
+                       places=", ".join(one_line(str(p.parent)) for p in dict.fromkeys(places)))
 
 
 def predecessor_database(plan_file: Path) -> Path:
@@ -133,9 +140,10 @@ def find_successors(plan_path: Path) -> list[tuple[object, Path]]:
     plan_path = Path(plan_path).resolve()
     found = []
     for candidate in sorted(plan_path.parent.glob("*.yaml")):
-        if candidate.resolve() == plan_path:
-            continue
-        try:
+        try:  # a plain file of a plan's size only: never a pipe, a device or a huge file
+            if candidate.resolve() == plan_path or not candidate.is_file() \
+                    or candidate.stat().st_size > MAX_PLAN_BYTES:
+                continue
             text = candidate.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue

@@ -217,27 +217,42 @@ class _Merge:
     def records(self) -> None:
         """The meetings and milestones the plan file declares, as it declares them
         (they are changed in the file): new ones added, changed ones changed, ones
-        no longer declared taken off; in one write of the plan's records."""
+        no longer declared taken off; in one write of the plan's records. A meeting
+        without an id whose date the file changes is the same meeting moved: it
+        keeps its agenda."""
         change, new_keys = Write(), []
+        shown = {m.id: m for m in self.store.meetings()}
         for kind, declared in (("meeting", self.plan.meetings),
                                ("milestone", self.plan.milestones)):
             known = self.store.record_keys(kind)
             next_id = self.store.next_record_id(kind)
-            wanted = set()
+            found = {record.key: known.get(record.key) for record in declared}
+            left = [i for i in known.values() if i not in found.values() and i in shown] \
+                if kind == "meeting" else []
             for record in declared:
-                record_id = known.get(record.key)
+                if found[record.key] is None and kind == "meeting":
+                    moved = next((i for i in left if shown[i].body == record.body), None)
+                    if moved is not None:
+                        left.remove(moved)
+                        found[record.key] = moved
+                        new_keys.append((kind, moved, record.key))
+            for record in declared:
+                record_id = found[record.key]
                 if record_id is None:
                     record_id, next_id = next_id, next_id + 1
                     new_keys.append((kind, record_id, record.key))
                     self.say("+", "", f"{kind}_added", date=record.date,
                              text=getattr(record, "title", "") or getattr(record, "text", ""))
-                wanted.add(record_id)
                 for attr in RECORDS[kind]:
                     change.values[record_field(kind, record_id, attr)] = getattr(
                         record, attr, "")
             for key, record_id in known.items():
-                if record_id not in wanted:
+                if record_id not in found.values():
                     change.values[record_field(kind, record_id, HEADS[kind])] = ""
+                    items = len(self.store.agenda(record_id)) if kind == "meeting" else 0
+                    if items and record_id in shown:
+                        self.say("?", "", "meeting_gone", date=shown[record_id].date,
+                                 items=items)
         if change.values:
             self.store.write(None, change, self.who, "sync", "sync", edit_id=self.edit_id,
                              at=self.at)

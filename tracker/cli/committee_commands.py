@@ -22,14 +22,14 @@ def meeting():
 
 @meeting.command(name="add")
 @click.argument("date")
-@click.option("--body", default="ppu", show_default=True,
-              help="The body that meets: its id or name (the plan's `bodies:`).")
+@click.option("--body", help="The body that meets: its id or name (the plan's `bodies:`; "
+              "default: the first, e.g. ppu).")
 @click.option("--title", default="", help="A title, e.g. 'Forårsmøde'.")
 @click.pass_obj
 def meeting_add(settings: Settings, date, body, title):
     """Add a meeting on DATE (2025-03-18 or 18.3.2025); prints its number."""
     store = settings.store()
-    meeting_id = store.add_meeting(parse_date(date, "DATE"), body, settings.user, "cli",
+    meeting_id = store.add_meeting(parse_date(date, t("arg.date")), body, settings.user, "cli",
                                    title=title)
     found = store.meeting(str(meeting_id))
     out(t("cli.meeting_added", id=meeting_id, meeting=words.meeting_title(store.info, found)))
@@ -65,8 +65,8 @@ def meeting_show(settings: Settings, meeting, body):
     names = initiative_names(store)
     out(words.meeting_line(store.info, found), bold=True)
     agenda = store.agenda(found.id)
-    for item in agenda:
-        out("  " + words.agenda_line(item, names))
+    for number, item in enumerate(agenda, 1):
+        out(f"  {words.agenda_line(item, names, number)}  [#{item.id}]")
     if not agenda:
         out("  " + t("agenda.empty"))
     taken = [d for d in store.decisions(archived=True) if d.meeting == str(found.id)]
@@ -86,7 +86,7 @@ def meeting_remove(settings: Settings, meeting, body):
     store = settings.store()
     found = store.meeting(_date_or_number(meeting), body)
     store.remove_record("meeting", found.id, settings.user, "cli")
-    out(t("cli.record_removed", what=t("cli.what_meeting"), id=found.id))
+    out(t("cli.meeting_removed", id=found.id))
 
 
 @meeting.group(name="item")
@@ -109,8 +109,9 @@ def item_add(settings: Settings, meeting, initiative_id, text, kind, body):
                                     kind, settings.user, "cli", body=body)
     item = next(i for i in store.agenda() if i.id == item_id)
     found = store.meeting(str(item.meeting_id))
-    out(t("cli.item_added", meeting=words.meeting_title(store.info, found),
-          item=words.agenda_line(item, initiative_names(store))))
+    number = [i.id for i in store.agenda(found.id)].index(item_id) + 1
+    out(t("cli.item_added", meeting=words.meeting_of(store.info, found),
+          item=words.agenda_line(item, initiative_names(store), number), id=item_id))
 
 
 @meeting_item.command(name="remove")
@@ -120,7 +121,7 @@ def item_remove(settings: Settings, item_id):
     """Take an item off its agenda (`tracker undo` brings it back)."""
     store = settings.store()
     store.remove_record("item", item_id, settings.user, "cli")
-    out(t("cli.record_removed", what=t("cli.what_item"), id=item_id))
+    out(t("cli.item_removed", id=item_id))
 
 
 @main.group()
@@ -138,12 +139,13 @@ def milestone_add(settings: Settings, first, second, third):
     initiative_id, date, text = (first, second, third) if third is not None \
         else ("", first, second)
     store = settings.store()
-    milestone_id = store.add_milestone(parse_date(date, "DATE"), text, settings.user, "cli",
+    milestone_id = store.add_milestone(parse_date(date, t("arg.date")), text, settings.user,
+                                       "cli",
                                        initiative_id)
     entry = next(e for e in store.timeline(today()) if e.kind == "milestone"
                  and e.ref == milestone_id)
     out(t("cli.milestone_added", id=milestone_id,
-          line=words.timeline_line(store.info, entry, initiative_names(store))))
+          line=words.timeline_line(store.info, entry, initiative_names(store), False)))
 
 
 @milestone.command(name="list")
@@ -167,7 +169,7 @@ def milestone_remove(settings: Settings, milestone_id):
     """Take a milestone off (`tracker undo` brings it back)."""
     store = settings.store()
     store.remove_record("milestone", milestone_id, settings.user, "cli")
-    out(t("cli.record_removed", what=t("cli.what_milestone"), id=milestone_id))
+    out(t("cli.milestone_removed", id=milestone_id))
 
 
 @main.command()
@@ -203,4 +205,4 @@ def timeline(settings: Settings, year, date):
 def _date_or_number(text: str) -> str:
     """A meeting is named by its number or its date, in either way of writing it."""
     text = text.strip()
-    return text if text.isascii() and text.isdigit() else parse_date(text, "MEETING")
+    return text if text.isascii() and text.isdigit() else parse_date(text, t("arg.meeting"))

@@ -195,6 +195,8 @@ def decision():
 @click.pass_obj
 def decision_add(settings: Settings, initiative_id, text, date, by, meeting, archived):
     """Record a decision under an initiative; prints its id."""
+    if meeting is not None and (date or by):
+        raise TrackerError(t("cli.meeting_and_date"))
     store = settings.store()
     if meeting is not None and not (meeting.strip().isascii() and meeting.strip().isdigit()):
         meeting = parse_date(meeting, "--meeting")

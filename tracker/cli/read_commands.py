@@ -168,6 +168,8 @@ def export(settings: Settings, fmt, history, year, owner, date, since, since_las
     if output is not None:
         check_target(output, settings.guard)  # before any work: say it at once
     store = settings.store()
+    if fmt == "yaml" and (final or since_last_meeting):
+        raise TrackerError(t("cli.yaml_alone"))
     if fmt == "yaml":
         from ..state import export_state
 
@@ -189,7 +191,7 @@ def export(settings: Settings, fmt, history, year, owner, date, since, since_las
                                  body=store.info.body_name(store.body_id(body))) if body
                                else t("cli.no_meeting_before_any", date=present.date(date)))
         since = last.date
-        err(t("cli.since_last_meeting", meeting=meeting_words.meeting_title(store.info, last)))
+        err(t("cli.since_last_meeting", meeting=meeting_words.meeting_of(store.info, last)))
     if plan_year is not None and (year is not None or owner or since):
         raise TrackerError(t("cli.plan_alone"))
     # One pause of the cycle collector for building and writing out; the content

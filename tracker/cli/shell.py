@@ -73,8 +73,19 @@ class Settings:
 
     @property
     def guard(self) -> Guard:
-        """The files no export or backup may replace."""
-        return Guard(self.db_path, self.plan_path)
+        """The files no export or backup may replace: also those of the plan this
+        one follows, once the database says which that is."""
+        before = None
+        info = self.info()
+        if info is not None and info.follows:
+            from ..successor import predecessor_database, predecessor_file
+
+            try:
+                plan = predecessor_file(self.plan_path, info.follows)
+                before = Guard(predecessor_database(plan), plan)
+            except TrackerError:
+                before = None  # not there: nothing of it to overwrite
+        return Guard(self.db_path, self.plan_path, before)
 
     def info(self):
         """The plan as last synced, if a store is open (for wording errors)."""

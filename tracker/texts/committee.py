@@ -9,6 +9,9 @@ TEXTS = {
         "The plan period {start}-{end} ended on {date}.",
         "Planperioden {start}-{end} sluttede {date}."),
     "period.ended_short": ("the plan period ended {date}", "planperioden sluttede {date}"),
+    "meeting.of": ("the meeting of {body} on {date}", "{body} møde {date}"),
+    "arg.date": ("DATE", "dato"),
+    "arg.meeting": ("MEETING", "møde"),
     "meeting.items": ("{count} agenda items", "{count} dagsordenspunkter"),
     "meeting.items_one": ("1 agenda item", "1 dagsordenspunkt"),
     "agenda.for": ("for {kind}", "til {kind}"),
@@ -17,6 +20,7 @@ TEXTS = {
     "lead.lead": ("Lead: {name}", "Tovholder: {name}"),
     "lead.participants": ("Participants: {names}", "Deltagere: {names}"),
     "lead.owners": ("Owners: {names}", "Ansvarlige: {names}"),
+    "lead.marked": ("{name} (lead)", "{name} (tovholder)"),
     "lead.none": ("No lead or owners yet", "Ingen tovholder eller ansvarlige endnu"),
     "timeline.meeting": ("Meeting: {body}", "Møde: {body}"),
     "timeline.milestone": ("Milestone: {text}", "Milepæl: {text}"),
@@ -30,18 +34,22 @@ TEXTS = {
     # the CLI's answers
     "cli.meeting_added": ("Added meeting #{id}: {meeting}", "Møde #{id} tilføjet: {meeting}"),
     "cli.no_meetings": (
-        "No meetings yet. Add one with: tracker meeting add 2025-03-18 --body ppu",
-        "Ingen møder endnu. Tilføj et med: tracker meeting add 2025-03-18 --body ppu"),
+        "No meetings yet. Add one with: tracker meeting add DATE --body ppu",
+        "Ingen møder endnu. Tilføj et med: tracker meeting add DATO --body ppu"),
     "cli.item_added": (
-        "Put on the agenda of {meeting}: {item}",
-        "Sat på dagsordenen for {meeting}: {item}"),
+        "Put on the agenda of {meeting}: {item} [#{id}]",
+        "Sat på dagsordenen for {meeting}: {item} [#{id}]"),
     "cli.milestone_added": ("Added milestone #{id}: {line}", "Milepæl #{id} tilføjet: {line}"),
     "cli.no_milestones": ("No milestones yet.", "Ingen milepæle endnu."),
-    "cli.record_removed": ("Taken off: {what} #{id} (tracker undo brings it back).",
-                           "Taget af: {what} #{id} (tracker undo fortryder)."),
-    "cli.what_meeting": ("meeting", "møde"),
-    "cli.what_item": ("agenda item", "dagsordenspunkt"),
-    "cli.what_milestone": ("milestone", "milepæl"),
+    "cli.meeting_removed": ("Meeting #{id} is cancelled (undo with tracker undo).",
+                            "Møde #{id} er aflyst (fortryd med tracker undo)."),
+    "cli.item_removed": ("Agenda item #{id} is taken off (undo with tracker undo).",
+                         "Dagsordenspunkt #{id} er fjernet (fortryd med tracker undo)."),
+    "cli.milestone_removed": ("Milestone #{id} is removed (undo with tracker undo).",
+                              "Milepæl #{id} er fjernet (fortryd med tracker undo)."),
+    "cli.meeting_and_date": (
+        "--meeting gives the decision its meeting's date and body: leave out --date and --by",
+        "--meeting giver beslutningen mødets dato og udvalg: udelad --date og --by"),
     "cli.next_meeting": ("Next meeting: {meeting}", "Næste møde: {meeting}"),
     "cli.no_next_meeting": ("No meeting ahead.", "Intet kommende møde."),
     "cli.decisions_at": ("Decisions at this meeting:", "Beslutninger på mødet:"),
@@ -60,8 +68,8 @@ TEXTS = {
         "give --since or --since-last-meeting, not both",
         "angiv --since eller --since-last-meeting, ikke begge"),
     "cli.since_last_meeting": (
-        "Changes since the meeting of {meeting}.",
-        "Ændringer siden mødet {meeting}."),
+        "Changes since {meeting}.",
+        "Ændringer siden {meeting}."),
     "show.lead": ("Division of work", "Opgavefordeling"),
     "show.deliverables": ("Deliverables", "Leverancer"),
     "show.provisional": (
@@ -86,9 +94,26 @@ TEXTS = {
     "err.no_predecessor_file": (
         "the plan this one follows, '{follows}', was not found (looked in {places})",
         "planen, som denne følger, '{follows}', blev ikke fundet (søgt i {places})"),
+    "err.meeting_has_items": (
+        "meeting #{id} has {count} agenda item(s): take them off first (tracker meeting item "
+        "remove), so none is lost from sight",
+        "møde #{id} har {count} dagsordenspunkt(er): fjern dem først (tracker meeting item "
+        "remove), så intet forsvinder af syne"),
+    "records.name": ("the meetings and milestones", "møderne og milepælene"),
+    "err.follows_itself": (
+        "the plan names itself under follows: ('{follows}'); name the plan before it",
+        "planen angiver sig selv under follows: ('{follows}'); angiv planen før den"),
     "err.not_in_predecessor": (
         "'{id}' continues '{ref}', which is no initiative of {plan}",
         "'{id}' viderefører '{ref}', som ikke er en indsats i {plan}"),
+    "sync.meeting_added": ("meeting {date} from the plan {text}", "møde {date} fra planen {text}"),
+    "sync.milestone_added": ("milestone {date} from the plan: {text}",
+                             "milepæl {date} fra planen: {text}"),
+    "sync.meeting_gone": (
+        "the plan no longer has the meeting of {date}; its {count} agenda item(s) are kept "
+        "in the history (put them on another meeting)",
+        "planen har ikke længere mødet {date}; dets {count} dagsordenspunkt(er) er bevaret i "
+        "historikken (sæt dem på et andet møde)"),
     "sync.continued": (
         "continued from {plan} ({ref}): {what}",
         "videreført fra {plan} ({ref}): {what}"),
@@ -103,22 +128,25 @@ TEXTS = {
     "carried.decisions_one": ("1 decision", "1 beslutning"),
     "carried.actions_one": ("1 open action", "1 åben handling"),
     "sync.not_continued_count": (
-        "{count} unfinished initiative(s) of the plan before are not continued (the lines "
-        "with ?): decide on each in the new plan, or let them end with the old one.",
-        "{count} uafsluttede indsats(er) fra planen før videreføres ikke (linjerne med ?): "
-        "tag stilling til hver i den nye plan, eller lad dem slutte med den gamle."),
+        "Of the previous plan, {count} unfinished initiatives are not continued (the lines "
+        "with ?): to carry one over, add `continues: <its id>` to it in the new plan; else "
+        "it ends with the old plan.",
+        "Fra den forrige plan videreføres {count} uafsluttede indsatser ikke (linjerne med ?): "
+        "tilføj `continues: <dens id>` til en indsats i den nye plan for at videreføre den; "
+        "ellers slutter den med den gamle plan."),
     "carried.decisions": ("{count} decisions", "{count} beslutninger"),
     "carried.actions": ("{count} open actions", "{count} åbne handlinger"),
     "change.continued": ("continued from {plan} ({ref})", "videreført fra {plan} ({ref})"),
     # the final status of an ended plan
     "final.title": ("Final status: {title}", "Slutstatus: {title}"),
     "final.summary": (
-        "Of {total} initiatives, {completed} were completed, {continues} continue, {dropped} "
-        "were dropped and {unfinished} were neither finished nor continued.",
-        "Af {total} indsatser blev {completed} gennemført, {continues} videreføres, {dropped} "
-        "udgik, og {unfinished} blev hverken afsluttet eller videreført."),
+        "Of {total} initiatives, {completed} are finished, {continues} continue, {dropped} "
+        "are dropped and {unfinished} are neither finished nor continued.",
+        "Af {total} indsatser er {completed} afsluttet, {continues} videreføres, {dropped} "
+        "er udgået, og {unfinished} er hverken afsluttet eller videreført."),
+    "final.none": ("none", "ingen"),
     "final.successors": ("Continued in: {plans}.", "Videreføres i: {plans}."),
-    "final.completed": ("Completed", "Gennemført"),
+    "final.completed": ("Finished", "Afsluttet"),
     "final.continues": ("Continues", "Videreføres"),
     "final.dropped": ("Dropped", "Udgået"),
     "final.unfinished": ("Neither finished nor continued", "Hverken afsluttet eller videreført"),
@@ -127,6 +155,14 @@ TEXTS = {
     "final.without": (
         "Objectives without initiatives in this plan: {objectives}.",
         "Målsætninger uden indsatser i denne plan: {objectives}."),
+    "cli.yaml_alone": (
+        "--format yaml is the tracking state for git: --final and --since-last-meeting are "
+        "for the documents (markdown or json)",
+        "--format yaml er registreringerne til git: --final og --since-last-meeting gælder "
+        "dokumenterne (markdown eller json)"),
+    "err.milestone_long": (
+        "a milestone is {length} characters; at most {most} (one line)",
+        "milepælen er på {length} tegn; højst {most} (én linje)"),
     "cli.final_alone": (
         "--final is the whole plan's final status: give it without --year, --owner, --since "
         "or --implementation-plan",
@@ -163,8 +199,8 @@ TEXTS = {
     "form.meeting_body": ("Body", "Udvalg"),
     "form.meeting_title": ("Title (optional)", "Titel (valgfri)"),
     "form.item_title": ("On the agenda of {meeting}", "På dagsordenen for {meeting}"),
-    "form.item_initiative": ("Initiative (its id; empty: the plan as a whole)",
-                             "Indsats (dens id; tom: planen som helhed)"),
+    "form.item_initiative": ("The initiative's id (empty field = the plan as a whole)",
+                             "Indsatsens id (tomt felt = planen som helhed)"),
     "form.item_initiative_hint": ("e.g. haps", "fx haps"),
     "form.item_text": ("What is to be dealt with", "Hvad punktet handler om"),
     "form.item_kind": ("For", "Til"),
@@ -177,10 +213,11 @@ TEXTS = {
     "msg.decision_at_meeting": ("Decision #{id} recorded at {meeting}.",
                                 "Beslutning #{id} registreret på {meeting}."),
     "show.agenda": ("On agendas", "På dagsordener"),
+    "plan.deliverable": ("To be delivered in {year}", "Leverance {year}"),
     "report.provisional": (
-        "The placement of {count} initiatives under the objectives is provisional: the "
-        "working group's own, to be confirmed.",
-        "Placeringen af {count} indsatser under målsætningerne er foreløbig: "
-        "arbejdsgruppens egen, og den skal bekræftes."),
+        "{count} initiatives were placed under the objectives by the working group itself; "
+        "the placement is provisional and is to be confirmed.",
+        "{count} indsatser er placeret under målsætningerne af arbejdsgruppen selv; "
+        "placeringen er foreløbig og skal bekræftes."),
     "report.adopted_source": ("Date of adoption: {source}", "Vedtagelsesdatoen: {source}"),
 }

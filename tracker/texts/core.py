@@ -367,6 +367,12 @@ TEXTS = {
         "'{text}' is not a date; write it as 2024-05-19 or 19.5.2024",
         "'{text}' er ikke en dato; skriv den som 2024-05-19 eller 19.5.2024"),
     # the committee's year (committee.py) and the plan's life
+    "err.meeting_exists": (
+        "{body} already meets on {date} (meeting #{id}); add its agenda items there",
+        "{body} har allerede møde {date} (møde #{id}); sæt punkterne på dét møde"),
+    "err.lead_removed": (
+        "{lead} cannot be both the lead and taken off the owners",
+        "{lead} kan ikke både være tovholder og fjernes som ansvarlig"),
     "err.unknown_meeting": (
         "no meeting '{meeting}'; see them with: tracker meeting list",
         "intet møde '{meeting}'; se møderne med: tracker meeting list"),
@@ -376,8 +382,8 @@ TEXTS = {
     "err.unknown_body": (
         "no body '{body}'; the plan's bodies are: {bodies}",
         "intet udvalg '{body}'; planens udvalg er: {bodies}"),
-    "err.agenda_kind": ("'{kind}' is no kind of agenda item; {hint}",
-                        "'{kind}' er ikke en slags dagsordenspunkt; {hint}"),
+    "err.agenda_kind": ("'{kind}' is not a kind of agenda item; {hint}",
+                        "'{kind}' er ikke en gyldig type dagsordenspunkt; {hint}"),
     "hint.agenda_kinds": (
         "choose decision, discussion or information",
         "vælg beslutning, drøftelse eller orientering"),

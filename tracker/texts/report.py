@@ -50,14 +50,14 @@ TEXTS = {
     "report.attention": ("Needs attention", "Opmærksomhedspunkter"),
     "report.attention_none": (
         "Nothing needs attention: no overdue actions, no delayed or paused initiatives, no open conflicts.",
-        "Intet kræver opmærksomhed: ingen handlinger over fristen, ingen forsinkede eller berosatte indsatser, ingen åbne konflikter."),
+        "Intet kræver opmærksomhed: ingen handlinger over fristen, ingen forsinkede indsatser eller indsatser sat i bero, ingen åbne konflikter."),
     "report.overdue": ("Overdue actions ({count})", "Handlinger over fristen ({count})"),
     "report.action": ("Action", "Handling"),
     "report.due": ("Due", "Frist"),
     "report.late": ("Overdue", "Over fristen"),
     "report.attention_initiatives": (
         "Delayed or paused initiatives",
-        "Forsinkede eller berosatte indsatser"),
+        "Forsinkede indsatser og indsatser sat i bero"),
     "report.no_note": ("no note yet", "ingen note endnu"),
     "report.attention_conflicts": (
         "{count} open conflict(s) between the plan file and the tracker: see the end of the report.",

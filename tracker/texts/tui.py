@@ -122,8 +122,8 @@ TEXTS = {
         "Eksportér statusrapporten (markdown)"),
     "export.path": ("Write to:", "Skriv til:"),
     "export.since": (
-        "Also list what changed since (the last meeting's date):",
-        "Medtag ændringer siden (datoen for sidste møde):"),
+        "Also list what changed since (the last meeting's date, where one is recorded):",
+        "Medtag ændringer siden (datoen for sidste møde, hvis den er registreret):"),
     "export.since_hint": (
         "e.g. 2024-05-01 or 1.5.2024, or leave empty",
         "fx 1.5.2024 eller 2024-05-01, eller lad feltet være tomt"),
@@ -241,7 +241,7 @@ TEXTS = {
     "details.decisions": ("Decisions", "Beslutninger"),
     "form.keys": (
         "tab: next field · enter: save · escape: cancel",
-        "tab: næste felt · enter: gem · escape: fortryd"),
+        "tab: næste felt · enter: gem · escape: annullér"),
     "form.action_title": ("{id}: add an action", "{id}: tilføj en handling"),
     "form.action_text": ("What is to be done", "Hvad skal gøres"),
     "form.action_text_hint": ("e.g. Hold the kick-off meeting", "fx Afhold opstartsmøde"),

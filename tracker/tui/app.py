@@ -20,7 +20,7 @@ from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from .. import present
-from ..catalogue import t
+from ..catalogue import day, t
 from ..present import visible
 from ..store import Store
 from ..sync import file_sha256
@@ -214,9 +214,14 @@ class TrackerApp(KeysInOrder, App):
             self.write_report(path, lambda reader: report.markdown(
                 report.build(reader, date, since=since or None)))
 
-        self.push_screen(dialogs().ExportScreen(
-            t("export.title"), self.export_default(f"{self.plan_path.stem}-status.md"),
-            self.export_target), write)
+        today = self.today()
+
+        def ask(last) -> None:  # the last meeting's date offered as "since"
+            self.push_screen(dialogs().ExportScreen(
+                t("export.title"), self.export_default(f"{self.plan_path.stem}-status.md"),
+                self.export_target, since=day(last.date) if last else ""), write)
+
+        self.main.read_view(lambda reader: reader.previous_meeting(today), ask)
 
     def export_default(self, name: str) -> str:
         """What the export dialogs offer: beside the plan, or in a browser a name only."""

@@ -108,7 +108,8 @@ class Calendar:
             title = t("agenda.title", meeting=words.meeting_title(info, chosen))
             if chosen.date >= self.today:
                 title += f" — {t('agenda.ahead')}"
-            lines = [(i.id, Text(words.agenda_line(i, names))) for i in items]
+            lines = [(i.id, Text(words.agenda_line(i, names, n)))
+                     for n, i in enumerate(items, 1)]
             if not items:
                 below.append(t("agenda.empty") + "\n", style="dim")
             if taken:
@@ -229,7 +230,7 @@ class Calendar:
             main.write(job, saved, failed)
 
         self.main.app.push_screen(dialogs()[1].FormScreen(
-            t("form.item_title", meeting=words.meeting_title(store.info, meeting)), fields,
+            t("form.item_title", meeting=words.meeting_of(store.info, meeting)), fields,
             check), done)
 
     def decision_form(self, meeting: Meeting, item: AgendaItem, draft: str) -> None:
@@ -256,7 +257,7 @@ class Calendar:
 
             def saved(decision_id: int) -> None:
                 main.say(t("msg.decision_at_meeting", id=decision_id,
-                           meeting=words.meeting_title(store.info, meeting)))
+                           meeting=words.meeting_of(store.info, meeting)))
                 main.after_change(item.initiative_id)
                 self.agenda(meeting.id)
 
@@ -267,5 +268,5 @@ class Calendar:
             main.write(job, saved, failed)
 
         main.app.push_screen(dialogs()[1].FormScreen(
-            t("form.decision_at", meeting=words.meeting_title(store.info, meeting)), fields,
+            t("form.decision_at", meeting=words.meeting_of(store.info, meeting)), fields,
             check), done)

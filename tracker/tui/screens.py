@@ -352,8 +352,9 @@ class ChoiceScreen(Modal):
 class ExportScreen(Modal):
     """Where to write the report, and optionally the date of the last meeting."""
 
-    def __init__(self, title: str, default: str, target):
+    def __init__(self, title: str, default: str, target, since: str = ""):
         super().__init__(title)
+        self.since = since
         self.default = default
         self.target = target  # typed path → Path, or a TrackerError saying why not
 
@@ -364,7 +365,7 @@ class ExportScreen(Modal):
             yield Input(value=self.default, id="path")
             yield Label("", id="path-problem", classes="problem")
             yield Label(t("export.since"))
-            yield Input(placeholder=t("export.since_hint"), id="since")
+            yield Input(value=self.since, placeholder=t("export.since_hint"), id="since")
             yield Label("", id="since-problem", classes="problem")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
