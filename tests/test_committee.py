@@ -221,3 +221,40 @@ def test_the_period_end_is_known(store):
     assert (info.period_end, info.ended("2025-12-31"), info.ended("2026-01-01")) == (
         "2025-12-31", False, True)
     assert (info.this_year("2024-05-01"), info.this_year("2026-11-30")) == (2024, None)
+
+
+def test_an_action_has_a_lead_among_its_owners(store):
+    store.edit("haps", Change(owners=["region"]), "anna", "cli")
+    action_id = store.add_action("haps", "Evaluering", 2025, "anna", "cli", lead="plo")
+    action = store.action(action_id)
+    assert (action.lead, action.owners) == ("plo", ("region", "plo"))
+    assert "Evaluering · PLO-Hovedstaden (lead), Region Hovedstaden" in \
+        present.action_line(store.info, action)
+    store.edit_action(action_id, "anna", "cli", owners=["region"])  # the lead goes with them
+    assert store.action(action_id).lead == ""
+    store.edit_action(action_id, "anna", "cli", lead="kommunerne")
+    assert store.action(action_id).owners == ("region", "kommunerne")
+    store.undo("anna", "cli")
+    assert (store.action(action_id).lead, store.action(action_id).owners) == ("", ("region",))
+    history = [present.change(store.info, e) for e in store.history("haps")
+               if e.field.endswith(":lead")]
+    assert "action #1 lead: PLO-Hovedstaden → –" in history
+
+
+def test_a_plan_declares_an_actions_lead_and_the_state_file_carries_it(store, plan_file):
+    from tracker.state import export_state, import_state
+
+    text = plan_file.read_text(encoding="utf-8")
+    write(plan_file, text.replace("      - id: haps\n", "      - id: haps\n        actions:\n"
+                                  "          2025:\n            - id: eval\n"
+                                  "              text: Evaluering\n"
+                                  "              owners: [plo, region]\n"
+                                  "              lead: plo\n", 1))
+    sync_file(store, plan_file, "sekretær")
+    (action,) = store.actions("haps")
+    assert action.lead == "plo"
+    state = export_state(store)
+    assert "      lead: plo\n" in state
+    store.edit_action(action.id, "anna", "cli", lead="region")
+    import_state(store, state, "bo")  # the file's lead is the base's: the edit stays
+    assert store.action(action.id).lead == "region"

@@ -145,3 +145,12 @@ def test_after_the_period_it_is_said_once_and_no_year_is_assumed(plan_file, cloc
     assert refused.exit_code == 1 and "planperioden 2022-2025 sluttede 31.12.2025" in \
         refused.stderr and "--year" in refused.stderr
     assert run("action", "add", "haps", "Noget", "--year", "2025").exit_code == 0
+
+
+def test_an_actions_lead_from_the_command_line(run):
+    added = ok(run("action", "add", "haps", "Evaluering", "--year", "2025", "--lead", "plo",
+                   lang="da"))
+    assert "Evaluering · PLO-Hovedstaden (tovholder) ·" in added
+    changed = ok(run("action", "set", "1", "--lead", "region", lang="da"))
+    assert "Region Hovedstaden (tovholder), PLO-Hovedstaden" in changed
+    assert ok(run("action", "set", "1", "--lead", "", lang="da")).count("tovholder") == 0

@@ -203,8 +203,10 @@ class Edits:
 
     def add_action(self, initiative_id: str, text: str, year: int, who: str, source: str,
                    owners: list[str] | None = None, due: str = "",
-                   status: str | None = None, archived: bool = False) -> int:
-        """A new action (owners: the initiative's if none are named); its id."""
+                   status: str | None = None, archived: bool = False,
+                   lead: str | None = None) -> int:
+        """A new action (owners: the initiative's if none are named; the lead, if
+        named, is one of them); its id."""
         self.check_editable(initiative_id, archived)
         self.check_year(year)
         values = {"text": self.check_item_text(text), "year": str(year),
@@ -212,8 +214,10 @@ class Edits:
                   "status": self.status_key(status) if status
                   else self.info.first_status}
         with self.transaction():
-            values["owners"] = ",".join(sorted({self.owner_id(o) for o in owners})) \
-                if owners else ",".join(self._owners(initiative_id))
+            chosen = {self.owner_id(o) for o in owners} if owners \
+                else set(self._owners(initiative_id))
+            values["lead"] = self.owner_id(lead) if lead and lead.strip() else ""
+            values["owners"] = ",".join(sorted(chosen | ({values["lead"]} - {""})))
             action_id = self.next_item_id("action")
             self.write(initiative_id, Write(values={
                 item_field("action", action_id, attr): values[attr] for attr in ITEMS["action"]}),
@@ -224,7 +228,7 @@ class Edits:
                     year: int | None = None, owners: list[str] | None = None,
                     due: str | None = None, status: str | None = None,
                     remove: bool = False, expected_version: int | None = None,
-                    archived: bool = False) -> int:
+                    archived: bool = False, lead: str | None = None) -> int:
         """Change an action (None: leave as it is; due '' clears it), or remove it.
         `expected_version` is the initiative's: refused only if this action
         changed since. Returns the initiative's version after."""
@@ -240,12 +244,23 @@ class Edits:
             values["due"] = lookup.check_iso_date(due) if due else ""
         if status is not None:
             values["status"] = self.status_key(status)
+        if lead is not None:
+            values["lead"] = self.owner_id(lead) if lead.strip() else ""
         if remove:
             values = {"text": ""}
         prefix = item_field("action", action_id, "")
         with self.transaction():  # removed meanwhile? Then it is not there to change.
-            initiative_id = self.action(action_id).initiative_id
+            action = self.action(action_id)
+            initiative_id = action.initiative_id
             self.check_editable(initiative_id, archived)
+            if not remove:  # the lead is one of its owners, as an initiative's
+                owners = set(filter(None, values.get("owners", ",".join(action.owners))
+                                    .split(",")))
+                if values.get("lead") and values["lead"] not in owners:
+                    values["owners"] = ",".join(sorted(owners | {values["lead"]}))
+                elif "owners" in values and "lead" not in values and action.lead \
+                        and action.lead not in owners:
+                    values["lead"] = ""
             return self.write(initiative_id, Write(
                 values={prefix + attr: value for attr, value in values.items()}, scope=prefix),
                 who, source, "edit", expected_version=expected_version)

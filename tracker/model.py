@@ -87,7 +87,7 @@ def split_record_field(field_name: str) -> tuple[str, int, str] | None:
 # `action:<id>:<attr>`, so the one writer, the history, undo and the merge rule
 # treat them like any other value. A record whose text is '' is not there
 # (never added, removed, or its adding undone).
-ITEMS = {"action": ("text", "year", "owners", "due", "status"),
+ITEMS = {"action": ("text", "year", "owners", "due", "status", "lead"),
          "decision": ("text", "date", "by", "meeting")}
 
 
@@ -158,6 +158,7 @@ class Action:
     status: str
     key: str | None = None  # the id a plan file declares it by
     archived: bool = False  # its initiative is gone from the plan (record kept)
+    lead: str = ""  # the owner who leads it (tovholder), or ''
 
     def overdue(self, date: str, info: "PlanInfo") -> int:
         """Days past its due date on `date` (ISO), 0 if not due or finished."""

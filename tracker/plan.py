@@ -98,7 +98,7 @@ OBJECTIVE_KEYS = {"id", "number", "title", "short", "title_en", "initiatives"}
 INITIATIVE_KEYS = {"id", "title", "short", "kind", "description", "also_supports",
                    "previous_ids", "owners", "status", "priorities", "actions", "lead",
                    "deliverables", "continues", "placement"}
-ACTION_KEYS = {"id", "text", "owners", "due", "status"}
+ACTION_KEYS = {"id", "text", "owners", "due", "status", "lead"}
 TERM_KEYS = {"key", "da", "en", "done", "dropped", "attention"}
 PARTY_KEYS = {"id", "name"}
 PERSON_KEYS = {"id", "name", "party"}
@@ -371,9 +371,10 @@ class _Validator(CalendarChecks):
                          Said("v.due_hint"))
                 due = None
         status = self.status(entry, about, context)
+        lead = self.lead(entry, about, context, owners)
         if not key or not text:
             return None
-        return DeclaredAction(key, year, text, owners, due or None, status)
+        return DeclaredAction(key, year, text, owners, due or None, status, lead)
 
     def owners(self, item, what, context) -> tuple[str, ...] | None:
         """Declared owners (sorted, once each), or None where none are declared."""

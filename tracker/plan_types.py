@@ -44,6 +44,7 @@ class DeclaredAction:
     owners: tuple[str, ...] | None = None
     due: str | None = None
     status: str | None = None
+    lead: str | None = None
 
 
 @dataclass(frozen=True)

@@ -138,7 +138,10 @@ def overdue(days: int) -> str:
 
 def action_line(info: PlanInfo, action, date: str | None = None) -> str:
     """'#3 2024 · Hold kick-off · Region Hovedstaden · due 01.03.2024 · planned'."""
-    parts = [f"#{action.id} {action.year}", action.text, owners(info, action.owners)]
+    lead = getattr(action, "lead", "")
+    named = [info.owner_name(o) + (f" ({t('lead.short')})" if o == lead else "")
+             for o in sorted(action.owners, key=lambda o: o != lead)]
+    parts = [f"#{action.id} {action.year}", action.text, ", ".join(named) or "–"]
     if action.due:
         parts.append(t("action.due", date=day(action.due)))
     parts.append(action_status(info, action.status))

@@ -329,7 +329,7 @@ class Queries:
         if not archived:
             where.append("i.archived = 0")
         sql = ("SELECT a.id, a.initiative_id, a.year, a.text, a.owners, a.due, a.status, a.key, "
-               "i.archived FROM actions a JOIN initiatives i ON i.id = a.initiative_id")
+               "i.archived, a.lead FROM actions a JOIN initiatives i ON i.id = a.initiative_id")
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY a.year, a.due = '', a.due, a.id"
@@ -338,7 +338,7 @@ class Queries:
         return [Action(r[0], r[1], int(r[2]) if r[2].isdigit() else 0, r[3],
                        tuple(sorted(filter(None, r[4].split(",")),
                                     key=lambda o: (order.get(o, 1e9), o))),
-                       r[5], r[6], r[7], bool(r[8]))
+                       r[5], r[6], r[7], bool(r[8]), r[9])
                 for r in rows]
 
     def action(self, action_id: int) -> Action:
@@ -424,4 +424,4 @@ def action_values(action: Action) -> dict[str, str]:
     """An action's attributes in their text form, as the fields hold them."""
     return {"text": action.text, "year": str(action.year) if action.year else "",
             "owners": ",".join(sorted(action.owners)), "due": action.due,
-            "status": action.status}
+            "status": action.status, "lead": action.lead}

@@ -257,6 +257,13 @@ def committee(db) -> None:
         """)
 
 
+def action_lead(db) -> None:
+    """An action's lead (tovholder): one of its owners, or ''."""
+    _run(db, """
+        ALTER TABLE actions ADD COLUMN lead TEXT NOT NULL DEFAULT '';
+        """)
+
+
 def _run(db, script: str) -> None:
     # Not executescript(): it commits first, which would break the migration's
     # transaction. Statements end with ';' at a line's end (triggers inside
@@ -270,7 +277,8 @@ STEPS = [("0001_initial", initial), ("0002_sync_runs", sync_runs),
          ("0003_initiative_keys", initiative_keys),
          ("0004_actions_and_decisions", actions_and_decisions),
          ("0005_initiative_places", initiative_places),
-         ("0006_database_identity", database_identity), ("0007_committee", committee)]
+         ("0006_database_identity", database_identity), ("0007_committee", committee),
+         ("0008_action_lead", action_lead)]
 KNOWN = [name for name, _ in STEPS]
 
 

@@ -39,6 +39,8 @@ def export_state(store: Store, history: bool = False) -> str:
     for a in store.actions(archived=True):
         entry = {"id": a.id, "year": a.year, "text": a.text, "owners": sorted(a.owners),
                  "due": a.due, "status": a.status}
+        if a.lead:
+            entry["lead"] = a.lead
         if a.key:
             entry["key"] = a.key
         actions.setdefault(a.initiative_id, []).append(entry)
@@ -247,7 +249,10 @@ def _check_action(store: Store, item: dict) -> dict:
         "owners": ",".join(sorted({store.owner_id(_text(o, "owners")) for o in owners})),
         "due": check_iso_date(_text(item["due"], "due")) if item.get("due") else "",
         "status": store.status_key(_text(status, "status")) if status
-        else store.info.first_status}}
+        else store.info.first_status,
+        # None: a file from before leads (an action's lead stays as it is here)
+        "lead": (store.owner_id(_text(item["lead"], "lead")) if item["lead"] else "")
+        if "lead" in item else None}}
 
 
 def _check_decision(store: Store, item: dict) -> tuple[str, str, str]:
@@ -348,7 +353,8 @@ def _merge_actions(store: Store, ident: str, actions: list[dict], bases: dict,
         attribute first (several may share a text: "Møde" in March and in June)."""
         free = [i for i in same_text.get((values["year"], values["text"]), [])
                 if i not in claimed]
-        exact = [i for i in free if action_values(mine[i]) == values]
+        exact = [i for i in free if all(v is None or action_values(mine[i])[k] == v
+                                        for k, v in values.items())]
         return (exact or ([] if exact_only else free) or [None])[0]
 
     # Keyed ones first: a plan key is the surest match, and must not be taken by
@@ -380,7 +386,7 @@ def _merge_actions(store: Store, ident: str, actions: list[dict], bases: dict,
             claimed.add(found)
             next_id += 1
             for attr in ITEMS["action"]:
-                change.values[item_field("action", found, attr)] = values[attr]
+                change.values[item_field("action", found, attr)] = values[attr] or ""
             result.lines.append(SyncLine("+", ident, "file_action", {
                 "action": found, "year": values["year"], "text": values["text"]}))
         else:

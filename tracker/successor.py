@@ -121,7 +121,8 @@ def _carried(store: Store, before: Store, info: PlanInfo, view) -> tuple[Write, 
         values = {"text": a.text, "year": str(year),
                   "owners": ",".join(sorted(o for o in a.owners if o in roster)),
                   "due": a.due,
-                  "status": a.status if info.knows_status(a.status) else info.first_status}
+                  "status": a.status if info.knows_status(a.status) else info.first_status,
+                  "lead": a.lead if a.lead in roster else ""}
         for attr in ITEMS["action"]:
             change.values[item_field("action", action_id, attr)] = values[attr]
         action_id += 1

@@ -68,6 +68,7 @@ def action_values(action, info: PlanInfo):
     yield "owners", None if action.owners is None else ",".join(action.owners)
     yield "due", action.due
     yield "status", action.status
+    yield "lead", action.lead
 
 
 def sync_plan(store: Store, plan, who: str, dry_run: bool = False,

@@ -82,11 +82,13 @@ def action():
 @click.option("--owner", "owners", multiple=True,
               help="A party or person (repeat for several; default: the initiative's owners).")
 @click.option("--due", help="Due date: 2024-03-01 or 1.3.2024.")
+@click.option("--lead", help="The owner who leads it (tovholder); added to its owners.")
 @click.option("--status", help="Default: the plan's first status word.")
 @click.option("--archived", is_flag=True, help="Change it even though its initiative is "
               "archived (gone from the plan).")
 @click.pass_obj
-def action_add(settings: Settings, initiative_id, text, year, owners, due, status, archived):
+def action_add(settings: Settings, initiative_id, text, year, owners, due, lead, status,
+               archived):
     """Add an action to an initiative; prints its id."""
     store = settings.store()
     info = store.info
@@ -98,7 +100,7 @@ def action_add(settings: Settings, initiative_id, text, year, owners, due, statu
             raise TrackerError("err.period_ended", start=info.start, end=info.end)
     action_id = store.add_action(initiative_id, text, year, settings.user, "cli",
                                  owners=list(owners), status=status, due=due,
-                                 archived=archived)
+                                 archived=archived, lead=lead)
     out(t("cli.action_added", id=action_id, initiative=initiative_id,
           action=present.action_line(store.info, store.action(action_id))))
 
@@ -108,6 +110,7 @@ def action_add(settings: Settings, initiative_id, text, year, owners, due, statu
 @click.option("--status", help="A status key or label.")
 @click.option("--due", help="Due date (2024-03-01 or 1.3.2024); --due '' clears it.")
 @click.option("--owner", "owners", multiple=True, help="Set the owners (repeat for several).")
+@click.option("--lead", help="The owner who leads it (tovholder); '' clears it.")
 @click.option("--text", help="New text.")
 @click.option("--year", type=int, help="Move it to another plan year.")
 @click.option("--expect-version", type=int, help="Refuse if this action changed since the "
@@ -115,17 +118,17 @@ def action_add(settings: Settings, initiative_id, text, year, owners, due, statu
 @click.option("--archived", is_flag=True, help="Change it even though its initiative is "
               "archived (gone from the plan).")
 @click.pass_obj
-def action_set(settings: Settings, action_id, status, due, owners, text, year, expect_version,
-               archived):
+def action_set(settings: Settings, action_id, status, due, owners, lead, text, year,
+               expect_version, archived):
     """Change an action's status, due date, owners, text or year."""
-    if all(v is None for v in (status, due, text, year)) and not owners:
+    if all(v is None for v in (status, due, text, year, lead)) and not owners:
         raise TrackerError(t("cli.nothing_to_set_action"))
     store = settings.store()
     before = store.action(action_id)
     store.edit_action(action_id, settings.user, "cli", text=text, year=year,
                       owners=list(owners) if owners else None, status=status,
                       due=(parse_date(due, "--due") if due else "") if due is not None else None,
-                      expected_version=expect_version, archived=archived)
+                      expected_version=expect_version, archived=archived, lead=lead)
     after = store.action(action_id)
     key = "cli.action_unchanged" if after == before else "cli.action_saved"
     out(t(key, id=action_id, action=present.action_line(store.info, after, today())))

@@ -20,6 +20,7 @@ TEXTS = {
     "lead.lead": ("Lead: {name}", "Tovholder: {name}"),
     "lead.participants": ("Participants: {names}", "Deltagere: {names}"),
     "lead.owners": ("Owners: {names}", "Ansvarlige: {names}"),
+    "lead.short": ("lead", "tovholder"),
     "lead.marked": ("{name} (lead)", "{name} (tovholder)"),
     "lead.none": ("No lead or owners yet", "Ingen tovholder eller ansvarlige endnu"),
     "timeline.meeting": ("Meeting: {body}", "Møde: {body}"),

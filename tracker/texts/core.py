@@ -274,6 +274,7 @@ TEXTS = {
     "field.action_owners": ("owners", "ansvarlige"),
     "field.action_due": ("due date", "frist"),
     "field.action_status": ("status", "status"),
+    "field.action_lead": ("lead", "tovholder"),
     "field.decision": ("decision #{id} {attr}", "beslutning #{id} {attr}"),
     "field.decision_text": ("text", "tekst"),
     "field.decision_date": ("date", "dato"),
