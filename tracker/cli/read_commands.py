@@ -198,6 +198,10 @@ def export(settings: Settings, fmt, history, year, owner, date, since, since_las
     # is gone before it runs again (see tracker/bulk.py).
     if final and (plan_year is not None or year is not None or owner or since):
         raise TrackerError(t("cli.final_alone"))
+    if date < today():  # a past day: as the history says it was then, not as today
+        from ..as_of import AsOf
+
+        store = AsOf(store, date)
     with collector_paused():
         if final:
             from ..final_report import build_final, final_markdown

@@ -1,0 +1,145 @@
+"""What everything looked like at the end of a past day, told by the history.
+
+Every tracking value is written with a history row (the one writer), so the
+last row of each field on or before a day is its value that day. `AsOf` reads
+like the store — initiatives, actions, decisions, objectives — for the reports,
+so a document dated 01.02.2024 shows the statuses, owners, priorities, notes,
+actions and decisions of that day, not today's. The plan's own words (titles,
+objectives' names) are today's; where an initiative sat and whether it was
+archived are that day's.
+"""
+
+from __future__ import annotations
+
+from .model import (LEAD, OWNERS, STATUS, Action, Decision, InitiativeView, Note,
+                    deliverable_year, field_year, split_item_field)
+
+
+class AsOf:
+    """A read-only view of `store` as it was at the end of ISO day `date` (UTC)."""
+
+    def __init__(self, store, date: str):
+        self.store, self.date = store, date
+        self.until = f"{date}T23:59:59Z"
+        self.info = store.info
+        self._read()
+
+    # -- what the reports ask of a store ---------------------------------------------------
+    def objectives(self, include_archived: bool = False):
+        return self.store.objectives(include_archived)
+
+    def check_year(self, year: int) -> None:
+        self.store.check_year(year)
+
+    def owner_id(self, text: str) -> str:
+        return self.store.owner_id(text)
+
+    def conflicts(self) -> list:
+        return []  # open conflicts are today's business, not a past day's
+
+    def history(self, initiative_id: str | None = None, since: str | None = None,
+                limit: int | None = None):
+        return [e for e in self.store.history(initiative_id, since=since)
+                if e.at <= self.until][-limit if limit else None:]
+
+    def initiatives(self, objective: str | None = None, owner: str | None = None,
+                    year: int | None = None, archived: bool | None = False, **_) -> list:
+        owner_id = self.owner_id(owner) if owner else None
+        return [v for v in self.views
+                if (archived is None or v.archived == archived)
+                and (objective is None or v.objective_id == objective)
+                and (owner_id is None or owner_id in v.owners)
+                and (year is None or v.priorities.get(year))]
+
+    def actions(self, initiative_id: str | None = None, year: int | None = None,
+                owner: str | None = None, archived: bool = False, **_) -> list[Action]:
+        owner_id = self.owner_id(owner) if owner else None
+        return [a for a in self._actions
+                if (initiative_id is None or a.initiative_id == initiative_id)
+                and (year is None or a.year == year)
+                and (owner_id is None or owner_id in a.owners)
+                and (archived or not a.archived)]
+
+    def decisions(self, initiative_id: str | None = None,
+                  archived: bool = False) -> list[Decision]:
+        return [d for d in self._decisions
+                if (initiative_id is None or d.initiative_id == initiative_id)
+                and (archived or not d.archived)]
+
+    # -- the history replayed ------------------------------------------------------------------
+    def _read(self) -> None:
+        db = self.store.db
+        now = {uid: row for uid, *row in db.execute(
+            "SELECT uid, id, objective_id, title, short, kind, description, also_supports, "
+            "position, placement FROM initiatives")}
+        values: dict[int, dict[str, str]] = {}
+        notes: dict[int, dict[int, tuple]] = {}  # uid → note id → (text, author, at)
+        changed: dict[int, tuple[str, str, int]] = {}
+        for uid, at, who, field, old, new, ref, version in db.execute(
+                "SELECT initiative_uid, at, who, field, old, new, ref, version FROM audit "
+                "WHERE initiative_uid IS NOT NULL AND at <= ? ORDER BY id", [self.until]):
+            if field == "note":
+                mine = notes.setdefault(uid, {})
+                if new is None:
+                    mine.pop(ref, None)  # withdrawn
+                else:
+                    mine[ref] = (new, who, at)
+            else:
+                values.setdefault(uid, {})[field] = new if new is not None else ""
+            if version:
+                changed[uid] = (at, who, version)
+        info, views, by_uid = self.info, [], {}
+        order = {o.id: n for n, o in enumerate(self.store.objectives(include_archived=True))}
+        for uid, fields in values.items():
+            if uid not in now:  # (a row of its history on or before the day: it existed)
+                continue
+            ident, objective, title, short, kind, description, also, position, placement = \
+                now[uid]
+            at, who, version = changed.get(uid, (None, None, 1))
+            view = InitiativeView(
+                ident, fields.get("objective") or fields.get("added") or objective, title,
+                short, kind, description, tuple(filter(None, also.split(","))),
+                fields.get("archived") == "1", fields.get(STATUS) or info.first_status,
+                version, at, who, tuple(filter(None, fields.get(OWNERS, "").split(","))),
+                provisional=placement == "provisional", lead=fields.get(LEAD, ""))
+            for name, value in fields.items():
+                if field_year(name) is not None and value:
+                    view.priorities[field_year(name)] = value
+                elif name.startswith("deliverable:") and value:
+                    view.deliverables[deliverable_year(name)] = value
+            kept = notes.get(uid, {})
+            if kept:
+                note_id = max(kept)
+                view.latest_note = Note(note_id, *kept[note_id])
+            views.append((order.get(view.objective_id, 99), position, view))
+            by_uid[uid] = view
+        self.views = [view for *_, view in sorted(views, key=lambda v: v[:2])]
+        self._actions, self._decisions = [], []
+        for uid, fields in values.items():
+            if uid in by_uid:
+                self._items(by_uid[uid], fields)
+        self._actions.sort(key=lambda a: (a.year, a.due == "", a.due, a.id))
+        self._decisions.sort(key=lambda d: (d.date, d.id))
+
+    def _items(self, view: InitiativeView, fields: dict[str, str]) -> None:
+        """The initiative's actions and decisions as they were (text '': not there)."""
+        found: dict[tuple[str, int], dict[str, str]] = {}
+        for name, value in fields.items():
+            item = split_item_field(name)
+            if item:
+                found.setdefault(item[:2], {})[item[2]] = value
+        for (kind, item_id), attrs in sorted(found.items()):
+            if not attrs.get("text"):
+                continue
+            if kind == "action":
+                year = attrs.get("year", "")
+                self._actions.append(Action(
+                    item_id, view.id, int(year) if year.isdigit() else 0, attrs["text"],
+                    tuple(filter(None, attrs.get("owners", "").split(","))),
+                    attrs.get("due", ""), attrs.get("status") or self.info.first_status,
+                    archived=view.archived, lead=attrs.get("lead", "")))
+            else:
+                self._decisions.append(Decision(
+                    item_id, view.id, attrs.get("date", ""), attrs["text"], attrs.get("by", ""),
+                    view.archived, attrs.get("meeting", "")))
+
