@@ -39,6 +39,8 @@ def test_each_past_day_reads_as_the_database_read_that_evening(store, clock, pla
         store.add_decision("haps", "Godkendt", "2024-04-10", "bo", "cli", by="PPU"),
         store.edit("kontaktlaege", Change(priorities={2024: "low"}), "bo", "cli"),
         store.undo("bo", "cli")))  # the priority of KontaktLæge, undone the same day
+    days["2024-04-11"] = day_of_edits(store, clock, "2024-04-11", lambda: (
+        store.edit("haps", Change(lead=""), "bo", "cli"),))  # owners in the roster's order
     days["2024-05-20"] = day_of_edits(store, clock, "2024-05-20", lambda: (
         store.edit_action(1, "anna", "cli", remove=True),
         store.edit("haps", Change(status="afsluttet", remove_owners=["plo"]), "anna", "cli"),

@@ -89,6 +89,7 @@ class AsOf:
             if version:
                 changed[uid] = (at, who, version)
         info, views, by_uid = self.info, [], {}
+        self.rank = {owner: n for n, (owner, _) in enumerate(info.roster)}
         order = {o.id: n for n, o in enumerate(self.store.objectives(include_archived=True))}
         for uid, fields in values.items():
             if uid not in now:  # (a row of its history on or before the day: it existed)
@@ -100,7 +101,7 @@ class AsOf:
                 ident, fields.get("objective") or fields.get("added") or objective, title,
                 short, kind, description, tuple(filter(None, also.split(","))),
                 fields.get("archived") == "1", fields.get(STATUS) or info.first_status,
-                version, at, who, tuple(filter(None, fields.get(OWNERS, "").split(","))),
+                version, at, who, self.owners(fields.get(OWNERS, "")),
                 provisional=placement == "provisional", lead=fields.get(LEAD, ""))
             for name, value in fields.items():
                 if field_year(name) is not None and value:
@@ -121,6 +122,11 @@ class AsOf:
         self._actions.sort(key=lambda a: (a.year, a.due == "", a.due, a.id))
         self._decisions.sort(key=lambda d: (d.date, d.id))
 
+    def owners(self, text: str) -> tuple[str, ...]:
+        """Owners in the roster's order, as the store gives them."""
+        return tuple(sorted(filter(None, text.split(",")),
+                            key=lambda o: (self.rank.get(o, 1e9), o)))
+
     def _items(self, view: InitiativeView, fields: dict[str, str]) -> None:
         """The initiative's actions and decisions as they were (text '': not there)."""
         found: dict[tuple[str, int], dict[str, str]] = {}
@@ -135,7 +141,7 @@ class AsOf:
                 year = attrs.get("year", "")
                 self._actions.append(Action(
                     item_id, view.id, int(year) if year.isdigit() else 0, attrs["text"],
-                    tuple(filter(None, attrs.get("owners", "").split(","))),
+                    self.owners(attrs.get("owners", "")),
                     attrs.get("due", ""), attrs.get("status") or self.info.first_status,
                     archived=view.archived, lead=attrs.get("lead", "")))
             else:
