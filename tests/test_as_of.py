@@ -84,3 +84,14 @@ def test_export_with_a_past_date_shows_that_days_statuses(plan_file, clock):
     now = json.loads(run("export", "--format", "json").stdout)
     assert [i["status"] for o in now["objectives"] for i in o["initiatives"]
             if i["id"] == "haps"] == ["done"]
+
+
+def test_a_database_whose_history_is_incomplete_refuses_an_earlier_date(store):
+    import pytest
+
+    from tracker.errors import TrackerError
+
+    store.set_meta("history_from", "2024-03-01")  # as an upgraded older database says
+    with pytest.raises(TrackerError, match="only from 2024-03-01"):
+        AsOf(store, "2024-02-29")
+    AsOf(store, "2024-03-01")

@@ -11,6 +11,8 @@ archived are that day's.
 
 from __future__ import annotations
 
+from .errors import TrackerError
+from .lookup import Day
 from .model import (LEAD, OWNERS, STATUS, Action, Decision, InitiativeView, Note,
                     deliverable_year, field_year, split_item_field)
 
@@ -20,6 +22,9 @@ class AsOf:
 
     def __init__(self, store, date: str):
         self.store, self.date = store, date
+        since = store.meta("history_from") or ""
+        if date < since:  # never today's values under an old date
+            raise TrackerError("err.history_from", date=Day(date), since=Day(since))
         self.until = f"{date}T23:59:59Z"
         self.info = store.info
         self._read()
@@ -72,22 +77,26 @@ class AsOf:
         now = {uid: row for uid, *row in db.execute(
             "SELECT uid, id, objective_id, title, short, kind, description, also_supports, "
             "position, placement FROM initiatives")}
+        # The last history row of each field on or before the day, found by SQL
+        # (an index on the history's order; no replay row by row).
         values: dict[int, dict[str, str]] = {}
-        notes: dict[int, dict[int, tuple]] = {}  # uid → note id → (text, author, at)
-        changed: dict[int, tuple[str, str, int]] = {}
-        for uid, at, who, field, old, new, ref, version in db.execute(
-                "SELECT initiative_uid, at, who, field, old, new, ref, version FROM audit "
-                "WHERE initiative_uid IS NOT NULL AND at <= ? ORDER BY id", [self.until]):
-            if field == "note":
-                mine = notes.setdefault(uid, {})
-                if new is None:
-                    mine.pop(ref, None)  # withdrawn
-                else:
-                    mine[ref] = (new, who, at)
-            else:
-                values.setdefault(uid, {})[field] = new if new is not None else ""
-            if version:
-                changed[uid] = (at, who, version)
+        for uid, field, new in db.execute(
+                "SELECT a.initiative_uid, a.field, a.new FROM audit a JOIN ("
+                "SELECT max(id) AS last FROM audit WHERE at <= ? AND initiative_uid IS NOT NULL "
+                "AND field != 'note' GROUP BY initiative_uid, field) l ON a.id = l.last",
+                [self.until]):
+            values.setdefault(uid, {})[field] = new if new is not None else ""
+        notes: dict[int, tuple] = {}  # uid → its latest note that day, not withdrawn
+        for uid, note_id, text, author, at in db.execute(
+                "SELECT a.initiative_uid, n.id, n.text, n.author, n.created_at FROM audit a "
+                "JOIN (SELECT max(id) AS last FROM audit WHERE field = 'note' AND at <= ? "
+                "GROUP BY ref) l ON a.id = l.last JOIN notes n ON n.id = a.ref "
+                "WHERE a.new IS NOT NULL ORDER BY n.id", [self.until]):
+            notes[uid] = (note_id, text, author, at)
+        changed = {uid: (at, who, version) for uid, at, who, version in db.execute(
+            "SELECT initiative_uid, at, who, version FROM audit WHERE id IN (SELECT max(id) "
+            "FROM audit WHERE at <= ? AND version IS NOT NULL AND initiative_uid IS NOT NULL "
+            "GROUP BY initiative_uid)", [self.until])}
         info, views, by_uid = self.info, [], {}
         self.rank = {owner: n for n, (owner, _) in enumerate(info.roster)}
         order = {o.id: n for n, o in enumerate(self.store.objectives(include_archived=True))}
@@ -108,10 +117,8 @@ class AsOf:
                     view.priorities[field_year(name)] = value
                 elif name.startswith("deliverable:") and value:
                     view.deliverables[deliverable_year(name)] = value
-            kept = notes.get(uid, {})
-            if kept:
-                note_id = max(kept)
-                view.latest_note = Note(note_id, *kept[note_id])
+            if uid in notes:
+                view.latest_note = Note(*notes[uid])
             views.append((order.get(view.objective_id, 99), position, view))
             by_uid[uid] = view
         self.views = [view for *_, view in sorted(views, key=lambda v: v[:2])]

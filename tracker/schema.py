@@ -264,6 +264,18 @@ def action_lead(db) -> None:
         """)
 
 
+def history_complete(db) -> None:
+    """From when the history tells every value (a dated document replays it): from
+    the start for a database this version creates; for one that already held
+    initiatives, from today — before, a value the plan declared at creation had
+    no row of its own."""
+    import datetime as dt
+
+    held = db.execute("SELECT 1 FROM initiatives LIMIT 1").fetchone()
+    since = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d") if held else ""
+    db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('history_from', ?)", [since])
+
+
 def _run(db, script: str) -> None:
     # Not executescript(): it commits first, which would break the migration's
     # transaction. Statements end with ';' at a line's end (triggers inside
@@ -278,7 +290,7 @@ STEPS = [("0001_initial", initial), ("0002_sync_runs", sync_runs),
          ("0004_actions_and_decisions", actions_and_decisions),
          ("0005_initiative_places", initiative_places),
          ("0006_database_identity", database_identity), ("0007_committee", committee),
-         ("0008_action_lead", action_lead)]
+         ("0008_action_lead", action_lead), ("0009_history_complete", history_complete)]
 KNOWN = [name for name, _ in STEPS]
 
 

@@ -101,6 +101,11 @@ TEXTS = {
         "møde #{id} har {count} dagsordenspunkt(er): fjern dem først (tracker meeting item "
         "remove), så intet forsvinder af syne"),
     "records.name": ("the meetings and milestones", "møderne og milepælene"),
+    "err.history_from": (
+        "this database's history tells every value only from {since}, so a document dated "
+        "{date} cannot be made true to that day; give a date from {since} on",
+        "denne databases historik fortæller alle værdier først fra {since}, så et dokument "
+        "dateret {date} kan ikke gøres retvisende for den dag; angiv en dato fra {since}"),
     "err.follows_itself": (
         "the plan names itself under follows: ('{follows}'); name the plan before it",
         "planen angiver sig selv under follows: ('{follows}'); angiv planen før den"),
