@@ -108,7 +108,7 @@ def _shortened(name: str) -> str:
     return name if len(name) <= 40 else f"{name[:20]}…{name[-12:]}"
 
 
-def write_file(path: Path, text: str, guard: Guard | None) -> None:
+def write_file(path: Path, text: str | bytes, guard: Guard | None) -> None:
     """Write all or nothing where `check_target` allows: a temporary file beside
     it, then a rename. Nothing half-written is left, whatever stops the write."""
     path = check_target(path, guard)
@@ -119,8 +119,12 @@ def write_file(path: Path, text: str, guard: Guard | None) -> None:
         # mkstemp makes a private (0600) file; a report is for the group, so it
         # gets the permissions any other program would give it (the umask).
         os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        if isinstance(text, bytes):  # a Word or PDF file
+            with os.fdopen(fd, "wb") as f:
+                f.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(text)
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
@@ -163,7 +167,7 @@ def served_target(folder: Path, typed: str, suffix: str) -> Path:
     if not name or "/" in name or "\\" in name or name in {".", ".."} or "\x00" in name:
         raise TrackerError("files.served_name", name=_shortened(name))
     name = SAFE_NAME.sub("_", name).lstrip(".-") or "report"
-    if not name.lower().endswith(suffix):
+    if not name.lower().endswith((suffix, ".html", ".docx")):  # the formats offered
         name += suffix
     if len(name.encode("utf-8")) > 200:
         raise TrackerError("files.name_too_long", name=_shortened(name))

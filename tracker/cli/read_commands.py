@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 import sys
 
 import click
@@ -11,6 +12,7 @@ from ..bulk import collector_paused
 from ..catalogue import t
 from ..errors import TrackerError
 from ..files import check_target, write_file
+from ..formats import FORMATS, FORMATS_BY_SUFFIX, formatted
 from .. import meeting_words, present
 from ..present import parse_date, visible
 from ..store import Store
@@ -137,10 +139,11 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "yaml"]),
-              default="markdown", show_default=True,
-              help="markdown: the report; json: its content for scripts; yaml: all tracking "
-                   "state, for git (load it with `tracker import`).")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)),
+              help="markdown (for git), html (one self-contained, print-ready page), docx "
+                   "(Word), pdf (with the pdf extra): the document; json: its content for "
+                   "scripts; yaml: all tracking state, for git (load it with `tracker "
+                   "import`). Default: from the -o file's name, else markdown.")
 @click.option("--history", is_flag=True, help="With --format yaml: include the history.")
 @click.option("--year", type=int, help="Only initiatives with a priority this year.")
 @click.option("--owner", help="Only initiatives with this owner.")
@@ -168,6 +171,10 @@ def export(settings: Settings, fmt, history, year, owner, date, since, since_las
     if output is not None:
         check_target(output, settings.guard)  # before any work: say it at once
     store = settings.store()
+    fmt = fmt or FORMATS_BY_SUFFIX.get(Path(output).suffix.lower() if output else "",
+                                       "markdown")
+    if output is None and fmt in ("docx", "pdf"):
+        raise TrackerError(t("cli.binary_needs_output", format=fmt))
     if fmt == "yaml" and (final or since_last_meeting):
         raise TrackerError(t("cli.yaml_alone"))
     if fmt == "yaml":
@@ -208,15 +215,16 @@ def export(settings: Settings, fmt, history, year, owner, date, since, since_las
             from ..successor import find_successors
 
             content = build_final(store, date, find_successors(settings.plan_path))
-            text = final_markdown(content) if fmt == "markdown" else report.to_json(content)
+            text = final_markdown(content) if fmt != "json" else report.to_json(content)
         elif plan_year is not None:
             content = report.implementation_plan(store, plan_year, date)
-            text = (report.implementation_markdown(content) if fmt == "markdown"
+            text = (report.implementation_markdown(content) if fmt != "json"
                     else report.to_json(content))
         else:
             content = report.build(store, date, year=year, owner=owner, since=since)
-            text = report.markdown(content) if fmt == "markdown" else report.to_json(content)
+            text = report.markdown(content) if fmt != "json" else report.to_json(content)
         del content
+        text = formatted(text, fmt)
     if output is None:
         click.echo(text, nl=False)  # both made safe for a terminal by the report
         return

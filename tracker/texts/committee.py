@@ -161,6 +161,14 @@ TEXTS = {
     "final.without": (
         "Objectives without initiatives in this plan: {objectives}.",
         "Målsætninger uden indsatser i denne plan: {objectives}."),
+    "cli.binary_needs_output": (
+        "a {format} file is not for the terminal: give -o FILE.{format}",
+        "en {format}-fil er ikke til terminalen: angiv -o FIL.{format}"),
+    "cli.pdf_extra": (
+        "PDF needs WeasyPrint: pip install 'praksisplan-tracker[pdf]' (or export html and "
+        "print it to PDF from a browser)",
+        "PDF kræver WeasyPrint: pip install 'praksisplan-tracker[pdf]' (eller eksportér html "
+        "og udskriv den som PDF fra en browser)"),
     "cli.yaml_alone": (
         "--format yaml is the tracking state for git: --final and --since-last-meeting are "
         "for the documents (markdown or json)",

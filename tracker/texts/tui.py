@@ -118,9 +118,10 @@ TEXTS = {
     "history.title": ("History of {id}", "Historik for {id}"),
     "history.empty": ("No changes recorded.", "Ingen ændringer registreret."),
     "export.title": (
-        "Export the status report (markdown)",
-        "Eksportér statusrapporten (markdown)"),
-    "export.path": ("Write to:", "Skriv til:"),
+        "Export the status report",
+        "Eksportér statusrapporten"),
+    "export.path": ("Write to (.docx: Word, .html: a web page to print, .md: markdown):",
+                    "Skriv til (.docx: Word, .html: en webside til udskrift, .md: markdown):"),
     "export.since": (
         "Also list what changed since (the last meeting's date, where one is recorded):",
         "Medtag ændringer siden (datoen for sidste møde, hvis den er registreret):"),

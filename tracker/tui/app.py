@@ -51,6 +51,10 @@ def tracker_commands():
     return TrackerCommands
 
 
+MIME = {"markdown": "text/markdown", "html": "text/html", "json": "application/json",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "pdf": "application/pdf", "yaml": "application/yaml"}
+
 class TrackerApp(KeysInOrder, App):
     CSS_PATH = "app.tcss"
     TITLE = "tracker"
@@ -247,17 +251,25 @@ class TrackerApp(KeysInOrder, App):
 
         guard = Guard(self.store.path, self.plan_path)
 
-        def job(reader) -> str:
-            text = make(reader)
+        from ..formats import format_of, formatted
+
+        fmt = format_of(path)  # a name ending .docx or .html asks for that
+
+        def job(reader) -> str | bytes:
+            text = formatted(make(reader), fmt)
             write_file(path, text, guard)
             return text
 
-        def done(text: str) -> None:
+        def done(text: str | bytes) -> None:
             if self.is_web:
                 import io
 
-                self.deliver_text(io.StringIO(text), save_filename=path.name,
-                                  mime_type="text/markdown")
+                if isinstance(text, bytes):
+                    self.deliver_binary(io.BytesIO(text), save_filename=path.name,
+                                        mime_type=MIME[fmt])
+                else:
+                    self.deliver_text(io.StringIO(text), save_filename=path.name,
+                                      mime_type=MIME[fmt])
                 self.say(t("export.delivered", path=path.name), timeout=10)
             else:
                 self.say(t("export.done", path=path), timeout=10)

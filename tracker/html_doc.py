@@ -1,0 +1,84 @@
+"""A document as one self-contained HTML file: print-ready on A4, no script, no
+link to anything outside it. People's text is escaped; the progress bars of
+the tables are drawn with CSS, not typed characters."""
+
+from __future__ import annotations
+
+import html
+
+from .catalogue import language
+from .document import Block, Run, blocks, title
+
+CSS = """
+@page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+body { font-family: "Calibri", "Carlito", "Liberation Sans", Arial, sans-serif;
+       font-size: 10.5pt; line-height: 1.4; color: #1a1a1a; max-width: 180mm; margin: 2em auto; }
+h1 { font-size: 18pt; margin: 0 0 .4em; }
+h2 { font-size: 13.5pt; margin: 1.4em 0 .4em; border-bottom: 1px solid #bbb;
+     page-break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 1.1em 0 .3em; page-break-after: avoid; }
+table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: 9.5pt; }
+th, td { border: 1px solid #c8c8c8; padding: 3px 5px; vertical-align: top; text-align: left; }
+th { background: #eef1f5; }
+td.num, th.num { text-align: right; }
+tr { page-break-inside: avoid; }
+blockquote { margin: .3em 0 .8em; padding-left: .8em; border-left: 3px solid #9fb3c8;
+             color: #333; }
+code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 9pt; }
+hr { border: 0; border-top: 1px solid #bbb; margin: 1.5em 0 .5em; }
+@media print { body { margin: 0; max-width: none; } }
+"""
+
+
+def to_html(markdown: str) -> str:
+    found = [b for b in blocks(markdown) if not (b.kind == "code" and b.lang == "mermaid")]
+    body = "\n".join(_block(b) for b in found)
+    return (f'<!DOCTYPE html>\n<html lang="{language()}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{html.escape(title(found))}</title>\n<style>{CSS}</style>\n</head>\n"
+            f"<body>\n{body}\n</body>\n</html>\n")
+
+
+def _block(b: Block) -> str:
+    if b.kind == "heading":
+        level = min(max(b.level, 1), 6)
+        return f"<h{level}>{_runs(b.runs)}</h{level}>"
+    if b.kind == "para":
+        return f"<p>{_runs(b.runs)}</p>"
+    if b.kind == "quote":
+        return f"<blockquote>{_runs(b.runs)}</blockquote>"
+    if b.kind == "list":
+        return "<ul>" + "".join(f"<li>{_runs(item)}</li>" for item in b.items) + "</ul>"
+    if b.kind == "rule":
+        return "<hr>"
+    if b.kind == "code":
+        return f"<pre>{html.escape(b.text)}</pre>"
+    right = b.right + [False] * len(b.header)
+    head = "".join(f'<th{_num(right[n])}>{_runs(c)}</th>' for n, c in enumerate(b.header))
+    rows = "".join("<tr>" + "".join(f'<td{_num(right[n])}>{_runs(c)}</td>'
+                                    for n, c in enumerate(row)) + "</tr>" for row in b.rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _num(right: bool) -> str:
+    return ' class="num"' if right else ""
+
+
+def _runs(found: list[Run]) -> str:
+    out = []
+    for text, bold, italic, code in found:
+        if code and set(text) <= set("█░"):  # a progress bar: drawn, not typed
+            done = text.count("█") / max(len(text), 1)
+            out.append(f'<span style="display:inline-block;width:6em;height:.7em;'
+                       f'background:#e3e7ec;vertical-align:middle">'
+                       f'<span style="display:block;height:100%;width:{done:.0%};'
+                       f'background:#3b7dd8"></span></span>')
+            continue
+        piece = html.escape(text).replace("\n", "<br>")
+        if code:
+            piece = f"<code>{piece}</code>"
+        if italic:
+            piece = f"<em>{piece}</em>"
+        if bold:
+            piece = f"<strong>{piece}</strong>"
+        out.append(piece)
+    return "".join(out)
