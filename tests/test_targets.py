@@ -192,7 +192,7 @@ async def test_the_export_dialog_refuses_and_keeps_what_was_typed(store, plan_fi
     app = TrackerApp(store, plan_file, "anna", poll_seconds=0.1, export_date="2024-03-15")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e")
-        await settle(pilot)
+        await settle(pilot)  # the dialog opens once the last meeting is read
         path = app.screen.query_one("#path", Input)
         path.value = str(target)
         await pilot.press("enter")
@@ -223,7 +223,7 @@ async def test_a_name_too_long_in_the_dialog_is_one_line(store, plan_file, tmp_p
     app = TrackerApp(store, plan_file, "anna", poll_seconds=0.1, export_date="2024-03-15")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e")
-        await settle(pilot)
+        await settle(pilot)  # the dialog opens once the last meeting is read
         app.screen.query_one("#path", Input).value = str(tmp_path / ("x" * 300 + ".md"))
         await pilot.press("enter")
         await settle(pilot)

@@ -217,6 +217,7 @@ async def test_objectives_navigation_with_keys(app):
 async def test_export_writes_the_report_where_asked(app, plan_file, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e")
+        await settle(pilot)  # the dialog opens once the last meeting is read
         assert isinstance(app.screen, ExportScreen)
         path_input = app.screen.query_one("#path", Input)
         assert path_input.value == str(plan_file.with_name("2022-2025-status.md"))
@@ -232,6 +233,7 @@ async def test_export_writes_the_report_where_asked(app, plan_file, tmp_path):
 async def test_export_with_a_bad_since_date_says_so(app, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e")
+        await settle(pilot)  # the dialog opens once the last meeting is read
         app.screen.query_one("#path", Input).value = str(tmp_path / "r.md")
         app.screen.query_one("#since", Input).value = "last week"
         await pilot.press("enter")

@@ -150,3 +150,27 @@ async def test_after_the_period_the_header_says_so_and_no_year_is_assumed(store,
         assert pane == "Indsatser · planperioden sluttede 31.12.2025"
         await pilot.press("a")
         assert app.screen.query_one("#field-year", Input).value == ""
+
+
+async def test_the_export_dialog_offers_the_last_meeting_and_writes_word(store, plan_file,
+                                                                       tmp_path):
+    from docx import Document
+
+    from tracker.tui.screens import ExportScreen
+
+    store.add_meeting("2025-02-10", "ppu", "sekretær", "cli")
+    catalogue.use("da")
+    app = make_app(store, plan_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen)
+        assert app.screen.query_one("#since", Input).value == "10.02.2025"
+        app.screen.query_one("#path", Input).value = str(tmp_path / "status.docx")
+        await pilot.press("enter")
+        await settle(pilot)
+        headings = [p.text for p in Document(str(tmp_path / "status.docx")).paragraphs
+                    if p.style.name.startswith("Heading")]
+        assert headings[0].startswith("Status: Praksisplan") and any(
+            h.startswith("Ændringer siden 10.02.2025") for h in headings)
