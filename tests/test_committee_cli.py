@@ -122,10 +122,10 @@ def test_changes_since_the_last_meeting(run):
     ok(run("meeting", "add", "2024-11-20"))
     ok(run("meeting", "add", "2025-02-10"))
     result = run("export", "--since-last-meeting")
-    assert "## Changes since 2025-02-10" in ok(result)
+    assert "## What is different since 2025-02-10" in ok(result)
     assert "Changes since the meeting of Praksisplanudvalget on 2025-02-10." in result.stderr
     earlier = run("export", "--since-last-meeting", "--date", "2025-02-10")
-    assert "## Changes since 2024-11-20" in ok(earlier)
+    assert "## What is different since 2024-11-20" in ok(earlier)
 
 
 def test_after_the_period_it_is_said_once_and_no_year_is_assumed(plan_file, clock):
@@ -154,3 +154,20 @@ def test_an_actions_lead_from_the_command_line(run):
     changed = ok(run("action", "set", "1", "--lead", "region", lang="da"))
     assert "Region Hovedstaden (tovholder), PLO-Hovedstaden" in changed
     assert ok(run("action", "set", "1", "--lead", "", lang="da")).count("tovholder") == 0
+
+
+def test_a_status_note_for_the_next_meeting(run, clock):
+    ok(run("meeting", "add", "2025-01-20"))
+    ok(run("meeting", "add", "2025-03-18"))
+    ok(run("meeting", "item", "add", "2025-03-18", "haps", "Evaluering", "--kind", "beslutning"))
+    ok(run("meeting", "item", "add", "2025-03-18", "", "Planen som helhed"))
+    clock.set("2025-02-01T10:00:00Z")  # after the last meeting
+    ok(run("set", "haps", "--status", "igangsat"))
+    note = ok(run("export", "--for-meeting", "18.3.2025", "--since-last-meeting", lang="da"))
+    assert note.startswith("# Statusnotat til Praksisplanudvalgets møde 18.03.2025\n")
+    agenda = note.split("## På dagsordenen")[1].split("\n## ")[0]
+    assert agenda.strip().splitlines() == [
+        "**Til beslutning**", "", "- **HAPS**: Evaluering", "", "**Til orientering**", "",
+        "- Planen som helhed"]
+    assert "## Ændringer siden 20.01.2025" in note
+    assert "- **HAPS**: status ikke påbegyndt → igangsat" in note

@@ -169,8 +169,10 @@ def test_documents_name_the_lead_and_the_years_deliverable(store):
                               deliverables={2024: "Evaluering forelagt PPU"},
                               priorities={2024: "high"}), "anna", "cli")
     status = report.markdown(report.build(store, "2024-06-01", since="2024-01-01"))
-    assert "PLO-Hovedstaden (lead), Region Hovedstaden" in status
-    assert re.search(r"lead party: – → PLO-Hovedstaden", status)
-    assert "deliverable 2024: – → Evaluering forelagt PPU" in status
+    assert "| HAPS | PLO-Hovedstaden | not started | ●●● high | Evaluering forelagt PPU |" \
+        in status
+    assert re.search(r"- \*\*HAPS\*\*: lead – → PLO-Hovedstaden; owners \+ PLO-Hovedstaden, "
+                     r"\+ Region Hovedstaden; priority 2024 – → high; deliverable 2024: "
+                     r"Evaluering forelagt PPU", status), status.split("## What")[1]
     plan = report.implementation_markdown(report.implementation_plan(store, 2024, "2024-06-01"))
     assert "To be delivered in 2024: Evaluering forelagt PPU" in plan

@@ -43,11 +43,12 @@ def test_danish_report_headings_and_dates(store):
     store.edit("haps", Change(status="igangsat", note="Kick-off"), "anna", "cli")
     catalogue.use("da")
     text = report.markdown(report.build(store, "2024-03-15", since="2024-01-01"))
+    assert text.startswith("# Status pr. 15.03.2024\n")
     assert "planperiode 2022-2025 · vedtaget 17.12.2021¹ · status pr. 15.03.2024" in text
     assert "¹ Vedtagelsesdatoen: Region Hovedstadens side" in text
     assert "## Overblik" in text and "## Ændringer siden 01.01.2024" in text
-    assert "| Id | Indsats | Ansvarlige | Status |" in text
-    assert "note tilføjet: Kick-off" in text and "(anna, 01.03.2024)" in text
+    assert "| Indsats | Tovholder | Status | Prioritet 2024 | Leverance 2024 |" in text
+    assert "- **HAPS**: " in text and "note: Kick-off" in text and "(01.03.2024)" in text
 
 
 def test_cli_lang_option_and_env(plan_file, clock):

@@ -226,8 +226,8 @@ async def test_export_writes_the_report_where_asked(app, plan_file, tmp_path):
         await pilot.press("enter")
         await settle(pilot)
         text = (tmp_path / "report.md").read_text(encoding="utf-8")
-        assert text.startswith("# Status: Praksisplan") and "report of 2024-03-15" in text
-        assert "## Changes since 2024-01-01" in text
+        assert text.startswith("# Status as of 2024-03-15") and "report of 2024-03-15" in text
+        assert "## What is different since 2024-01-01" in text
 
 
 async def test_export_with_a_bad_since_date_says_so(app, tmp_path):
@@ -248,7 +248,7 @@ async def test_export_with_a_bad_since_date_says_so(app, tmp_path):
         await pilot.press("enter")
         await settle(pilot)
         text = (tmp_path / "r.md").read_text(encoding="utf-8")
-        assert "## Changes since 2024-03-01" in text
+        assert "## What is different since 2024-03-01" in text
 
 
 async def test_resync_key_and_invalid_plan_message(app, store, plan_file):

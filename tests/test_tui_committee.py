@@ -172,5 +172,5 @@ async def test_the_export_dialog_offers_the_last_meeting_and_writes_word(store, 
         await settle(pilot)
         headings = [p.text for p in Document(str(tmp_path / "status.docx")).paragraphs
                     if p.style.name.startswith("Heading")]
-        assert headings[0].startswith("Status: Praksisplan") and any(
+        assert headings[0] == "Status pr. 01.03.2025" and any(
             h.startswith("Ændringer siden 10.02.2025") for h in headings)

@@ -60,3 +60,96 @@ def time_zones(report: dict) -> str:
             if moment.tzname() not in zones:
                 zones.append(moment.tzname())
     return "/".join(zones)
+
+
+def folded_changes(store, since: str, objectives: list[dict]) -> list[dict]:
+    """What is different at the report's date from before `since`, one line per
+    initiative: each field's value before its first change in the period against
+    its value now — so an edit undone is no change at all — plus actions added,
+    finished or gone overdue, decisions, the latest note. No login names and no
+    sources; the full history stays in `tracker history`."""
+    import datetime as dt
+
+    info = store.info
+    date = getattr(store, "date", None) or dt.date.today().isoformat()
+    first: dict[tuple[str, str], str] = {}  # (initiative, field) → value before
+    last: dict[tuple[str, str], str] = {}
+    notes: dict[str, str] = {}
+    start = getattr(store, "store", store).first_edit_id()
+    for e in store.history(since=since):
+        if e.initiative_id is None or e.edit_id == start:
+            continue
+        key = (e.initiative_id, e.field)
+        if e.field == "note":
+            if e.new is not None:
+                notes[e.initiative_id] = e.new
+            continue
+        first.setdefault(key, e.old or "")
+        last[key] = e.new or ""
+    changed: dict[str, dict[str, tuple[str, str]]] = {}
+    for key, before in first.items():
+        if before != last[key] or key[1] == "added":
+            changed.setdefault(key[0], {})[key[1]] = (before, last[key])
+    actions = {a.id: a for a in store.actions(archived=True)}
+    order = {o["id"]: n for n, o in enumerate(objectives)}
+    out = []
+    for v in sorted(store.initiatives(archived=None),
+                    key=lambda v: order.get(v.objective_id, len(order))):
+        fields = changed.get(v.id, {})
+        parts = [t("fold.new")] if "added" in fields else []
+        parts += _value_changes(info, fields)
+        added = finished = 0
+        decided = []
+        for name, (before, now) in sorted(fields.items()):
+            item = split_item_field(name)
+            if not item:
+                continue
+            kind, number, attr = item
+            if kind == "action" and attr == "text" and not before and now:
+                added += 1
+            elif kind == "action" and attr == "status" and info.status(now).done \
+                    and not info.status(before).done and before:
+                finished += 1
+            elif kind == "decision" and attr == "text" and not before and now:
+                decided.append(now)
+        late = sum(1 for a in actions.values() if a.initiative_id == v.id
+                   and a.overdue(date, info) and a.due >= since)
+        for key, count in (("fold.actions_added", added), ("fold.actions_done", finished),
+                           ("fold.actions_late", late)):
+            if count:
+                parts.append(t(key + ("_one" if count == 1 else ""), count=count))
+        parts += [t("fold.decision", text=" ".join(text.split())) for text in decided]
+        note = v.latest_note
+        if v.id in notes and note and note.text == notes[v.id]:
+            parts.append(t("fold.note", text=" ".join(note.text.split())))
+        if parts:
+            out.append({"initiative": v.id, "name": v.name, "objective": v.objective_id,
+                        "changes": parts})
+    return out
+
+
+def _value_changes(info, fields: dict[str, tuple[str, str]]) -> list[str]:
+    """Status, lead, owners, priorities and deliverables: before → now."""
+    parts = []
+    if "status" in fields:
+        before, now = fields["status"]
+        parts.append(t("fold.status", old=present.status(info, before) if before else "–",
+                       new=present.status(info, now)))
+    if "lead" in fields:
+        before, now = fields["lead"]
+        parts.append(t("fold.lead", old=info.owner_name(before) if before else "–",
+                       new=info.owner_name(now) if now else "–"))
+    if "owners" in fields:
+        before, now = (set(filter(None, v.split(","))) for v in fields["owners"])
+        parts.append(t("fold.owners", changes=", ".join(
+            [f"+ {info.owner_name(o)}" for o in sorted(now - before)]
+            + [f"− {info.owner_name(o)}" for o in sorted(before - now)])))
+    for name in sorted(fields, key=lambda f: (not f.startswith("priority:"), f)):
+        before, now = fields[name]
+        if name.startswith("priority:"):
+            parts.append(t("fold.priority", year=name.split(":")[1],
+                           old=present.level(info, before), new=present.level(info, now)))
+        elif name.startswith("deliverable:"):
+            parts.append(t("fold.deliverable", year=name.split(":")[1], text=now) if now
+                         else t("fold.deliverable_gone", year=name.split(":")[1]))
+    return parts

@@ -409,6 +409,10 @@ class Queries:
             found.setdefault(ident, {})[field_name] = value
         return found
 
+    def first_edit_id(self) -> int:
+        """The first sync's edit: what it did is the plan arriving, not a change."""
+        return self.db.execute("SELECT coalesce(min(edit_id), 0) FROM audit").fetchone()[0]
+
     def had_initiatives(self) -> bool:
         return self.db.execute("SELECT 1 FROM initiatives LIMIT 1").fetchone() is not None
 

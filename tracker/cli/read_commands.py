@@ -150,8 +150,11 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
 @click.option("--date", "date", help="The report's date (default: today), YYYY-MM-DD.")
 @click.option("--since", help="Add every change and note from this date on (YYYY-MM-DD), "
               "e.g. the last meeting's.")
-@click.option("--since-last-meeting", is_flag=True, help="Add every change since the "
-              "body's last meeting before the report's date.")
+@click.option("--for-meeting", "for_meeting", metavar="MEETING",
+              help="A status note for this meeting (its number or date): its title names "
+                   "the meeting, and its agenda comes first.")
+@click.option("--since-last-meeting", is_flag=True, help="Add what is different since the "
+              "body's last meeting (before --for-meeting's, or the report's date).")
 @click.option("--body", help="With --since-last-meeting: whose meeting (default: any body).")
 @click.option("--implementation-plan", "plan_year", type=int, metavar="YEAR",
               help="Instead of the status report: the yearly implementation plan for YEAR "
@@ -162,8 +165,8 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
 @click.option("-o", "--output", type=click.Path(),
               help="Write to this file (default: the terminal).")
 @click.pass_obj
-def export(settings: Settings, fmt, history, year, owner, date, since, since_last_meeting,
-           body, plan_year, final, output):
+def export(settings: Settings, fmt, history, year, owner, date, since, for_meeting,
+           since_last_meeting, body, plan_year, final, output):
     """The status report for meetings, as markdown (or JSON for scripts, or the
     tracking state as YAML for git)."""
     from .. import report
@@ -189,10 +192,15 @@ def export(settings: Settings, fmt, history, year, owner, date, since, since_las
         return
     date = parse_date(date, "--date") if date else today()
     since = parse_date(since, "--since") if since else None
+    meeting = None
+    if for_meeting is not None:
+        meeting = store.meeting(for_meeting if for_meeting.strip().isdigit()
+                                else parse_date(for_meeting, "--for-meeting"), body)
     if since_last_meeting:
         if since:
             raise TrackerError(t("cli.since_twice"))
-        last = store.previous_meeting(date, body)
+        last = store.previous_meeting(meeting.date if meeting else date,
+                                      meeting.body if meeting else body)
         if last is None:
             raise TrackerError(t("cli.no_meeting_before", date=present.date(date),
                                  body=store.info.body_name(store.body_id(body))) if body
@@ -221,7 +229,8 @@ def export(settings: Settings, fmt, history, year, owner, date, since, since_las
             text = (report.implementation_markdown(content) if fmt != "json"
                     else report.to_json(content))
         else:
-            content = report.build(store, date, year=year, owner=owner, since=since)
+            content = report.build(store, date, year=year, owner=owner, since=since,
+                                   meeting=meeting)
             text = report.markdown(content) if fmt != "json" else report.to_json(content)
         del content
         text = formatted(text, fmt)
