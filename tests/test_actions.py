@@ -170,8 +170,14 @@ def test_the_yearly_plan_from_the_command_line(run, plan_file):
     assert made.exit_code == 0, made.output
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Implementeringsplan 2024 — Praksisplan for almen praksis")
-    assert "| #1 | Hold kick-off | PLO-Hovedstaden | 01.03.2024 | ikke påbegyndt · " \
-           "**61 dage over fristen** |" in text
+    # A plan: who does what by when, no live status ...
+    assert "| Hold kick-off | PLO-Hovedstaden | 01.03.2024 |" in text
+    assert "ikke påbegyndt" not in text and "over fristen" not in text
+    # ... unless asked for.
+    made = run("export", "--implementation-plan", "2024", "--date", "2024-05-01",
+               "--with-status", lang="da")
+    assert "| Hold kick-off | PLO-Hovedstaden | 01.03.2024 | ikke påbegyndt · " \
+           "**61 dage over fristen** |" in made.output
     report = run("export", "--date", "2024-05-01").output
     assert report.index("## Needs attention") < report.index("## Summary")
     assert "| #1 Hold kick-off | HAPS | PLO-Hovedstaden | 2024-03-01 | 61 days overdue |" \

@@ -40,7 +40,7 @@ def all_text(document) -> list[str]:
 
 
 def test_the_markdown_reads_back_as_text_with_its_escapes_undone():
-    from tracker.report import inline
+    from tracker.md import inline
 
     assert "".join(t for t, *_ in runs(inline(HOSTILE))) == HOSTILE
     (table,) = blocks("| a | b |\n|---|---:|\n| x \\| y | **z**<br>w |")

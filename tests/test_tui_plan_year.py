@@ -134,4 +134,4 @@ async def test_the_implementation_plan_is_exported_from_the_palette(app, store, 
     written = plan_file.with_name("2022-2025-implementation-plan-2024.md")
     text = written.read_text(encoding="utf-8")
     assert text.startswith("# Implementation plan 2024")
-    assert "| #1 | Agree the flow | – | 2024-03-01 | not started · **14 days overdue** |" in text
+    assert "| Agree the flow | – | 2024-03-01 |" in text and "overdue" not in text  # a plan

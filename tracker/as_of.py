@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from .errors import TrackerError
 from .lookup import Day
-from .model import (LEAD, OWNERS, STATUS, Action, Decision, InitiativeView, Note,
-                    deliverable_year, field_year, split_item_field)
+from .model import (HEADS, LEAD, OWNERS, STATUS, Action, AgendaItem, Decision,
+                    InitiativeView, Meeting, Milestone, Note, TimelineEntry, deliverable_year,
+                    field_year, split_item_field, split_record_field)
 
 
 class AsOf:
@@ -28,6 +29,7 @@ class AsOf:
         self.until = f"{date}T23:59:59Z"
         self.info = store.info
         self._read()
+        self._records()
 
     # -- what the reports ask of a store ---------------------------------------------------
     def objectives(self, include_archived: bool = False):
@@ -70,6 +72,56 @@ class AsOf:
         return [d for d in self._decisions
                 if (initiative_id is None or d.initiative_id == initiative_id)
                 and (archived or not d.archived)]
+
+    # -- the committee's records, as they were ----------------------------------------------
+    def meetings(self, body: str | None = None, year: int | None = None) -> list[Meeting]:
+        body_id = self.store.body_id(body) if body is not None else None
+        return [m for m in self._meetings if (body_id is None or m.body == body_id)
+                and (year is None or m.date[:4] == f"{year:04d}")]
+
+    def agenda(self, meeting_id: int | None = None) -> list[AgendaItem]:
+        return [i for i in self._agenda if meeting_id is None or i.meeting_id == meeting_id]
+
+    def milestones(self, year: int | None = None) -> list[Milestone]:
+        return [m for m in self._milestones if year is None or m.date[:4] == f"{year:04d}"]
+
+    def timeline(self, today: str, year: int | None = None) -> list[TimelineEntry]:
+        entries = [TimelineEntry(m.date, "meeting", m.title, "", m.body, ref=m.id)
+                   for m in self.meetings(year=year)]
+        entries += [TimelineEntry(m.date, "milestone", m.text, m.initiative_id, ref=m.id)
+                    for m in self.milestones(year)]
+        entries += [TimelineEntry(a.due, "action", a.text, a.initiative_id,
+                                  overdue=a.overdue(today, self.info), ref=a.id)
+                    for a in self.actions() if a.due and (year is None or a.due[:4] == f"{year:04d}")]
+        order = {"meeting": 0, "milestone": 1, "action": 2}
+        return sorted(entries, key=lambda e: (e.date, order[e.kind], e.ref))
+
+    def _records(self) -> None:
+        found: dict[tuple[str, int], dict[str, str]] = {}
+        for field, new in self.store.db.execute(
+                "SELECT a.field, a.new FROM audit a JOIN (SELECT max(id) AS last FROM audit "
+                "WHERE at <= ? AND initiative_uid IS NULL GROUP BY field) l ON a.id = l.last",
+                [self.until]):
+            record = split_record_field(field)
+            if record:
+                found.setdefault(record[:2], {})[record[2]] = new or ""
+        self._meetings, self._agenda, self._milestones = [], [], []
+        for (kind, number), attrs in sorted(found.items(), key=lambda kv: kv[0][1]):
+            if not attrs.get(HEADS[kind]):
+                continue  # not there that day
+            if kind == "meeting":
+                self._meetings.append(Meeting(number, attrs["date"], attrs.get("body", ""),
+                                              attrs.get("title", "")))
+            elif kind == "item" and attrs.get("meeting", "").isdigit():
+                self._agenda.append(AgendaItem(number, int(attrs["meeting"]),
+                                               self.store.current_id(attrs.get("initiative"))
+                                               or "", attrs["text"], attrs.get("kind", "")))
+            elif kind == "milestone":
+                self._milestones.append(Milestone(
+                    number, attrs.get("date", ""), attrs["text"],
+                    self.store.current_id(attrs.get("initiative")) or ""))
+        self._meetings.sort(key=lambda m: (m.date, m.id))
+        self._milestones.sort(key=lambda m: (m.date, m.id))
 
     # -- the history replayed ------------------------------------------------------------------
     def _read(self) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from . import meeting_words, present
 from .catalogue import day, t
-from .report import inline
+from .md import inline
 from .store import Store
 
 GROUPS = ("completed", "continues", "dropped", "unfinished")

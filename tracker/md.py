@@ -82,3 +82,21 @@ def action_item(a: dict) -> str:
     if a["overdue_days"]:
         parts.append(f"**{present.overdue(a['overdue_days'])}**")
     return "- " + " · ".join(parts)
+
+
+def status_word(info, key: str) -> str:
+    """A status in words; one the plan's words no longer have is shown as what it is."""
+    if info.knows_status(key):
+        return present.status(info, key)
+    return t("report.unknown_word", word=key)
+
+
+def action_row(info, action, names: dict, date: str) -> dict:
+    """An action as the reports show it; `overdue_days` as of the report's date."""
+    return {"id": action.id, "initiative": action.initiative_id,
+            "name": names.get(action.initiative_id, action.initiative_id),
+            "year": action.year, "text": action.text,
+            "owners": [{"id": o, "name": info.owner_name(o)} for o in action.owners],
+            "due": action.due, "status": action.status,
+            "status_label": status_word(info, action.status) if action.status else "–",
+            "overdue_days": action.overdue(date, info)}

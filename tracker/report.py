@@ -1,7 +1,7 @@
-"""The status report: a pure function of the database, as markdown or JSON.
+"""The status report's content: a pure function of the database, as plain data.
 
-`build(store, ...)` gathers the content once; `markdown()` and `to_json()`
-render it. The same database gives byte-identical output (the date is an
+`build(store, ...)` gathers the content once; `markdown()` (status_note.py) and
+`to_json()` render it; the implementation plan is plan_document.py's. The same database gives byte-identical output (the date is an
 argument), so reports diff cleanly in git.
 """
 
@@ -14,15 +14,12 @@ import json
 from . import meeting_words, present
 from .changes import changes_since, folded_changes
 from .status_note import markdown  # noqa: F401 — the status note, made of this content
-from .md import cell, due, inline, owner_names, priority_mark, table
+from .md import action_row, status_word
+from .plan_document import implementation_markdown, implementation_plan  # noqa: F401
 from .bulk import collector_paused
-from .catalogue import day, t
 from .model import InitiativeView, display_name
-from .present import visible, visible_json
+from .present import visible_json
 from .store import Store
-
-
-
 
 
 @collector_paused()
@@ -141,24 +138,6 @@ def agenda_of(store: Store, meeting, names: dict) -> dict:
             "agenda": dict(sorted(agenda.items(), key=lambda kv: order.get(kv[0], 9)))}
 
 
-def status_word(info, key: str) -> str:
-    """A status in words; one the plan's words no longer have is shown as what it is."""
-    if info.knows_status(key):
-        return present.status(info, key)
-    return t("report.unknown_word", word=key)
-
-
-def action_row(info, action, names: dict, date: str) -> dict:
-    """An action as the reports show it; `overdue_days` as of the report's date."""
-    return {"id": action.id, "initiative": action.initiative_id,
-            "name": names.get(action.initiative_id, action.initiative_id),
-            "year": action.year, "text": action.text,
-            "owners": [{"id": o, "name": info.owner_name(o)} for o in action.owners],
-            "due": action.due, "status": action.status,
-            "status_label": status_word(info, action.status) if action.status else "–",
-            "overdue_days": action.overdue(date, info)}
-
-
 def by_party(info, initiatives: list[dict], actions: list[dict], owner_id) -> list[dict]:
     """Per party and person (the filtered owner only, if any): the initiatives
     they own and their actions of the plan year. People with nothing are left out."""
@@ -179,118 +158,5 @@ def by_party(info, initiatives: list[dict], actions: list[dict], owner_id) -> li
 
 
 @collector_paused()
-def implementation_plan(store: Store, year: int, date: str) -> dict:
-    """The yearly implementation plan as plain data: per objective, the
-    initiatives prioritised for `year` or with actions in it (highest level
-    first), their actions; who does what; the decisions so far."""
-    info = store.info
-    store.check_year(year)
-    # An archived initiative (gone from the plan) is listed, marked, while it has
-    # actions that year: its records stay in sight.
-    views = store.initiatives(archived=None)
-    actions: dict[str, list] = {}
-    names = {v.id: v.name for v in views}
-    for a in store.actions(year=year, archived=True):
-        actions.setdefault(a.initiative_id, []).append(action_row(info, a, names, date))
-    rank = {term.key: n for n, term in enumerate(info.levels)}
-    objectives = []
-    for objective in store.objectives():
-        chosen = [v for v in views if v.objective_id == objective.id
-                  and ((v.priorities.get(year) and not v.archived) or v.id in actions)]
-        chosen.sort(key=lambda v: rank.get(v.priorities.get(year, ""), len(rank)))
-        objectives.append({
-            "id": objective.id, "number": objective.number,
-            "name": present.objective_title(info, objective.id), "title": objective.title,
-            "initiatives": [{
-                "id": v.id, "name": v.name, "title": v.title, "archived": v.archived,
-                "level": v.priorities.get(year, ""),
-                "level_label": present.level(info, v.priorities.get(year)),
-                "status_label": status_word(info, v.status),
-                "owners": meeting_words.owner_entries(info, v),
-                "deliverable": v.deliverables.get(year, ""),
-                "actions": actions.get(v.id, []),
-            } for v in chosen]})
-    listed = [i for o in objectives for i in o["initiatives"]]
-    return {
-        "plan": meeting_words.plan_facts(info, date, views),
-        "year": year, "date": date,
-        "levels": {term.key: present.level(info, term.key) for term in info.levels},
-        "objectives": objectives,
-        "parties": [{"id": ident, "name": name} for ident, name in info.roster
-                    if any(ident in {o["id"] for o in i["owners"]}
-                           | {o["id"] for a in i["actions"] for o in a["owners"]}
-                           for i in listed) or ident in info.parties],
-        "decisions": [{"id": d.id, "initiative": d.initiative_id,
-                       "name": names.get(d.initiative_id, d.initiative_id), "date": d.date,
-                       "text": d.text, "by": d.by, "archived": d.archived}
-                      for d in store.decisions(archived=True) if d.date <= date],
-    }
-
-
 def to_json(report: dict) -> str:
     return visible_json(json.dumps(report, ensure_ascii=False, indent=2)) + "\n"
-
-
-@collector_paused()
-def implementation_markdown(doc: dict) -> str:
-    """The yearly implementation plan as a document a chair can send."""
-    plan, year, levels = doc["plan"], doc["year"], doc["levels"]
-    lines = [f"# {t('plan.title', year=year, title=inline(plan['title']))}", ""]
-    facts = [inline(plan["region"]) if plan["region"] else "",
-             t("report.period", period=plan["period"]), t("report.date", date=day(doc["date"]))]
-    lines += [" · ".join(f for f in facts if f)] + meeting_words.ended_and_source(plan)[0]
-    lines += ["", t("plan.intro", year=year)]
-    for objective in doc["objectives"]:
-        if not objective["initiatives"]:
-            continue
-        lines += ["", f"## {objective['number']}. {inline(objective['name'])}", "",
-                  f"> {inline(objective['title'])}"]
-        for i in objective["initiatives"]:
-            mark = f" {t('mark.archived')}" if i["archived"] else ""
-            lines += ["", f"### {inline(i['name'])}{mark}", ""]
-            lines.append(" · ".join([
-                f"{t('plan.priority', year=year)}: {priority_mark(i['level'], levels)}",
-                f"{t('report.status')}: {inline(i['status_label'])}",
-                f"{t('report.owners')}: {owner_names(i)}"]))
-            if i["deliverable"]:
-                lines += ["", f"{t('plan.deliverable', year=year)}: {inline(i['deliverable'])}"]
-            lines.append("")
-            if i["actions"]:
-                lines += table(["#", t("report.action"), t("report.owners"), t("report.due"),
-                                t("report.status")],
-                               [[f"#{a['id']}", cell(a["text"]), owner_names(a), due(a),
-                                 inline(a["status_label"]) + (
-                                     f" · **{present.overdue(a['overdue_days'])}**"
-                                     if a["overdue_days"] else "")]
-                                for a in i["actions"]])
-            else:
-                lines.append(f"_{t('report.no_actions_year', year=year)}_")
-    listed = [i for o in doc["objectives"] for i in o["initiatives"]]
-    if not listed:
-        lines += ["", f"_{t('plan.nothing', year=year)}_"]
-    else:
-        lines += ["", f"## {t('report.by_party', year=year)}", "", t("plan.who_legend"), ""]
-        parties = doc["parties"]
-        rows = []
-        for i in listed:
-            row = [inline(i["name"])]
-            for party in parties:
-                owns = any(o["id"] == party["id"] for o in i["owners"])
-                count = sum(1 for a in i["actions"]
-                            if any(o["id"] == party["id"] for o in a["owners"]))
-                bits = (["●"] if owns else []) + (
-                    [t("plan.actions", count=count) if count != 1 else t("plan.action_one")]
-                    if count else [])
-                row.append(" ".join(bits) or " ")
-            rows.append(row)
-        lines += table([t("report.initiative")] + [inline(p["name"]) for p in parties], rows)
-    lines += ["", f"## {t('plan.decisions')}", ""]
-    if doc["decisions"]:
-        lines += [f"- {day(d['date'])}" + (f" · {inline(d['by'])}" if d["by"] else "")
-                  + f" · **{inline(d['name'])}**"
-                  + (f" {t('mark.archived')}" if d["archived"] else "")
-                  + f" · {inline(d['text'])}"
-                  for d in doc["decisions"]]
-    else:
-        lines.append(f"_{t('cli.no_decisions')}_")
-    return visible("\n".join(lines)) + "\n"

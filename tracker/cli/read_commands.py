@@ -160,13 +160,15 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
               help="Instead of the status report: the yearly implementation plan for YEAR "
                    "(initiatives prioritised that year, their actions, who does what, "
                    "the decisions so far).")
+@click.option("--with-status", is_flag=True, help="With --implementation-plan: add each "
+              "initiative's and action's status (a plan shows none by default).")
 @click.option("--final", is_flag=True, help="Instead of the status report: the final status "
               "of the plan (completed, continued and where, dropped, left unfinished).")
 @click.option("-o", "--output", type=click.Path(),
               help="Write to this file (default: the terminal).")
 @click.pass_obj
 def export(settings: Settings, fmt, history, year, owner, date, since, for_meeting,
-           since_last_meeting, body, plan_year, final, output):
+           since_last_meeting, body, plan_year, with_status, final, output):
     """The status report for meetings, as markdown (or JSON for scripts, or the
     tracking state as YAML for git)."""
     from .. import report
@@ -225,7 +227,7 @@ def export(settings: Settings, fmt, history, year, owner, date, since, for_meeti
             content = build_final(store, date, find_successors(settings.plan_path))
             text = final_markdown(content) if fmt != "json" else report.to_json(content)
         elif plan_year is not None:
-            content = report.implementation_plan(store, plan_year, date)
+            content = report.implementation_plan(store, plan_year, date, with_status)
             text = (report.implementation_markdown(content) if fmt != "json"
                     else report.to_json(content))
         else:

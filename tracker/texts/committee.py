@@ -213,6 +213,37 @@ TEXTS = {
     "note.priority": ("Priority {year}", "Prioritet {year}"),
     "note.deliverable": ("Deliverable {year}", "Leverance {year}"),
     "note.changed": ("Changed since {date}", "Ændret siden {date}"),
+    # the implementation plan as a plan
+    "plan.made": ("as of {date}", "udarbejdet {date}"),
+    "plan.state_draft": ("Draft for {meeting}", "Udkast til behandling på {meeting}"),
+    "plan.state_treated": ("Dealt with at {meeting}", "Behandlet på {meeting}"),
+    "plan.purpose": (
+        "The implementation plan unfolds and makes concrete {title} for {year}, and makes "
+        "the division of work between the parties precise: for each initiative prioritised "
+        "this year, its agreed text, who leads it (tovholder) and who takes part, what is to "
+        "be delivered, and the actions with their owners and due dates.",
+        "Implementeringsplanen udfolder og konkretiserer {title} for {year} og præciserer "
+        "opgavefordelingen mellem parterne: for hver indsats, der er prioriteret i året, den "
+        "aftalte tekst, hvem der er tovholder og deltagere, hvad der skal leveres, og "
+        "handlingerne med ansvarlige og frister."),
+    "plan.nothing_in": ("No initiatives prioritised in {year} under objectives {objectives}.",
+                        "Ingen prioriterede indsatser i {year} under målsætning {objectives}."),
+    "plan.participants": ("Participants", "Deltagere"),
+    "plan.timeline": ("Time line {year}", "Tidsplan {year}"),
+    "plan.no_timeline": (
+        "No meetings or milestones recorded for {year} yet (tracker meeting add, tracker "
+        "milestone add).",
+        "Ingen møder eller milepæle registreret for {year} endnu (tracker meeting add, "
+        "tracker milestone add)."),
+    "plan.decisions_year": ("Decisions in {year}", "Beslutninger i {year}"),
+    "plan.no_decisions": ("No decisions recorded in {year}.", "Ingen beslutninger registreret i {year}."),
+    "plan.who": ("Who leads and takes part in {year}", "Tovholdere og deltagere i {year}"),
+    "plan.who_legend_lead": (
+        "lead: the party leads the initiative (tovholder) · ●: takes part · actions: how many "
+        "of the year's actions it owns.",
+        "tovholder: parten er tovholder for indsatsen · ●: deltager · handlinger: hvor mange "
+        "af årets handlinger parten er ansvarlig for."),
+    "plan.leads": ("lead", "tovholder"),
     # the TUI
     "cmd.timeline": ("Timeline: meetings, milestones, due dates",
                      "Tidslinje: møder, milepæle, frister"),
