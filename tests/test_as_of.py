@@ -95,3 +95,81 @@ def test_a_database_whose_history_is_incomplete_refuses_an_earlier_date(store):
     with pytest.raises(TrackerError, match="only from 2024-03-01"):
         AsOf(store, "2024-02-29")
     AsOf(store, "2024-03-01")
+
+
+def test_any_past_day_of_random_edits_reads_as_it_did_that_evening():
+    """Random edits, undos and removals over random days: the report at each past
+    day, rebuilt from the history, equals the report the live database gave then."""
+    import tempfile
+    from pathlib import Path
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from tracker import store as storelib
+    from tracker import sync as synclib
+    from tracker.errors import TrackerError
+    from tracker.store import open_store
+
+    from .conftest import BUNDLED_PLAN
+
+    ids = ["haps", "kontaktlaege", "aabne-praksis"]
+    op = st.tuples(st.integers(0, 2), st.sampled_from(  # undo often: it turns anything back
+        ["status", "owners", "lead", "priority", "deliverable", "note", "action", "done",
+         "remove", "decision", "undo", "undo", "undo"]), st.integers(0, 2))
+
+    @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.lists(op, max_size=5), min_size=1, max_size=5))
+    def check(days):
+        with tempfile.TemporaryDirectory() as folder:
+            now = {"value": "2024-01-01T08:00:00Z"}
+            old = storelib.now, synclib.now
+            storelib.now = synclib.now = lambda: now["value"]
+            try:
+                store = open_store(Path(folder) / "t.db")
+                synclib.sync_file(store, BUNDLED_PLAN, "x")
+                seen = {}
+                for n, edits in enumerate(days):
+                    day = f"2024-02-{n + 1:02d}"
+                    now["value"] = f"{day}T10:00:00Z"
+                    for which, what, k in edits:
+                        try:
+                            apply(store, ids[which], what, k)
+                        except TrackerError:
+                            pass  # nothing to undo, no action to change: fine
+                    seen[day] = json.loads(report.to_json(report.build(store, day)))
+                for day, then in seen.items():
+                    assert json.loads(report.to_json(report.build(AsOf(store, day), day))) \
+                        == then, day
+                store.close()
+            finally:
+                storelib.now, synclib.now = old
+
+    def apply(store, ident, what, k):
+        owners = [["region"], ["plo"], ["region", "plo"]][k]
+        if what == "status":
+            store.edit(ident, Change(status=["igangsat", "forsinket", "afsluttet"][k]), "a", "cli")
+        elif what == "owners":
+            store.edit(ident, Change(owners=owners), "a", "cli")
+        elif what == "lead":
+            store.edit(ident, Change(lead=["plo", "region", ""][k]), "a", "cli")
+        elif what == "priority":
+            store.edit(ident, Change(priorities={2024: ["high", "low", None][k]}), "a", "cli")
+        elif what == "deliverable":
+            store.edit(ident, Change(deliverables={2024: ["Rapport", "Plan", ""][k]}), "a", "cli")
+        elif what == "note":
+            store.edit(ident, Change(note=f"Note {k}"), "a", "cli")
+        elif what == "action":
+            store.add_action(ident, f"Handling {k}", 2024, "a", "cli", owners=owners,
+                             due=f"2024-02-0{k + 1}")
+        elif what in ("done", "remove"):
+            found = store.actions(ident)
+            if found:
+                store.edit_action(found[k % len(found)].id, "a", "cli", status="done",
+                                  remove=what == "remove")
+        elif what == "decision":
+            store.add_decision(ident, f"Besluttet {k}", "2024-02-01", "a", "cli")
+        else:
+            store.undo("a", "cli")
+
+    check()

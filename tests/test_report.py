@@ -32,30 +32,35 @@ def fill(store):
                        by="Praksisplanudvalget")
 
 
+def same_as_golden(text: str, name: str) -> bool:
+    golden = GOLDEN.with_name(name)
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    return text == golden.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("language", ["en", "da"])
 def test_implementation_plan_matches_golden_file(store, language):
     from tracker import catalogue
+    from tracker.html_doc import to_html
 
     fill(store)
     catalogue.use(language)
     text = report.implementation_markdown(report.implementation_plan(store, 2024, "2024-03-15"))
-    golden = GOLDEN.with_name(f"implementation-plan.{language}.md")
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8")
+    assert same_as_golden(text, f"implementation-plan.{language}.md")
+    assert same_as_golden(to_html(text), f"implementation-plan.{language}.html")
 
 
 @pytest.mark.parametrize("language", ["en", "da"])
 def test_markdown_matches_golden_file(store, language):
     from tracker import catalogue
+    from tracker.html_doc import to_html
 
     fill(store)
     catalogue.use(language)
     text = report.markdown(report.build(store, "2024-03-15", since="2024-01-01"))
-    golden = GOLDEN.with_name(f"report.{language}.md")
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8")
+    assert same_as_golden(text, f"report.{language}.md")
+    assert same_as_golden(to_html(text), f"report.{language}.html")
 
 
 def test_report_shows_haps_under_objective_9(store):
