@@ -167,7 +167,7 @@ def test_a_status_note_for_the_next_meeting(run, clock):
     assert note.startswith("# Statusnotat til Praksisplanudvalgets møde 18.03.2025\n")
     agenda = note.split("## På dagsordenen")[1].split("\n## ")[0]
     assert agenda.strip().splitlines() == [
-        "**Til beslutning**", "", "- **HAPS**: Evaluering", "", "**Til orientering**", "",
-        "- Planen som helhed"]
+        "### Til beslutning", "", "1. **HAPS**: Evaluering", "", "### Til orientering", "",
+        "2. Planen som helhed"]
     assert "## Ændringer siden 20.01.2025" in note
     assert "- **HAPS**: status ikke påbegyndt → igangsat" in note

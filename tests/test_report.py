@@ -128,7 +128,7 @@ def test_since_lists_changes_by_objective_with_who_and_when(store, clock):
     text = report.markdown(content)
     section = text.split("## What is different since 2024-05-01")[1]
     # One line per initiative, what is different; never who or from where.
-    assert "- **HAPS**: owners + PLO-Hovedstaden; note: Møde holdt" in section
+    assert "- **HAPS**: new owners: PLO-Hovedstaden; note: Møde holdt" in section
     assert "- **KontaktLæge**: priority 2025 – → high" in section
     assert "in progress" not in section and "bo" not in section and "tui" not in section
 

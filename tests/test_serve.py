@@ -226,7 +226,7 @@ def test_served_export_is_delivered_to_the_browser(plan_file, tmp_path):
         target = served.db.with_name(f"{served.db.stem}-reports") / "rapport.md"
         assert "rapport.md" in downloaded["disposition"]
         assert downloaded["text"] == target.read_text(encoding="utf-8")
-        assert downloaded["text"].startswith("# Status: Praksisplan")
+        assert downloaded["text"].startswith("# Status as of ")
 
 
 @pytest.mark.parametrize("typed", ["{tmp}/owned.md", "../owned.md", "sub/owned.md", "..",

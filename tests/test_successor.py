@@ -138,10 +138,11 @@ def test_the_final_status_says_what_became_of_each_initiative(ended, plan_file):
     assert result.exit_code == 0, result.output
     assert text.startswith("# Slutstatus: Praksisplan for almen praksis 2022-2025\n")
     assert "**Planperioden 2022-2025 sluttede 31.12.2025.**" in text
-    assert "Af 10 indsatser er 1 afsluttet, 3 videreføres, 1 er udgået, og 5 er hverken " \
+    assert "Af de 10 indsatser er 1 afsluttet, 3 videreføres, 1 er udgået, og 5 er hverken " \
            "afsluttet eller videreført." in text
     assert "- KontaktLæge → Praksisplan for almen praksis 2026-2029: KontaktLæge" in text
-    assert "- HAPS (Tovholder: PLO-Hovedstaden) → Praksisplan for almen praksis 2026-2029: HAPS — seneste note " \
+    assert "- HAPS (tovholder: PLO-Hovedstaden; 1 åben handling) → Praksisplan for almen " \
+           "praksis 2026-2029: HAPS — seneste note " \
            "01.03.2024: Pilot i to hospitaler" in text
     assert "**Udgået**\n\n- Flere åbne praksis — seneste note 01.03.2024: Ingen midler" in text
     assert "- Kapacitetsmodeller (ikke påbegyndt)" in text

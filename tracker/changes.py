@@ -118,10 +118,11 @@ def folded_changes(store, since: str, objectives: list[dict]) -> list[dict]:
                            ("fold.actions_late", late)):
             if count:
                 parts.append(t(key + ("_one" if count == 1 else ""), count=count))
-        parts += [t("fold.decision", text=" ".join(text.split())) for text in decided]
+        parts += [t("fold.decision", text=" ".join(text.split()).rstrip(".;"))
+                  for text in decided]
         note = v.latest_note
         if v.id in notes and note and note.text == notes[v.id]:
-            parts.append(t("fold.note", text=" ".join(note.text.split())))
+            parts.append(t("fold.note", text=" ".join(note.text.split()).rstrip(".;")))
         if parts:
             out.append({"initiative": v.id, "name": v.name, "objective": v.objective_id,
                         "changes": parts})
@@ -137,13 +138,16 @@ def _value_changes(info, fields: dict[str, tuple[str, str]]) -> list[str]:
                        new=present.status(info, now)))
     if "lead" in fields:
         before, now = fields["lead"]
-        parts.append(t("fold.lead", old=info.owner_name(before) if before else "–",
-                       new=info.owner_name(now) if now else "–"))
+        parts.append(t("fold.lead_now", name=info.owner_name(now)) if now
+                     else t("fold.lead_gone", name=info.owner_name(before)))
     if "owners" in fields:
         before, now = (set(filter(None, v.split(","))) for v in fields["owners"])
-        parts.append(t("fold.owners", changes=", ".join(
-            [f"+ {info.owner_name(o)}" for o in sorted(now - before)]
-            + [f"− {info.owner_name(o)}" for o in sorted(before - now)])))
+        if now - before:
+            parts.append(t("fold.owners_new", names=", ".join(
+                info.owner_name(o) for o in sorted(now - before))))
+        if before - now:
+            parts.append(t("fold.owners_gone", names=", ".join(
+                info.owner_name(o) for o in sorted(before - now))))
     for name in sorted(fields, key=lambda f: (not f.startswith("priority:"), f)):
         before, now = fields[name]
         if name.startswith("priority:"):

@@ -58,10 +58,11 @@ def blocks(markdown: str) -> list[Block]:
             out.append(Block("heading", level=level, runs=runs(line[level:].strip())))
         elif line.startswith("> "):
             out.append(Block("quote", runs=runs(line[2:])))
-        elif line.startswith("- "):
-            if not out or out[-1].kind != "list" or (n and lines[n - 1] == ""):
-                out.append(Block("list"))
-            out[-1].items.append(runs(line[2:]))
+        elif line.startswith("- ") or _numbered(line):
+            kind = "list" if line.startswith("- ") else "numbered"
+            if not out or out[-1].kind != kind or (n and lines[n - 1] == ""):
+                out.append(Block(kind))
+            out[-1].items.append(runs(line[2:] if kind == "list" else line.split(". ", 1)[1]))
         elif line.strip() == "---":
             out.append(Block("rule"))
         elif line.strip():
@@ -71,6 +72,11 @@ def blocks(markdown: str) -> list[Block]:
                 out.append(Block("para", runs=runs(line)))
         n += 1
     return out
+
+
+def _numbered(line: str) -> bool:
+    head, dot, _ = line.partition(". ")
+    return bool(dot) and head.isascii() and head.isdigit() and len(head) < 4
 
 
 def cells(line: str) -> list[str]:

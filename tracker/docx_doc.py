@@ -15,14 +15,19 @@ def to_docx(markdown: str, language: str) -> bytes:
     from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt, RGBColor
+    from docx.shared import Mm, Pt
 
     doc = Document()
+    section = doc.sections[0]  # A4, as Danish papers are
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(20)
+    section.top_margin = section.bottom_margin = Mm(20)
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = "Calibri", Pt(10.5)
     _language(doc, "da-DK" if language == "da" else "en-GB")
     found = [b for b in blocks(markdown) if not (b.kind == "code" and b.lang == "mermaid")]
     doc.core_properties.title = title(found)
+    previous = ""
     for b in found:
         if b.kind == "heading":
             _fill(doc.add_heading(level=min(b.level, 4)), b.runs)
@@ -30,14 +35,17 @@ def to_docx(markdown: str, language: str) -> bytes:
             _fill(doc.add_paragraph(), b.runs)
         elif b.kind == "quote":
             _fill(doc.add_paragraph(style="Quote"), b.runs)
-        elif b.kind == "list":
+        elif b.kind in ("list", "numbered"):
+            style = "List Bullet" if b.kind == "list" else "List Number"
             for item in b.items:
-                _fill(doc.add_paragraph(style="List Bullet"), item)
+                _fill(doc.add_paragraph(style=style), item)
         elif b.kind == "rule":
             doc.add_paragraph()
         elif b.kind == "code":
             doc.add_paragraph(b.text)
         else:
+            if previous == "table":  # two tables in a row stay two tables
+                doc.add_paragraph()
             table = doc.add_table(rows=1 + len(b.rows), cols=len(b.header))
             table.style = "Table Grid"
             table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -49,6 +57,8 @@ def to_docx(markdown: str, language: str) -> bytes:
                     if right[c]:
                         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             _repeat_header(table)
+            _widths(table, [b.header] + b.rows, Mm(170))
+        previous = b.kind
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -74,6 +84,21 @@ def _fill(paragraph, found: list[Run], bold: bool = False, size=None) -> None:
                 run.font.name = "Consolas"
             if size is not None:
                 run.font.size = size
+
+
+def _widths(table, rows, total) -> None:
+    """Columns as wide as their text needs (a long word never split), within the page."""
+    from .document import plain
+
+    needs = [3] * len(rows[0])
+    for row in rows:
+        for c, found in enumerate(row[:len(needs)]):
+            longest = max((len(w) for w in plain(found).split()), default=1)
+            needs[c] = max(needs[c], min(len(plain(found)), 45), longest + 1)
+    for c, need in enumerate(needs):
+        width = int(total * need / sum(needs))
+        for cell in table.columns[c].cells:
+            cell.width = width
 
 
 def _repeat_header(table) -> None:

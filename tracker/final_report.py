@@ -23,6 +23,11 @@ def build_final(store: Store, date: str, successors: list) -> dict:
                 continued.setdefault(initiative.continues, []).append(
                     (plan.title, initiative.name))
     views = store.initiatives()
+    open_actions: dict[str, int] = {}
+    for a in store.actions():
+        term = info.status(a.status)
+        if not term.done and not term.dropped:
+            open_actions[a.initiative_id] = open_actions.get(a.initiative_id, 0) + 1
     objectives, empty = [], []
     for objective in store.objectives():
         mine = [v for v in views if v.objective_id == objective.id]
@@ -38,6 +43,8 @@ def build_final(store: Store, date: str, successors: list) -> dict:
             groups[group].append({
                 "id": v.id, "name": v.name, "status": present.status(info, v.status),
                 "lead": info.owner_name(v.lead) if v.lead else "",
+                "owners": [info.owner_name(o) for o in v.owners],
+                "open_actions": open_actions.get(v.id, 0),
                 "continued_in": [{"plan": p, "name": n} for p, n in continued.get(v.id, [])],
                 "note": {"text": " ".join(note.text.split()), "date": note.created_at[:10],
                          "author": note.author} if note else None})
@@ -64,6 +71,8 @@ def final_markdown(doc: dict) -> str:
         group: count or t("final.none") for group, count in counts.items()})]
     if doc["successors"]:
         lines += ["", t("final.successors", plans=", ".join(map(inline, doc["successors"])))]
+    else:
+        lines += ["", t("final.no_successor")]
     for objective in doc["objectives"]:
         lines += ["", f"## {objective['number']}. {inline(objective['name'])}", ""]
         for group in GROUPS:
@@ -92,14 +101,18 @@ def _adopted(plan: dict) -> str:
 
 
 def _line(group: str, item: dict) -> str:
-    text = inline(item["name"])
+    facts = [item["status"]] if group == "unfinished" else []
     if item["lead"]:
-        text += f" ({inline(t('lead.lead', name=item['lead']))})"
+        facts.append(t("final.lead", name=item["lead"]))
+    elif item["owners"]:
+        facts.append(t("final.owners", names=", ".join(item["owners"])))
+    if item["open_actions"] and group != "completed":
+        facts.append(t("final.open_action") if item["open_actions"] == 1
+                     else t("final.open_actions", count=item["open_actions"]))
+    text = inline(item["name"]) + (f" ({inline('; '.join(facts))})" if facts else "")
     if item["continued_in"]:
         text += " → " + "; ".join(t("final.continued_in", plan=inline(c["plan"]),
                                     name=inline(c["name"])) for c in item["continued_in"])
-    elif group == "unfinished":
-        text += f" ({inline(item['status'])})"
     if group != "completed" and item["note"]:
         note = item["note"]
         text += " — " + t("final.latest_note", date=day(note["date"]),

@@ -23,7 +23,8 @@ th { background: #eef1f5; }
 td.num, th.num { text-align: right; }
 tr { page-break-inside: avoid; }
 blockquote { margin: .3em 0 .8em; padding-left: .8em; border-left: 3px solid #9fb3c8;
-             color: #333; }
+             color: #333; page-break-after: avoid; }
+h2 + blockquote, h3 + p { page-break-before: avoid; }
 code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 9pt; }
 hr { border: 0; border-top: 1px solid #bbb; margin: 1.5em 0 .5em; }
 @media print { body { margin: 0; max-width: none; } }
@@ -39,15 +40,16 @@ def to_html(markdown: str) -> str:
 
 
 def _block(b: Block) -> str:
-    if b.kind == "heading":
+    if b.kind == "heading":  # 2022-2025 never broken at its hyphen
         level = min(max(b.level, 1), 6)
-        return f"<h{level}>{_runs(b.runs)}</h{level}>"
+        return f"<h{level}>{_runs(b.runs).replace('-', chr(0x2011))}</h{level}>"
     if b.kind == "para":
         return f"<p>{_runs(b.runs)}</p>"
     if b.kind == "quote":
         return f"<blockquote>{_runs(b.runs)}</blockquote>"
-    if b.kind == "list":
-        return "<ul>" + "".join(f"<li>{_runs(item)}</li>" for item in b.items) + "</ul>"
+    if b.kind in ("list", "numbered"):
+        tag = "ul" if b.kind == "list" else "ol"
+        return f"<{tag}>" + "".join(f"<li>{_runs(item)}</li>" for item in b.items) + f"</{tag}>"
     if b.kind == "rule":
         return "<hr>"
     if b.kind == "code":

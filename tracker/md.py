@@ -73,9 +73,22 @@ def due(a: dict) -> str:
     return day(a["due"]) if a["due"] else "–"
 
 
+def and_list(items: list[str]) -> str:
+    """'1, 3, 5 og 10': a list as a sentence has it."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + t("list.and") + items[-1]
+
+
+def days(count: int) -> str:
+    """'667 dage' (in a column already headed 'over fristen')."""
+    return t("days_one") if count == 1 else t("days", count=count)
+
+
 def action_item(a: dict) -> str:
     """'- #3 Agree data flow (HAPS) · due 01.06.2024 · not started · **30 days overdue**'."""
-    parts = [f"#{a['id']} {inline(a['text'])} ({inline(a['name'])})"]
+    parts = [f"{inline(a['text'])} ({inline(a['name'])})"]
     if a["due"]:
         parts.append(t("action.due", date=day(a["due"])))
     parts.append(inline(a["status_label"]))
@@ -96,7 +109,9 @@ def action_row(info, action, names: dict, date: str) -> dict:
     return {"id": action.id, "initiative": action.initiative_id,
             "name": names.get(action.initiative_id, action.initiative_id),
             "year": action.year, "text": action.text,
-            "owners": [{"id": o, "name": info.owner_name(o)} for o in action.owners],
+            "owners": [{"id": o, "name": info.owner_name(o) if o != action.lead
+                        else t("lead.marked", name=info.owner_name(o))}
+                       for o in sorted(action.owners, key=lambda o: o != action.lead)],
             "due": action.due, "status": action.status,
             "status_label": status_word(info, action.status) if action.status else "–",
             "overdue_days": action.overdue(date, info)}

@@ -30,7 +30,7 @@ def ended_and_source(plan: dict) -> tuple[list[str], list[str]]:
     """Markdown lines for a document's head (the period has ended) and foot (where
     the adoption date is stated)."""
     head = ["", f"**{plan['ended']}**"] if plan.get("ended") else []
-    if plan.get("provisional"):
+    if plan.get("provisional"):  # (a document's own words; the count is the plan's)
         head += ["", f"_{t('report.provisional', count=plan['provisional'])}_"]
     foot = ["", "---", "", f"¹ {t('report.adopted_source', source=plan['adopted_source'])}"] \
         if plan.get("adopted") and plan.get("adopted_source") else []
@@ -50,13 +50,15 @@ def meeting_line(info: PlanInfo, meeting: Meeting, items: int = 0) -> str:
     return f"#{meeting.id}  " + meeting_title(info, meeting) + (f"  ({count})" if items else "")
 
 
-def agenda_line(item: AgendaItem, names: dict[str, str], number: int | None = None) -> str:
+def agenda_line(item: AgendaItem, names: dict[str, str], number: int | None = None,
+                whole: bool = True) -> str:
     """'1. til beslutning · HAPS: Evaluering af pilotprojektet' (`number`: its place on
     the meeting's agenda; without it, '#6 …', its number for commands)."""
     about = names.get(item.initiative_id, item.initiative_id) if item.initiative_id \
-        else t("agenda.whole_plan")
+        else t("agenda.whole_plan") if whole else ""
     head = f"{number}." if number is not None else f"#{item.id}"
-    return visible(f"{head} {t('agenda.for', kind=agenda_kind(item.kind))} · {about}: "
+    said = f"{about}: " if about else ""
+    return visible(f"{head} {t('agenda.for', kind=agenda_kind(item.kind))} · {said}"
                    f"{' '.join(item.text.split())}")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from . import meeting_words, present
 from .bulk import collector_paused
 from .catalogue import day, t
-from .md import action_row, due, inline, owner_names, priority_mark, table
+from .md import action_row, and_list, due, inline, owner_names, priority_mark, table
 from .present import visible
 
 
@@ -54,7 +54,7 @@ def implementation_plan(store, year: int, date: str, with_status: bool = False) 
                  "text": meeting_words.timeline_line(info, e, names)}
                 for e in store.timeline(date, year) if e.kind != "action"]
     agenda = [{"date": m.date, "kind": "item",
-               "text": f"{day(m.date)}  " + meeting_words.agenda_line(i, names, n)}
+               "text": t("plan.agenda_line", line=meeting_words.agenda_line(i, names, n, False))}
               for m in store.meetings(year=year)
               for n, i in enumerate(store.agenda(m.id), 1)]
     return {
@@ -113,7 +113,7 @@ def implementation_markdown(doc: dict) -> str:
         for i in objective["initiatives"]:
             lines += _initiative(i, year, levels, doc["with_status"])
     if empty:
-        lines += ["", t("plan.nothing_in", year=year, objectives=", ".join(empty))]
+        lines += ["", t("plan.nothing_in", year=year, objectives=and_list(empty))]
     listed = [i for o in doc["objectives"] for i in o["initiatives"]]
     if listed:
         lines += _who(listed, doc["parties"], year)
@@ -136,7 +136,10 @@ def _initiative(i: dict, year: int, levels: dict, with_status: bool) -> list[str
     mark = f" {t('mark.archived')}" if i["archived"] else ""
     lines = ["", f"### {inline(i['name'])}{mark}", ""]
     agreed = inline(i["title"]) + (f" {inline(i['description'])}" if i["description"] else "")
-    lines += [f"**{inline(i['kind'][:1].upper() + i['kind'][1:])}:** {agreed}", ""]
+    kind = i["kind"][:1].upper() + i["kind"][1:]
+    # "Projekt: Projekt HAPS …" says it twice: the title names its kind already
+    lines += [agreed if i["title"].casefold().startswith(i["kind"].casefold())
+              else f"**{inline(kind)}:** {agreed}", ""]
     facts = [f"{t('plan.priority', year=year)}: {priority_mark(i['level'], levels)}"]
     if i["provisional"]:
         facts.append(t("mark.provisional"))
@@ -174,6 +177,6 @@ def _who(listed: list[dict], parties: list[dict], year: int) -> list[str]:
             bits = ([t("plan.leads")] if role and role["lead"] else ["●"] if role else []) + (
                 [t("plan.actions", count=count) if count != 1 else t("plan.action_one")]
                 if count else [])
-            row.append(" ".join(bits) or " ")
+            row.append((" · " if role and role["lead"] else " ").join(bits) or " ")
         rows.append(row)
     return lines + table([t("report.initiative")] + [inline(p["name"]) for p in parties], rows)

@@ -133,7 +133,7 @@ def agenda_of(store: Store, meeting, names: dict) -> dict:
             "initiative": item.initiative_id, "text": item.text,
             "name": names.get(item.initiative_id, item.initiative_id)})
     order = {"decision": 0, "discussion": 1, "information": 2}
-    return {"id": meeting.id, "date": meeting.date, "body": meeting.body,
+    return {"id": meeting.id, "date": meeting.date, "body": meeting.body, "name": meeting.title,
             "title": meeting_words.meeting_of(info, meeting),
             "agenda": dict(sorted(agenda.items(), key=lambda kv: order.get(kv[0], 9)))}
 

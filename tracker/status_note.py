@@ -11,7 +11,7 @@ import functools
 from . import meeting_words, present
 from .bulk import collector_paused
 from .catalogue import day, t
-from .md import action_item, bar, due, inline, owner_names, priority_mark, table
+from .md import action_item, and_list, bar, days, due, inline, owner_names, priority_mark, table
 from .present import visible
 
 
@@ -19,7 +19,8 @@ from .present import visible
 def markdown(report: dict) -> str:
     plan, levels = report["plan"], report["levels"]
     meeting = report.get("meeting")
-    title = t("note.title_meeting", meeting=meeting["title"]) if meeting \
+    title = t("note.title_meeting", meeting=meeting["title"]) + (
+        f" ({meeting['name']})" if meeting.get("name") else "") if meeting \
         else t("note.title_date", date=day(report["date"]))
     lines = [f"# {inline(title)}", ""]
     facts = [inline(plan["title"]), inline(plan["region"]) if plan["region"] else "",
@@ -32,10 +33,13 @@ def markdown(report: dict) -> str:
     lines += head + filters(report) + attention(report)
     if meeting and meeting["agenda"]:
         lines += ["", f"## {t('note.agenda')}"]
+        number = 0
         for kind, items in meeting["agenda"].items():
-            lines += ["", f"**{t('note.agenda_for', kind=inline(items[0]['kind_label']))}**", ""]
-            lines += [f"- **{inline(i['name'])}**: {inline(i['text'])}" if i["name"]
-                      else f"- {inline(i['text'])}" for i in items]
+            lines += ["", f"### {t('note.agenda_for', kind=inline(items[0]['kind_label']))}", ""]
+            for i in items:
+                number += 1
+                lines.append(f"{number}. **{inline(i['name'])}**: {inline(i['text'])}"
+                             if i["initiative"] else f"{number}. {inline(i['text'])}")
     lines += overview(report)
     year = report["plan_year"]
     empty = []
@@ -47,7 +51,7 @@ def markdown(report: dict) -> str:
                   f"> {inline(objective['title'])}", ""]
         lines += compact_table(objective["initiatives"], year, levels)
     if empty:
-        lines += ["", t("note.without", objectives="; ".join(empty))]
+        lines += ["", t("note.without", objectives=and_list(empty))]
     lines += parties_section(report)
     if report["archived"]:
         lines += ["", f"## {t('report.archived')}", "", t("report.archived_note"), ""]
@@ -58,7 +62,6 @@ def markdown(report: dict) -> str:
             lines.append(f"_{t('note.changes_none')}_")
         lines += [f"- **{inline(f['name'])}**: {inline('; '.join(f['changes']))}"
                   for f in report["folded"]]
-        lines += ["", f"_{t('note.history_hint', iso=report['since'])}_"]
     if report["conflicts"]:
         lines += ["", f"## {t('report.conflicts')}", ""]
         lines += table([t("report.initiative"), t("report.field"), t("report.plan_says"),
@@ -146,16 +149,16 @@ def attention(report: dict) -> list[str]:
         lines += [f"**{t('report.overdue', count=len(found['overdue']))}**", ""]
         lines += table([t("report.action"), t("report.initiative"), t("report.owners"),
                         t("report.due"), t("report.late")],
-                       [[f"#{a['id']} {inline(a['text'])}", inline(a["name"]), owner_names(a),
-                         due(a), present.overdue(a["overdue_days"])]
+                       [[inline(a["text"]), inline(a["name"]), owner_names(a),
+                         due(a), days(a["overdue_days"])]
                         for a in found["overdue"]])
         lines.append("")
     if found["initiatives"]:
         lines += [f"**{t('report.attention_initiatives')}**", ""]
         for i in found["initiatives"]:
             note = i["latest_note"]
-            said = (f" — {inline(note['text'])} ({inline(note['author'])}, "
-                    f"{day(note['at'][:10])})" if note else f" — _{t('report.no_note')}_")
+            said = (f" — {inline(note['text'])} ({day(note['at'][:10])})" if note
+                    else f" — _{t('report.no_note')}_")
             lines.append(f"- **{inline(i['short'] or i['title'])}** "
                          f"({inline(i['status_label'])}){said}")
         lines.append("")

@@ -77,7 +77,8 @@ TEXTS = {
         "provisional: the group's own assignment, to be confirmed",
         "foreløbig: gruppens egen placering, som skal bekræftes"),
     "show.continues": ("Continues {id} of the plan before", "Viderefører {id} fra planen før"),
-    "mark.provisional": ("placement provisional", "placering foreløbig"),
+    "mark.provisional": ("its placement under the objective is provisional",
+                         "placeringen under målsætningen er foreløbig"),
     "show.adopted_source": ("Adopted {date} (source: {source})", "Vedtaget {date} (kilde: {source})"),
     "msg.undo_records": ("Undone: {summary}", "Fortrudt: {summary}"),
     "msg.redo_records": ("Redone: {summary}", "Gentaget: {summary}"),
@@ -146,10 +147,18 @@ TEXTS = {
     # the final status of an ended plan
     "final.title": ("Final status: {title}", "Slutstatus: {title}"),
     "final.summary": (
-        "Of {total} initiatives, {completed} are finished, {continues} continue, {dropped} "
-        "are dropped and {unfinished} are neither finished nor continued.",
-        "Af {total} indsatser er {completed} afsluttet, {continues} videreføres, {dropped} "
-        "er udgået, og {unfinished} er hverken afsluttet eller videreført."),
+        "Of the {total} initiatives, {completed} are finished, {continues} continue, "
+        "{dropped} are dropped and {unfinished} are neither finished nor continued.",
+        "Af de {total} indsatser er {completed} afsluttet, {continues} videreføres, "
+        "{dropped} er udgået, og {unfinished} er hverken afsluttet eller videreført."),
+    "final.no_successor": (
+        "No plan following this one is recorded yet (a plan file beside it with follows:).",
+        "Der er endnu ikke registreret en plan, der følger efter denne (en planfil ved "
+        "siden af den med follows:)."),
+    "final.open_actions": ("{count} open actions", "{count} åbne handlinger"),
+    "final.open_action": ("1 open action", "1 åben handling"),
+    "final.owners": ("owners: {names}", "ansvarlige: {names}"),
+    "final.lead": ("lead: {name}", "tovholder: {name}"),
     "final.none": ("none", "ingen"),
     "final.successors": ("Continued in: {plans}.", "Videreføres i: {plans}."),
     "final.completed": ("Finished", "Afsluttet"),
@@ -185,8 +194,13 @@ TEXTS = {
     # the status note: what is different since a day, one line per initiative
     "fold.new": ("new in the plan", "ny i planen"),
     "fold.status": ("status {old} → {new}", "status {old} → {new}"),
-    "fold.lead": ("lead {old} → {new}", "tovholder {old} → {new}"),
-    "fold.owners": ("owners {changes}", "ansvarlige {changes}"),
+    "fold.lead_now": ("{name} is now the lead", "{name} er nu tovholder"),
+    "fold.lead_gone": ("{name} is no longer the lead", "{name} er ikke længere tovholder"),
+    "fold.owners_new": ("new owners: {names}", "nye ansvarlige: {names}"),
+    "fold.owners_gone": ("no longer owners: {names}", "ikke længere ansvarlige: {names}"),
+    "list.and": (" and ", " og "),
+    "days": ("{count} days", "{count} dage"),
+    "days_one": ("1 day", "1 dag"),
     "fold.priority": ("priority {year} {old} → {new}", "prioritet {year} {old} → {new}"),
     "fold.deliverable": ("deliverable {year}: {text}", "leverance {year}: {text}"),
     "fold.deliverable_gone": ("deliverable {year} cleared", "leverance {year} fjernet"),
@@ -230,20 +244,18 @@ TEXTS = {
                         "Ingen prioriterede indsatser i {year} under målsætning {objectives}."),
     "plan.participants": ("Participants", "Deltagere"),
     "plan.timeline": ("Time line {year}", "Tidsplan {year}"),
-    "plan.no_timeline": (
-        "No meetings or milestones recorded for {year} yet (tracker meeting add, tracker "
-        "milestone add).",
-        "Ingen møder eller milepæle registreret for {year} endnu (tracker meeting add, "
-        "tracker milestone add)."),
+    "plan.no_timeline": ("No meetings or milestones recorded for {year} yet.",
+                         "Ingen møder eller milepæle registreret for {year} endnu."),
     "plan.decisions_year": ("Decisions in {year}", "Beslutninger i {year}"),
     "plan.no_decisions": ("No decisions recorded in {year}.", "Ingen beslutninger registreret i {year}."),
     "plan.who": ("Who leads and takes part in {year}", "Tovholdere og deltagere i {year}"),
     "plan.who_legend_lead": (
-        "lead: the party leads the initiative (tovholder) · ●: takes part · actions: how many "
+        "Lead: the party leads the initiative (tovholder) · ●: takes part · actions: how many "
         "of the year's actions it owns.",
-        "tovholder: parten er tovholder for indsatsen · ●: deltager · handlinger: hvor mange "
+        "Tovholder: parten er tovholder for indsatsen · ●: deltager · handlinger: hvor mange "
         "af årets handlinger parten er ansvarlig for."),
     "plan.leads": ("lead", "tovholder"),
+    "plan.agenda_line": ("on the agenda: {line}", "på dagsordenen: {line}"),
     # the TUI
     "cmd.timeline": ("Timeline: meetings, milestones, due dates",
                      "Tidslinje: møder, milepæle, frister"),
@@ -291,9 +303,9 @@ TEXTS = {
     "show.agenda": ("On agendas", "På dagsordener"),
     "plan.deliverable": ("To be delivered in {year}", "Leverance {year}"),
     "report.provisional": (
-        "{count} initiatives were placed under the objectives by the working group itself; "
+        "The working group has itself placed the {count} initiatives under the objectives; "
         "the placement is provisional and is to be confirmed.",
-        "{count} indsatser er placeret under målsætningerne af arbejdsgruppen selv; "
+        "Arbejdsgruppen har selv placeret de {count} indsatser under målsætningerne; "
         "placeringen er foreløbig og skal bekræftes."),
     "report.adopted_source": ("Date of adoption: {source}", "Vedtagelsesdatoen: {source}"),
 }
