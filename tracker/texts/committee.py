@@ -79,6 +79,7 @@ TEXTS = {
     "show.continues": ("Continues {id} of the plan before", "Viderefører {id} fra planen før"),
     "mark.provisional": ("its placement under the objective is provisional",
                          "placeringen under målsætningen er foreløbig"),
+    "mark.provisional_short": ("placement provisional", "placering foreløbig"),
     "show.adopted_source": ("Adopted {date} (source: {source})", "Vedtaget {date} (kilde: {source})"),
     "msg.undo_records": ("Undone: {summary}", "Fortrudt: {summary}"),
     "msg.redo_records": ("Redone: {summary}", "Gentaget: {summary}"),

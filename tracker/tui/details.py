@@ -32,7 +32,7 @@ def details_text(store: Store, v: InitiativeView, today: str) -> Text:
     parts += [
         Text(""),
         row(t("details.objective"), present.objective(info, v.objective_id)
-            + (f" ({t('mark.provisional')})" if v.provisional else "")),
+            + (f" ({t('mark.provisional_short')})" if v.provisional else "")),
         row(t("details.kind"), present.kind(v.kind)),
         row(t("details.status"), status_text(term.key, present.status(info, term.key))),
         row(t("show.lead"), meeting_words.lead_line(info, v)),
