@@ -171,3 +171,12 @@ def test_a_status_note_for_the_next_meeting(run, clock):
         "2. Planen som helhed"]
     assert "## Ændringer siden 20.01.2025" in note
     assert "- **HAPS**: status ikke påbegyndt → igangsat" in note
+
+
+def test_replacing_the_owners_says_who_is_no_longer_one(run):
+    ok(run("set", "haps", "--owner", "region", "--owner", "plo"))
+    said = ok(run("set", "haps", "--owner", "kommunerne", lang="da"))
+    assert said.splitlines()[-1] == (
+        "Ikke længere ansvarlige: Region Hovedstaden, PLO-Hovedstaden. Ansvarlige nu: De 29 "
+        "kommuner i Region Hovedstaden (--add-owner tilføjer én uden at erstatte de andre).")
+    assert "Ikke længere" not in ok(run("set", "haps", "--add-owner", "plo", lang="da"))

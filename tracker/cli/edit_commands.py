@@ -60,13 +60,19 @@ def set_(settings: Settings, initiative_id, status, owners, add_owner, remove_ow
     if change.is_empty():
         raise TrackerError(t("cli.nothing_to_set"))
     store = settings.store()
-    before = store.initiative(initiative_id).version
+    was = store.initiative(initiative_id)
     version = store.edit(initiative_id, change, settings.user, "cli", expect_version,
                          archived=archived)
-    if version == before:
+    if version == was.version:
         out(t("cli.unchanged", id=initiative_id))
-    else:
-        out(t("cli.saved", id=initiative_id, version=version))
+        return
+    out(t("cli.saved", id=initiative_id, version=version))
+    now = store.initiative(initiative_id)
+    gone = [o for o in was.owners if o not in now.owners]
+    if gone:  # --owner replaces the owners: say who is no longer one, and how to add
+        info = store.info
+        out(t("cli.owners_removed", names=", ".join(info.owner_name(o) for o in gone),
+              owners=", ".join(info.owner_name(o) for o in now.owners) or "–"))
 
 
 @main.group()

@@ -42,6 +42,11 @@ TEXTS = {
         "Sat på dagsordenen for {meeting}: {item} [#{id}]"),
     "cli.milestone_added": ("Added milestone #{id}: {line}", "Milepæl #{id} tilføjet: {line}"),
     "cli.no_milestones": ("No milestones yet.", "Ingen milepæle endnu."),
+    "cli.owners_removed": (
+        "No longer owners: {names}. Owners now: {owners} (--add-owner adds one without "
+        "replacing the others).",
+        "Ikke længere ansvarlige: {names}. Ansvarlige nu: {owners} (--add-owner tilføjer én "
+        "uden at erstatte de andre)."),
     "cli.meeting_removed": ("Meeting #{id} is cancelled (undo with tracker undo).",
                             "Møde #{id} er aflyst (fortryd med tracker undo)."),
     "cli.item_removed": ("Agenda item #{id} is taken off (undo with tracker undo).",
