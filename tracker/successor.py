@@ -15,7 +15,6 @@ from pathlib import Path
 
 from .errors import TrackerError
 from .lookup import one_line
-from .plan import MAX_PLAN_BYTES
 from .model import (ITEMS, LEAD, OWNERS, STATUS, NewNote, PlanInfo, SyncLine, Write,
                     item_field)
 from .store import Store, open_read_only
@@ -136,7 +135,7 @@ def find_successors(plan_path: Path) -> list[tuple[object, Path]]:
     """The plans beside this one that follow it: (plan, its file) each. A file
     that is no valid plan is passed over (it is not this plan's business)."""
     from .errors import PlanInvalid
-    from .plan import load_plan
+    from .plan import MAX_PLAN_BYTES, load_plan  # the validator: only when asked for
 
     plan_path = Path(plan_path).resolve()
     found = []

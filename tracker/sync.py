@@ -20,7 +20,6 @@ from .merge import merge_fields
 from .model import (HEADS, ITEMS, LEAD, OWNERS, RECORDS, STATUS, Conflict, PlanInfo, SyncLine, Write,
                     deliverable_field, item_field, priority_field, record_field)
 from .store import Store, now
-from .successor import carry_over
 
 
 NOTICES = "!?"  # signs that report, rather than change
@@ -210,6 +209,8 @@ class _Merge:
                     self.merge_tracking(initiative, values_too=False)
         self.store.audit_plan_changes(self.history, self.who, self.at, self.edit_id)
         if self.added and self.plan_path is not None:  # a plan that follows another
+            from .successor import carry_over  # (read only when a plan is synced)
+
             new = [i for i in self.plan.initiatives() if i.id not in known]
             self.result.lines += carry_over(self.store, self.plan_path, self.plan, self.info,
                                             new, self.who, self.at, self.edit_id)
