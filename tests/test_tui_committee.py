@@ -174,3 +174,19 @@ async def test_the_export_dialog_offers_the_last_meeting_and_writes_word(store, 
                     if p.style.name.startswith("Heading")]
         assert headings[0] == "Status pr. 01.03.2025" and any(
             h.startswith("Ændringer siden 10.02.2025") for h in headings)
+
+
+async def test_an_unknown_initiative_on_the_agenda_keeps_the_form(store, plan_file):
+    store.add_meeting("2025-03-18", "ppu", "sekretær", "cli")
+    app = make_app(store, plan_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        await pilot.press("a")
+        app.screen.query_one("#field-initiative", Input).value = "hpas"
+        app.screen.query_one("#field-text", Input).value = "Status"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen) and store.agenda() == []
+        assert app.screen.query_one("#field-initiative", Input).value == "hpas"  # kept

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from .errors import TrackerError
 from .lookup import Day
+from .committee import Committee
 from .model import (HEADS, LEAD, OWNERS, STATUS, Action, AgendaItem, Decision,
-                    InitiativeView, Meeting, Milestone, Note, TimelineEntry, deliverable_year,
-                    field_year, split_item_field, split_record_field)
+                    InitiativeView, Meeting, Milestone, Note, deliverable_year, field_year,
+                    split_item_field, split_record_field)
 
 
 class AsOf:
@@ -85,16 +86,8 @@ class AsOf:
     def milestones(self, year: int | None = None) -> list[Milestone]:
         return [m for m in self._milestones if year is None or m.date[:4] == f"{year:04d}"]
 
-    def timeline(self, today: str, year: int | None = None) -> list[TimelineEntry]:
-        entries = [TimelineEntry(m.date, "meeting", m.title, "", m.body, ref=m.id)
-                   for m in self.meetings(year=year)]
-        entries += [TimelineEntry(m.date, "milestone", m.text, m.initiative_id, ref=m.id)
-                    for m in self.milestones(year)]
-        entries += [TimelineEntry(a.due, "action", a.text, a.initiative_id,
-                                  overdue=a.overdue(today, self.info), ref=a.id)
-                    for a in self.actions() if a.due and (year is None or a.due[:4] == f"{year:04d}")]
-        order = {"meeting": 0, "milestone": 1, "action": 2}
-        return sorted(entries, key=lambda e: (e.date, order[e.kind], e.ref))
+    # Made of meetings(), milestones() and actions() above, as the store's is.
+    timeline = Committee.timeline
 
     def _records(self) -> None:
         found: dict[tuple[str, int], dict[str, str]] = {}

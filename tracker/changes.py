@@ -90,7 +90,10 @@ def folded_changes(store, since: str, objectives: list[dict]) -> list[dict]:
     for key, before in first.items():
         if before != last[key] or key[1] == "added":
             changed.setdefault(key[0], {})[key[1]] = (before, last[key])
-    actions = {a.id: a for a in store.actions(archived=True)}
+    late_by: dict[str, int] = {}  # actions gone overdue in the period, by initiative
+    for a in store.actions(archived=True):
+        if a.overdue(date, info) and a.due >= since:
+            late_by[a.initiative_id] = late_by.get(a.initiative_id, 0) + 1
     order = {o["id"]: n for n, o in enumerate(objectives)}
     out = []
     for v in sorted(store.initiatives(archived=None),
@@ -112,8 +115,7 @@ def folded_changes(store, since: str, objectives: list[dict]) -> list[dict]:
                 finished += 1
             elif kind == "decision" and attr == "text" and not before and now:
                 decided.append(now)
-        late = sum(1 for a in actions.values() if a.initiative_id == v.id
-                   and a.overdue(date, info) and a.due >= since)
+        late = late_by.get(v.id, 0)
         for key, count in (("fold.actions_added", added), ("fold.actions_done", finished),
                            ("fold.actions_late", late)):
             if count:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 import sys
 
 import click
@@ -12,7 +11,7 @@ from ..bulk import collector_paused
 from ..catalogue import t
 from ..errors import TrackerError
 from ..files import check_target, write_file
-from ..formats import FORMATS, FORMATS_BY_SUFFIX, formatted
+from ..formats import FORMATS, format_of, formatted
 from .. import meeting_words, present
 from ..present import parse_date, visible
 from ..store import Store
@@ -176,8 +175,7 @@ def export(settings: Settings, fmt, history, year, owner, date, since, for_meeti
     if output is not None:
         check_target(output, settings.guard)  # before any work: say it at once
     store = settings.store()
-    fmt = fmt or FORMATS_BY_SUFFIX.get(Path(output).suffix.lower() if output else "",
-                                       "markdown")
+    fmt = fmt or (format_of(output) if output else "markdown")
     if output is None and fmt in ("docx", "pdf"):
         raise TrackerError(t("cli.binary_needs_output", format=fmt))
     if fmt == "yaml" and (final or since_last_meeting):

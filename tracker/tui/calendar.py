@@ -11,7 +11,6 @@ from rich.text import Text
 from .. import meeting_words as words
 from .. import present
 from ..catalogue import t
-from ..errors import TrackerError
 from ..model import AgendaItem, Meeting
 
 
@@ -151,11 +150,7 @@ class Calendar:
 
     # -- forms -------------------------------------------------------------------------------
     def checked(self, field: str, get):
-        try:
-            return get()
-        except TrackerError as exc:
-            raise dialogs()[1].FieldProblem(
-                field, present.explain(exc, self.main.store.info)) from None
+        return self.main.plan_year.checked(field, get)  # the forms' one way to say it
 
     def meeting_form(self, values: dict) -> None:
         store = self.main.store
@@ -200,10 +195,8 @@ class Calendar:
                   ("kind", t("form.item_kind"), values["kind"], t("hint.agenda_kinds"))]
 
         def check(typed: dict) -> dict:
-            ident = typed["initiative"].strip()
-            if ident:
-                self.checked("initiative", lambda: store.check_editable(ident))
-            return {"initiative": ident,
+            # (an unknown initiative: the write says so, and the form opens again)
+            return {"initiative": typed["initiative"].strip(),
                     "text": self.checked("text", lambda: store.check_item_text(typed["text"])),
                     "kind": self.checked("kind", lambda: store.agenda_kind(typed["kind"])),
                     "typed": typed}
