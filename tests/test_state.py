@@ -94,7 +94,7 @@ def test_import_dry_run_writes_nothing(store, empty_store):
     ("format: tracker-state/1\ninitiatives:\n  haps: {notes: [{text: " + "x" * 1_000_000
      + ", at: '2024-01-01T00:00:00Z', author: x}]}\n", "the note is 1000000 characters"),
     ("format: tracker-state/1\ninitiatives:\n  haps: {owners: plo}\n", "'owners' must be a list"),
-    ("format: [\n", "not valid YAML: line"),
+    ("format: [\n", "cannot be read: line"),
 ])
 def test_bad_state_files_change_nothing(empty_store, text, message):
     before = empty_store.db.execute("SELECT count(*) FROM audit").fetchone()[0]

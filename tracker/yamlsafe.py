@@ -89,7 +89,7 @@ def load(text: str):
         raise YamlProblem(Said("y.control", code=f"U+{code:04X}"), Mark(line, col),
                           Said("y.control_hint")) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(Said("y.invalid", detail=exc), None) from None
+        raise YamlProblem(Joined([Said("y.invalid"), InEnglishOnly(exc)], ""), None) from None
 
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -194,6 +194,19 @@ def _bad_tag(node) -> YamlProblem:  # a node or an event: both have .tag
     return YamlProblem(Said("y.tag_not_allowed", tag=short), _mark(node), Said("y.tag_hint"))
 
 
+class InEnglishOnly:
+    """PyYAML's own words, in parentheses after ours: they are English, so they are
+    shown only to English readers (a Danish message stays Danish)."""
+
+    def __init__(self, words):
+        self.words = words
+
+    def __str__(self) -> str:
+        from .catalogue import language
+
+        return f" ({self.words})" if language() == "en" else ""
+
+
 # PyYAML's problem text → our message and hint (catalogue keys).
 _HINTS = [
     ("'\\t'", "y.tab", "y.tab_hint"),
@@ -207,6 +220,14 @@ _HINTS = [
     ("found undefined alias", "y.undefined_alias", "y.alias_undefined_hint"),
     ("special characters are not allowed", "y.control_short", "y.control_hint"),
     ("unacceptable character", "y.control_short", "y.control_hint"),
+    ("while parsing a flow sequence", "y.flow_list", "y.flow_hint"),
+    ("while parsing a flow mapping", "y.flow_map", "y.flow_hint"),
+    ("cannot start any token", "y.bad_start", "y.quote_hint"),
+    ("expected the node content", "y.no_value", "y.quote_hint"),
+    ("expected <block end>", "y.indent", "y.check_line_before"),
+    ("while scanning a quoted scalar", "y.unclosed_quote", "y.unclosed_hint"),
+    ("while scanning an anchor", "y.bad_anchor", "y.quote_hint"),
+    ("while scanning an alias", "y.bad_anchor", "y.quote_hint"),
 ]
 
 
@@ -215,17 +236,17 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     where = Mark(mark.line + 1, mark.column + 1) if mark else None
     detail = " ".join(filter(None, [exc.context, exc.problem]))  # PyYAML's own words
     opened = exc.context_mark
-    said = detail  # with where the bracket or quote opened, in the reader's words
+    said: list = [InEnglishOnly(detail)]  # and where the bracket or quote opened
     if opened and exc.problem_mark and opened.line != exc.problem_mark.line:
-        said = Joined([detail, Said("y.opens_at", line=opened.line + 1)], "")
+        said.append(Said("y.opens_at", line=opened.line + 1))
     if mark and "\t" in _line(text, mark.line)[: mark.column + 1]:
         return YamlProblem(Said("y.tab_indent"), where, Said("y.tab_hint"))
     if "maximum nesting depth" in detail:  # PyYAML ≥ 6.0.4 stops deep nesting itself
         return YamlProblem(Said("y.deep", depth=MAX_DEPTH), where, Said("y.deep_hint"))
     for needle, message, hint in _HINTS:
         if needle in detail:
-            return YamlProblem(Joined([Said(message), " (", said, ")"], ""), where, Said(hint))
-    return YamlProblem(Said("y.invalid", detail=said), where, Said("y.check_line"))
+            return YamlProblem(Joined([Said(message), *said], ""), where, Said(hint))
+    return YamlProblem(Joined([Said("y.invalid"), *said], ""), where, Said("y.check_line"))
 
 
 def _line(text: str, index: int) -> str:

@@ -122,6 +122,21 @@ class TrackerGroup(click.Group):
     """Turns the errors users can act on into one clear message and exit 1, and
     loads a command's module only when that command is asked for."""
 
+    def main(self, args=None, *more, **options):
+        """The language is chosen before click reads the arguments, so that its own
+        messages (a usage error, --help) are in it too."""
+        from .. import catalogue
+        from . import danish
+
+        argv = list(sys.argv[1:] if args is None else args)
+        asked = next((argv[n + 1] for n, a in enumerate(argv[:-1]) if a == "--lang"), None)
+        asked = next((a.split("=", 1)[1] for a in argv if a.startswith("--lang=")), asked)
+        chosen = catalogue.choose_language(asked.lower() if asked else None)
+        catalogue.use(chosen if chosen in catalogue.LANGUAGES else "en")
+        danish.install()
+        danish.localize(self)
+        return super().main(args, *more, **options)
+
     def list_commands(self, ctx) -> list[str]:
         return sorted(set(COMMANDS) | set(self.commands))
 
@@ -130,7 +145,12 @@ class TrackerGroup(click.Group):
             import importlib
 
             importlib.import_module(f"{__package__}.{COMMANDS[name]}")  # adds it to main
-        return self.commands.get(name)
+        found = self.commands.get(name)
+        if found is not None:
+            from .danish import localize
+
+            localize(found)  # its help in the language chosen
+        return found
 
     def invoke(self, ctx):
         try:

@@ -1,0 +1,98 @@
+"""One language at a time, completely: every command-line error path, click's own
+words, --help and the validator's messages about a broken YAML file say nothing
+in the other language."""
+
+import re
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from tracker.cli import main
+from tracker.cli.help_da import HELP_DA
+from tracker.cli.shell import COMMANDS
+
+CORPUS = __import__("pathlib").Path(__file__).parent / "data" / "invalid"
+
+# Words only the one language has (checked as whole words).
+ENGLISH = ["the", "and", "of", "is", "not", "Usage", "Error", "Missing", "Options",
+           "Commands", "Show", "while", "found", "expected", "choose", "unknown", "nothing",
+           "changed", "Try", "such", "option", "help", "initiative", "objective", "owner", "year",
+           "must", "started"]  # (not 'argument', 'give': Danish words too)
+DANISH = ["og", "ikke", "af", "er", "Brug", "Fejl", "Mangler", "Tilvalg", "Kommandoer", "vælg",
+          "ukendt", "intet", "ændret", "indsats", "målsætning", "ansvarlige", "år", "skal",
+          "påbegyndt", "igangsat", "Skriv", "hjælp"]
+
+# Every way a person can get a command wrong, and --help of every command.
+WRONG = [
+    ["set", "--bogus"], ["sett"], ["set"], ["set", "haps", "--stat", "x"], ["set", "nope", "--status", "done"],
+    ["set", "haps", "--status", "halvvejs"], ["set", "haps", "--priority", "2024"],
+    ["set", "haps", "--priority", "2030=high"], ["set", "haps", "--priority", "2024=mega"],
+    ["set", "haps", "--owner", "nobody"], ["set", "haps"], ["history", "--since", "31.02.2024"],
+    ["export", "--date", "xx"], ["export", "--format", "odt"], ["action", "add"],
+    ["action", "add", "haps", "Gør noget", "--due", "1.13.2024", "--year", "2024"],
+    ["action", "set", "999", "--status", "done"], ["decision", "add", "haps"],
+    ["meeting", "add"], ["meeting", "show", "2099-01-01"], ["milestone", "remove", "9"],
+    ["resolve", "haps", "status"], ["import"], ["show"], ["show", "nope"], ["undo"],
+    ["list", "--year", "abc"], ["timeline", "--date", "nope"],
+] + [[name, "--help"] for name in COMMANDS] + [["--help"], ["action", "add", "--help"],
+                                               ["meeting", "item", "add", "--help"]]
+
+
+def words_of(text: str) -> set[str]:
+    # ids, options, paths and quoted values are not words of either language
+    text = re.sub(r"'[^']*'|`[^`]*`|--[\w-]+|\S*/\S*|\S+\.(yaml|db)\b|\w*_\w*", " ", text)
+    return set(re.findall(r"[^\W\d_]+", text))
+
+
+@pytest.fixture
+def run(plan_file, clock):
+    runner = CliRunner()
+
+    def invoke(lang: str, *args):
+        return runner.invoke(main, ["--lang", lang, "--plan", str(plan_file), *args]).output
+
+    invoke("en", "sync")
+    return invoke
+
+
+@pytest.mark.parametrize("args", WRONG, ids=[" ".join(a) for a in WRONG])
+def test_every_cli_error_and_help_in_one_language(run, args):
+    danish, english = run("da", *args), run("en", *args)
+    assert danish and english
+    assert not words_of(danish) & set(ENGLISH), (words_of(danish) & set(ENGLISH), danish)
+    assert not words_of(english) & set(DANISH), (words_of(english) & set(DANISH), english)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.yaml")))
+def test_the_validator_in_danish_says_nothing_in_english(name):
+    output = CliRunner().invoke(main, ["--lang", "da", "validate", str(CORPUS / name)]).output
+    assert not words_of(output) & set(ENGLISH), (words_of(output) & set(ENGLISH), output)
+    assert "while" not in output and "expected" not in output
+
+
+def test_every_help_text_has_its_danish():
+    import importlib
+
+    for module in set(COMMANDS.values()):
+        importlib.import_module(f"tracker.cli.{module}")
+    missing = []
+
+    def walk(command):
+        for text in [command.__dict__.get("_help_en", command.help)] + [
+                p.__dict__.get("_help_en", getattr(p, "help", None)) for p in command.params]:
+            if text and text not in HELP_DA:
+                missing.append(text)
+        for sub in getattr(command, "commands", {}).values():
+            walk(sub)
+
+    walk(main)
+    assert missing == [] or all(t.startswith("Show the version") for t in missing), missing
+
+
+def test_english_comes_back_after_danish(run):
+    assert "Brug:" in run("da", "set", "--help")
+    english = run("en", "set", "--help")
+    assert english.startswith("Usage: main set [OPTIONS] INITIATIVE_ID")
+    assert "Change an initiative's status" in english
+    assert isinstance(main, click.Group)
