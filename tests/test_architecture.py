@@ -12,7 +12,7 @@ LAYERS = {
     "errors": 0, "marks": 0, "bulk": 0, "shown": 0, "texts": 0, "catalogue": 0, "vocabulary": 0, "model": 1,
     "merge": 1,
     "yamlsafe": 2, "plan": 2, "plan_types": 2, "plan_calendar": 2, "files": 2, "validcache": 2, "lookup": 2, "schema": 3,
-    "queries": 3, "edits": 3, "plan_rows": 3, "committee": 3, "as_of": 3, "store": 3,
+    "queries": 3, "initiative_list": 3, "edits": 3, "plan_rows": 3, "committee": 3, "as_of": 3, "store": 3,
     "sync": 4,
     "successor": 4, "state": 4, "meeting_words": 5, "final_report": 5, "changes": 5,
     "document": 5, "html_doc": 5, "docx_doc": 5, "formats": 5, "md": 5, "status_note": 5,

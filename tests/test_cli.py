@@ -137,7 +137,7 @@ def test_broken_plan_stops_reading_commands_with_its_messages(run, plan_file):
 
 def test_undo_redo_commands(run):
     run("set", "haps", "--status", "igangsat")
-    assert run("undo").output.startswith("undo on haps: status not started")
+    assert run("undo").output.startswith("Undone: HAPS — status not started")
     assert "not started" in run("show", "haps").output
     assert run("redo").exit_code == 0
     assert run("redo").output == "error: nothing to redo for anna\n"

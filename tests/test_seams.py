@@ -77,7 +77,7 @@ def test_undo_after_a_rename_and_a_reused_id(plan_file, clock):
     edit_plan(plan_file, "      - id: haps\n", "      - id: haps2\n        previous_ids: [haps]\n")
     run(plan_file, "sync")
     undone = run(plan_file, "undo")
-    assert undone.exit_code == 0 and "undo on haps2" in undone.output, undone.output
+    assert undone.exit_code == 0 and "Undone: HAPS —" in undone.output, undone.output
     assert "not started" in run(plan_file, "show", "haps2").output
     run(plan_file, "redo")
     # A later plan gives the old id to a new initiative.
@@ -90,7 +90,7 @@ def test_undo_after_a_rename_and_a_reused_id(plan_file, clock):
     assert "Kick-off" not in history_new and "in progress" not in history_new
     assert "Kick-off" in run(plan_file, "history", "haps2").output
     undone = run(plan_file, "undo")
-    assert "undo on haps2" in undone.output, undone.output
+    assert "Undone: HAPS —" in undone.output, undone.output
     assert "not started" in run(plan_file, "show", "haps").output  # the new one untouched
     assert "not started" in run(plan_file, "show", "haps2").output
 
@@ -337,5 +337,5 @@ def test_an_old_database_with_a_rename_and_a_reused_id_upgrades_by_initiative(tm
     # bo's last edit was on the initiative now called haps2: undo finds it there.
     done = store.undo("bo", "cli")
     assert done.initiative_id == "haps2" and store.initiative("haps2").owners == ()
-    assert present.reverted(store.info, done) == "undo on haps2: owners –"
+    assert present.reverted(store.info, done) == "Undone: haps2 — owners –"
     assert store.initiative("haps").status == "planned"

@@ -32,7 +32,7 @@ def test_edit_writes_values_and_audit_rows_together(store):
 
 
 @pytest.mark.parametrize("change, message", [
-    (Change(status="weird"), "unknown status 'weird'; choose one of: not_started"),
+    (Change(status="weird"), "unknown status 'weird'; choose one of: not started, planned"),
     (Change(owners=["nobody"]), "unknown owner 'nobody'; choose one of: region, kommunerne, plo"),
     (Change(priorities={2030: "high"}), "the year 2030 is outside the plan period"),
     (Change(priorities={2024: "mega"}), "unknown priority level 'mega'"),
@@ -84,7 +84,7 @@ def test_clear_priority(store):
 
 def test_undo_and_redo_are_audited_edits(store):
     store.edit("haps", Change(status="igangsat", note="n1"), "anna", "tui")
-    assert present.reverted(store.info, store.undo("anna", "tui")).startswith("undo on haps")
+    assert present.reverted(store.info, store.undo("anna", "tui")).startswith("Undone: haps")
     haps = store.initiative("haps")
     assert haps.status == "not_started" and haps.latest_note is None
     store.redo("anna", "tui")

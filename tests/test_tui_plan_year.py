@@ -75,9 +75,11 @@ async def test_the_actions_of_a_year_overdue_marked_and_edited_from_there(app, s
         lines = [str(text) for _, text in app.screen.lines]
         assert len(lines) == 2 and "Agree the flow" in lines[0] and "14 days overdue" in lines[0]
         assert "2 actions, 1 overdue" in app.screen.footer
-        await pilot.press("right")  # the next year
+        await pilot.press("right")  # the next year: its own, and 2024's still open
         await settle(pilot)
-        assert [str(text) for _, text in app.screen.lines][0].count("Next year") == 1
+        later = [str(text) for _, text in app.screen.lines]
+        assert len(later) == 3 and sum("Next year" in line for line in later) == 1
+        assert "#1 2024 · Agree the flow" in later[0]  # the year said: it is last year's
         await pilot.press("left", "enter")  # the first of 2024: the overdue one
         await settle(pilot)
         assert isinstance(app.screen, ChoiceScreen)

@@ -46,8 +46,9 @@ def level_key(info: PlanInfo, text: str) -> str:
 
 def owner_id(info: PlanInfo, text: str) -> str:
     wanted = _fold(text)
-    for ident, name in info.roster:
-        if wanted in (_fold(ident), _fold(name)):
+    shorts = dict(info.shorts)
+    for ident, name in info.roster:  # by id, name or short name
+        if wanted in (_fold(ident), _fold(name), _fold(shorts.get(ident) or name)):
             return ident
     choices = ", ".join(ident for ident, _ in info.roster)
     raise TrackerError("err.unknown_owner", text=one_line(text), choices=choices)

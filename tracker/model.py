@@ -134,6 +134,7 @@ class InitiativeView:
     lead: str = ""
     deliverables: dict[int, str] = field(default_factory=dict)
     provisional: bool = False  # its place under the objective is assumed, not agreed
+    overdue: int = 0  # how many of its open actions are past their due date
 
     @property
     def name(self) -> str:
@@ -388,6 +389,7 @@ class PlanInfo:
     bodies: tuple[tuple[str, str], ...] = ()  # (id, name) of the committees that meet
     adopted_source: str = ""  # where the adoption date is stated
     follows: str = ""  # the file of the plan this one follows, as the plan names it
+    shorts: tuple[tuple[str, str], ...] = ()  # (id, short name) of those that have one
 
     @property
     def years(self) -> list[int]:
@@ -441,6 +443,10 @@ class PlanInfo:
     def owner_name(self, owner_id: str) -> str:
         return self._names.get(owner_id, owner_id)
 
+    def owner_short(self, owner_id: str) -> str:
+        """The name a narrow column shows: the short name, else the name."""
+        return dict(self.shorts).get(owner_id) or self.owner_name(owner_id)
+
     def objective(self, objective_id: str) -> tuple[int, str, str] | None:
         """(number, Danish short title, English title), or None if unknown."""
         for ident, number, short, title_en in self.objectives:
@@ -468,7 +474,7 @@ class PlanInfo:
             "levels": [t.__dict__ for t in self.levels],
             "roster": [list(r) for r in self.roster], "parties": list(self.parties),
             "bodies": [list(b) for b in self.bodies], "adopted_source": self.adopted_source,
-            "follows": self.follows,
+            "follows": self.follows, "shorts": [list(s) for s in self.shorts],
         }, ensure_ascii=False, sort_keys=True)  # objectives: the store has them
 
     @classmethod
@@ -483,7 +489,8 @@ class PlanInfo:
                    tuple(tuple(r) for r in d["roster"]),
                    parties=tuple(d.get("parties", [r[0] for r in d["roster"]])),
                    bodies=tuple(tuple(b) for b in d.get("bodies", DEFAULT_BODIES)),
-                   adopted_source=d.get("adopted_source", ""), follows=d.get("follows", ""))
+                   adopted_source=d.get("adopted_source", ""), follows=d.get("follows", ""),
+                   shorts=tuple(tuple(s) for s in d.get("shorts", [])))
 
     @classmethod
     def from_plan(cls, plan) -> "PlanInfo":
@@ -491,4 +498,5 @@ class PlanInfo:
                    plan.statuses, plan.levels, tuple((p.id, p.name) for p in plan.roster),
                    tuple((o.id, o.number, display_name(o.short, o.title), o.title_en)
                          for o in plan.objectives), tuple(p.id for p in plan.parties),
-                   plan.bodies, plan.adopted_source, plan.follows)
+                   plan.bodies, plan.adopted_source, plan.follows,
+                   tuple((p.id, p.short) for p in plan.roster if p.short))

@@ -100,8 +100,8 @@ INITIATIVE_KEYS = {"id", "title", "short", "kind", "description", "also_supports
                    "deliverables", "continues", "placement"}
 ACTION_KEYS = {"id", "text", "owners", "due", "status", "lead"}
 TERM_KEYS = {"key", "da", "en", "done", "dropped", "attention"}
-PARTY_KEYS = {"id", "name"}
-PERSON_KEYS = {"id", "name", "party"}
+PARTY_KEYS = {"id", "name", "short"}  # short: how the tables name it ("PLO")
+PERSON_KEYS = {"id", "name", "party", "short"}
 
 
 @dataclass
@@ -251,7 +251,7 @@ class _Validator(CalendarChecks):
         items = self.listing(doc, key, Said("what.plan_file"))
         for item, mark in zip(items, getattr(items, "item_marks", [])):
             what = Said("what.party") if key == "parties" else Said("what.person")
-            if not self.mapping(item, mark, what, keys, keys):
+            if not self.mapping(item, mark, what, keys, keys - {"short"}):
                 continue
             ident = self.ident(item, what, seen)
             party = self.text(item, "party", what) if "party" in keys else None
@@ -259,7 +259,8 @@ class _Validator(CalendarChecks):
                 self.add(Said("v.unknown_party", party=party, who=ident or what),
                          item.value_marks["party"],
                          Said("v.parties", parties=", ".join(sorted(parties))))
-            out.append(Party(ident, self.text(item, "name", what), party))
+            out.append(Party(ident, self.text(item, "name", what), party,
+                             self.text(item, "short", what, required=False)))
         return tuple(out)
 
     def objectives(self, doc, context: "_Context") -> tuple[Objective, ...]:

@@ -31,6 +31,7 @@ class Party:
     id: str
     name: str
     party: str | None = None  # for a person: the party they belong to
+    short: str = ""  # a short name for narrow columns ("PLO"), or ''
 
 
 @dataclass(frozen=True)

@@ -306,8 +306,8 @@ def _changed(info: PlanInfo, field: str, old, new) -> str:
     return change(info, AuditEntry(0, 0, "", "", "", "edit", None, field, old, new))
 
 
-def reverted(info: PlanInfo, done: Reverted) -> str:
-    """'undo on haps: status ikke påbegyndt, the note'."""
+def reverted(info: PlanInfo, done: Reverted, name: str | None = None) -> str:
+    """'Undone: HAPS — status ikke påbegyndt, the note' (`name`: the initiative's)."""
     if done.initiative_id is None:  # the committee's records: what came or went
         parts = [t(ITEM_CHANGES[kind, "added" if c.new else "removed"], id=record_id,
                    text=value(info, c.field, c.new or c.old))
@@ -318,7 +318,8 @@ def reverted(info: PlanInfo, done: Reverted) -> str:
              for c in done.changes if c.field != "note"]
     if any(c.field == "note" for c in done.changes):
         parts.append(t("err.the_note"))
-    return visible(t(f"msg.{done.action}_done", id=done.initiative_id, summary=", ".join(parts)))
+    return visible(t(f"msg.{done.action}_done", name=name or done.initiative_id,
+                     summary=", ".join(parts)))
 
 
 def resolved(info: PlanInfo, initiative_id: str, field: str, outcome: str, raw: str) -> str:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from .lookup import one_line
 from .errors import Joined, Said, TrackerError
-from .model import (LEAD, OWNERS, STATUS, Action, AuditEntry, Conflict, Decision, InitiativeView,
-                    Note, ObjectiveView, PlanInfo, UnknownWord, deliverable_year, item_field,
-                    priority_field)
+from .model import (OWNERS, STATUS, Action, AuditEntry, Conflict, Decision, InitiativeView,
+                    Note, ObjectiveView, PlanInfo, UnknownWord, item_field, priority_field)
 
 ITEM_TABLES = {"action": "actions", "decision": "decisions"}
 ITEM_COLUMNS = {"by": "body"}  # `by` is an SQL word
@@ -23,7 +22,6 @@ SQL_INTEGERS = (-(2 ** 63), 2 ** 63 - 1)  # what SQLite can hold
 class Queries:
     db: object  # the store's Connection
     info: PlanInfo
-
     def objectives(self, include_archived: bool = False) -> list[ObjectiveView]:
         sql = "SELECT id, number, title, short, title_en, archived FROM objectives"
         if not include_archived:
@@ -31,186 +29,19 @@ class Queries:
         rows = self.db.execute(sql + " ORDER BY archived, position").fetchall()
         return [ObjectiveView(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
 
-    def progress(self) -> dict[str, tuple[int, int]]:
-        """Per objective (and "all"): (done, total) of its current initiatives;
-        dropped ones count in neither."""
-        done_keys = [t.key for t in self.info.statuses if t.done]
-        dropped_keys = [t.key for t in self.info.statuses if t.dropped]
-        done_marks = ",".join("?" * len(done_keys))  # may be empty: no `done: yes`
-        dropped_marks = ",".join("?" * len(dropped_keys))
-        rows = self.db.execute(
-            f"SELECT i.objective_id, coalesce(sum(t.status IN ({done_marks})), 0), count(*) "
-            "FROM initiatives i "
-            "JOIN tracking t ON t.initiative_id = i.id WHERE i.archived = 0 "
-            f"AND t.status NOT IN ({dropped_marks}) "
-            "GROUP BY i.objective_id", done_keys + dropped_keys).fetchall()
-        out = {objective_id: (done, total) for objective_id, done, total in rows}
-        out["all"] = (sum(d for d, _ in out.values()), sum(n for _, n in out.values()))
-        return out
-
-    def _filters(self, objective: str | None = None, status: str | None = None,
-                 owner: str | None = None, year: int | None = None,
-                 archived: bool | None = False, text: str | None = None,
-                 ids: list[str] | None = None) -> tuple[list[str], list]:
-        """The WHERE conditions (on initiatives i, tracking t) and their values of
-        a filtered list of initiatives: the one definition every list uses."""
-        where, params = [], []
-        if objective:
-            where.append("i.objective_id = ?")
-            params.append(objective)
-        if archived is not None:
-            where.append("i.archived = ?")
-            params.append(int(archived))
-        if status:
-            where.append("t.status = ?")
-            params.append(self.status_key(status))
-        if owner:
-            where.append("EXISTS (SELECT 1 FROM owners o WHERE o.initiative_id = i.id "
-                         "AND o.owner = ?)")
-            params.append(self.owner_id(owner))
-        if year is not None:
-            self.check_year(year)
-            where.append("EXISTS (SELECT 1 FROM priorities p WHERE p.initiative_id = i.id "
-                         "AND p.year = ?)")
-            params.append(year)
-        if text:
-            where.append("instr(fold(i.id || ' ' || i.title || ' ' || i.short || ' ' || "
-                         "i.description), ?) > 0")
-            params.append(text.casefold())
-        if ids is not None:
-            where.append(f"i.id IN ({','.join('?' * len(ids))})")
-            params.extend(ids)
-        return where, params
-
-    def initiatives(self, objective: str | None = None, status: str | None = None,
-                    owner: str | None = None, year: int | None = None,
-                    archived: bool | None = False, text: str | None = None,
-                    ids: list[str] | None = None) -> list[InitiativeView]:
-        """Initiatives in plan order, filtered. `archived=None` means both."""
-        where, params = self._filters(objective, status, owner, year, archived, text, ids)
-        sql = (
-            "SELECT i.id, i.objective_id, i.title, i.short, i.kind, i.description, "
-            "i.also_supports, i.archived, t.status, t.version, t.updated_at, t.updated_by, "
-            "i.position, i.placement FROM initiatives i JOIN tracking t "
-            "ON t.initiative_id = i.id"
-        )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        rows = self.db.execute(sql, params).fetchall()
-        # Plan order sorted here, not by SQL's ORDER BY: that copies every wide
-        # row into a sorter (a third of the time of reading 10,000).
-        place = {ident: n for n, (ident,) in enumerate(self.db.execute(
-            "SELECT id FROM objectives ORDER BY position"))}
-        rows.sort(key=lambda r: (place.get(r[1], -1), r[12]))
-        views = [
-            InitiativeView(r[0], r[1], r[2], r[3], r[4], r[5],
-                           tuple(filter(None, r[6].split(","))), bool(r[7]), r[8], r[9],
-                           r[10], r[11], provisional=r[13] == "provisional")
-            for r in rows
-        ]
-        self._attach_tracking(views, only=ids is not None)
-        return views
-
-    def initiative_order(self, sort: str = "plan", reverse: bool = False,
-                         **filters) -> list[str]:
-        """The ids of the filtered initiatives in the order the table shows them —
-        sorted in SQL, so a screen needs to read only the rows it shows. `sort`:
-        plan, id, title, owners, status or y<year> (by level, highest first)."""
-        where, params = self._filters(**filters)
-        info = self.info
-        keys = {"id": "i.id",
-                "title": "fold(CASE i.short WHEN '' THEN i.title ELSE i.short END)",
-                "owners": "(SELECT group_concat(owner, ',') FROM (SELECT owner FROM owners o "
-                          f"WHERE o.initiative_id = i.id ORDER BY {_rank('owner', [r[0] for r in info.roster])}, owner))",
-                "status": _rank("t.status", [term.key for term in info.statuses])}
-        sort_params: list = []
-        if sort.startswith("y"):
-            keys[sort] = _rank("(SELECT level FROM priorities p WHERE p.initiative_id = i.id "
-                               "AND p.year = ?)", [term.key for term in info.levels])
-            sort_params = [int(sort[1:])]
-        order = "ob.position, i.position"
-        if sort != "plan":
-            order = f"coalesce({keys[sort]}, '') {'DESC' if reverse else 'ASC'}, " + order
-        sql = ("SELECT i.id FROM initiatives i JOIN tracking t ON t.initiative_id = i.id "
-               "JOIN objectives ob ON ob.id = i.objective_id")
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return [r[0] for r in self.db.execute(f"{sql} ORDER BY {order}",
-                                              params + sort_params)]
-
-    def first_ids(self, limit: int, objective: str | None = None,
-                  archived: bool = False) -> list[str]:
-        """The first `limit` initiative ids in plan order (all objectives, or one),
-        read through an index: what the table shows before it knows the rest."""
-        objectives = [objective] if objective else [r[0] for r in self.db.execute(
-            "SELECT id FROM objectives ORDER BY archived, position")]
-        found: list[str] = []
-        for ident in objectives:
-            found += [r[0] for r in self.db.execute(
-                "SELECT id FROM initiatives WHERE objective_id = ? AND archived = ? "
-                "ORDER BY position LIMIT ?", [ident, int(archived), limit - len(found)])]
-            if len(found) >= limit:
-                break
-        return found
-
-    def column_lengths(self) -> dict:
-        """What the table's column widths need, from aggregates over every
-        initiative (so a filter does not move the columns): the longest name, id
-        and owners (ids joined by ', '), the statuses and levels in use."""
-        name, ident = self.db.execute(
-            "SELECT max(length(CASE short WHEN '' THEN title ELSE short END)), "
-            "max(length(id)) FROM initiatives").fetchone()
-        owners = self.db.execute(
-            "SELECT max(n) FROM (SELECT sum(length(owner)) + 2 * (count(*) - 1) AS n "
-            "FROM owners GROUP BY initiative_id)").fetchone()[0]
-        statuses = [r[0] for r in self.db.execute("SELECT DISTINCT status FROM tracking")]
-        levels = [r[0] for r in self.db.execute("SELECT DISTINCT level FROM priorities")]
-        return {"name": name or 0, "id": ident or 0, "owners": owners or 0,
-                "statuses": statuses, "levels": levels}
-
-    def _attach_tracking(self, views: list[InitiativeView], only: bool = False) -> None:
-        """Owners, priorities and latest note for `views`: one query per table,
-        limited to their ids when `only` (a few rows), else the whole table."""
-        if not views:
-            return
-        by_id = {v.id: v for v in views}
-        where, params = "", []
-        if only:
-            where = f" WHERE initiative_id IN ({','.join('?' * len(by_id))})"
-            params = list(by_id)
-        owners: dict[str, list[str]] = {}
-        for init_id, owner in self.db.execute(
-                f"SELECT initiative_id, owner FROM owners{where} ORDER BY owner", params):
-            if init_id in by_id:
-                owners.setdefault(init_id, []).append(owner)
-        order = {owner_id: n for n, (owner_id, _) in enumerate(self.info.roster)}
-        for init_id, found in owners.items():
-            by_id[init_id].owners = tuple(sorted(found, key=lambda o: (order.get(o, 1e9), o)))
-        for init_id, year, level in self.db.execute(
-                f"SELECT initiative_id, year, level FROM priorities{where} ORDER BY year",
-                params):
-            if init_id in by_id:
-                by_id[init_id].priorities[year] = level
-        for init_id, field_name, value in self.db.execute(
-                f"SELECT initiative_id, field, value FROM initiative_values{where}", params):
-            if init_id in by_id and value:
-                if field_name == LEAD:
-                    by_id[init_id].lead = value
-                else:
-                    by_id[init_id].deliverables[deliverable_year(field_name)] = value
-        notes_where = where.replace("WHERE", "AND")
-        for note_id, init_id, text, author, at in self.db.execute(
-                "SELECT id, initiative_id, text, author, created_at FROM notes "
-                "WHERE id IN (SELECT max(id) FROM notes WHERE withdrawn = 0"
-                f"{notes_where} GROUP BY initiative_id)", params):
-            if init_id in by_id:
-                by_id[init_id].latest_note = Note(note_id, text, author, at)
-
     def initiative(self, initiative_id: str) -> InitiativeView:
         found = self.initiatives(ids=[initiative_id], archived=None)
         if not found:
             raise TrackerError(self._unknown_initiative(initiative_id))
         return found[0]
+
+    def initiative_name(self, initiative_id: str | None) -> str | None:
+        """An initiative's name as lists show it (None for None or an unknown id)."""
+        if initiative_id is None:
+            return None
+        row = self.db.execute("SELECT CASE short WHEN '' THEN title ELSE short END "
+                              "FROM initiatives WHERE id = ?", [initiative_id]).fetchone()
+        return row[0] if row else None
 
     def notes(self, initiative_id: str) -> list[Note]:
         rows = self.db.execute(
@@ -311,10 +142,17 @@ class Queries:
 
     def actions(self, initiative_id: str | None = None, year: int | None = None,
                 owner: str | None = None, removed: bool = False,
-                archived: bool = False) -> list[Action]:
+                archived: bool = False, open_before: int | None = None) -> list[Action]:
         """Actions by year, due date (none last) and id; of current initiatives
-        unless `archived`; `removed` adds those whose text is ''."""
+        unless `archived`; `removed` adds those whose text is ''. `open_before`
+        adds the unfinished actions of the years before it to `year`'s."""
         where, params = [], []
+        if open_before is not None:
+            finished = [term.key for term in self.info.statuses if term.done or term.dropped]
+            where.append(f"(CAST(a.year AS INTEGER) < ? AND a.year != '' AND a.status NOT IN "
+                         f"({','.join('?' * len(finished))})" + (" OR a.year = ?)" if year else ")"))
+            params += [open_before] + finished + ([str(year)] if year else [])
+            year = None
         if initiative_id is not None:
             where.append("a.initiative_id = ?")
             params.append(initiative_id)
@@ -415,13 +253,6 @@ class Queries:
 
     def had_initiatives(self) -> bool:
         return self.db.execute("SELECT 1 FROM initiatives LIMIT 1").fetchone() is not None
-
-
-def _rank(expression: str, keys: list[str]) -> str:
-    """SQL for the position of `expression`'s value among `keys` (99 if not there)."""
-    cases = " ".join(f"WHEN '{key}' THEN {n}" for n, key in enumerate(keys)
-                     if "'" not in key)  # keys are [a-z0-9_-]: never quoted, to be sure
-    return f"(CASE {expression} {cases} ELSE 99 END)" if cases else "99"
 
 
 def action_values(action: Action) -> dict[str, str]:

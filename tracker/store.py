@@ -30,6 +30,7 @@ from .model import (OWNERS, STATUS, Change, FieldChange, PlanInfo, Write,  # noq
                     field_year, is_extra_field, split_item_field, split_record_field)
 from .plan_rows import PlanRows
 from .committee import RECORD_TABLES, Committee
+from .initiative_list import InitiativeList
 from .queries import ITEM_COLUMNS, ITEM_TABLES, Queries
 
 BUSY_TIMEOUT_MS = 10_000
@@ -161,12 +162,13 @@ class Connection:
         return self.conn.executemany(sql, rows)
 
 
-class Store(Queries, Edits, PlanRows, Committee):
+class Store(Queries, InitiativeList, Edits, PlanRows, Committee):
     def __init__(self, db: Connection, path: Path):
         self.db = db
         self.path = path
         self._info: PlanInfo | None = None
         self._info_version: int | None = None  # data_version when _info was read
+        self.today: str | None = None  # the day 'overdue' is counted on (None: today)
 
     # -- setup ------------------------------------------------------------------
     def upgrade(self) -> None:
@@ -198,7 +200,9 @@ class Store(Queries, Edits, PlanRows, Committee):
         process holds on it — SQLite's locks of the connections already open —
         which let other processes corrupt the WAL (seen in test_safety)."""
         try:
-            return Store(_connect(self.path, busy_timeout_ms, any_thread=True), self.path)
+            other = Store(_connect(self.path, busy_timeout_ms, any_thread=True), self.path)
+            other.today = self.today
+            return other
         except sqlite3.DatabaseError as exc:
             raise TrackerError(_explain_db_error(self.path, exc)) from None
 

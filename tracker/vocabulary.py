@@ -63,10 +63,9 @@ def _index(terms: tuple[Term, ...]) -> dict[str, Term]:
 
 
 def choices(terms) -> str:
-    """'not_started (ikke påbegyndt), planned (planlagt), …' for messages, with the
-    words of the chosen language (the keys work in both)."""
+    """'ikke påbegyndt, planlagt, …' for messages: the words of the chosen language
+    only (the keys and the other language's words work too, but are not offered)."""
     from .catalogue import language
 
     lang = language()
-    return ", ".join(f"{t.key} ({t.label(lang)})" if t.label(lang) != t.key else t.key
-                     for t in terms)
+    return ", ".join(t.label(lang) for t in terms)

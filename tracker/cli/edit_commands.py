@@ -240,7 +240,8 @@ def decision_list(settings: Settings, initiative_id):
 def undo(settings: Settings):
     """Turn back your last edit (recorded as a new edit)."""
     store = settings.store()
-    out(present.reverted(store.info, store.undo(settings.user, "cli")))
+    done = store.undo(settings.user, "cli")
+    out(present.reverted(store.info, done, store.initiative_name(done.initiative_id)))
 
 
 @main.command()
@@ -248,7 +249,8 @@ def undo(settings: Settings):
 def redo(settings: Settings):
     """Turn back your last undo."""
     store = settings.store()
-    out(present.reverted(store.info, store.redo(settings.user, "cli")))
+    done = store.redo(settings.user, "cli")
+    out(present.reverted(store.info, done, store.initiative_name(done.initiative_id)))
 
 
 @main.command()

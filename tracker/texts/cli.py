@@ -22,7 +22,7 @@ TEXTS = {
         "Der opstod en uventet fejl ({error}). Intet er halvt skrevet: hver ændring er én transaktion. Rapportér den gerne sammen med kommandoen; TRACKER_DEBUG=1 viser detaljerne."),
     "cli.priority_format": (
         "--priority takes YEAR=LEVEL (e.g. 2024=high, or 2024= to clear), not '{text}'",
-        "--priority tager ÅR=NIVEAU (fx 2024=høj, eller 2024= for at rydde), ikke '{text}'"),
+        "--priority skal skrives ÅR=NIVEAU, fx 2025=høj (eller 2025= for at rydde), ikke '{text}'"),
     "cli.nothing_to_set": (
         "nothing to set: give --status, --owner, --add-owner, --remove-owner, --priority or --note",
         "intet at ændre: angiv --status, --owner, --add-owner, --remove-owner, --priority eller --note"),
@@ -57,7 +57,7 @@ TEXTS = {
         "Dette var en prøvekørsel: intet er skrevet."),
     "cli.resolve_choice": (
         "say which value wins: --keep (the tracker's) or --take-plan",
-        "sig hvilken værdi der vinder: --keep (trackerens) eller --take-plan"),
+        "sig hvilken værdi der skal gælde: --keep (den registrerede) eller --take-plan (planfilens)"),
     "cli.backed_up": ("Backed up {db} to {path}.", "Sikkerhedskopierede {db} til {path}."),
     "show.title": ("Title", "Titel"),
     "show.description": ("Description", "Beskrivelse"),
@@ -81,7 +81,7 @@ TEXTS = {
         "Eksporter fra browseren gemmes i {path} og hentes ned; højst {count} browserfaner ad gangen."),
     "serve.full": (
         "<!doctype html><meta charset=utf-8><title>Tracker busy</title><p>All {count} sessions of the tracker are in use. Close a tab you no longer need, or try again in a minute.</p>",
-        "<!doctype html><meta charset=utf-8><title>Trackeren er optaget</title><p>Alle {count} pladser i trackeren er i brug. Luk en fane, du ikke længere bruger, eller prøv igen om et minut.</p>"),
+        "<!doctype html><meta charset=utf-8><title>Alle pladser er i brug</title><p>Alle {count} pladser i opfølgningsværktøjet er i brug. Luk en fane, du ikke længere bruger, eller prøv igen om et minut.</p>"),
     "cli.cannot_write": ("cannot write {path}: {reason}", "kan ikke skrive {path}: {reason}"),
     "cli.is_folder": ("it is a folder; give a file name", "det er en mappe; angiv et filnavn"),
     "cli.no_serve": (
@@ -98,7 +98,7 @@ TEXTS = {
     "cli.import_would_one": ("Would change 1 initiative", "Ville ændre 1 indsats"),
     "cli.import_conflicts": (
         "; {count} conflict(s): the tracker's value was kept.",
-        "; {count} konflikt(er): trackerens værdi er bevaret."),
+        "; {count} konflikt(er): den registrerede værdi er bevaret."),
     "cli.needs_terminal": (
         "the interactive tracker needs a terminal; see `tracker --help` for the commands that work in scripts",
         "den interaktive tracker kræver en terminal; se `tracker --help` for kommandoer, der virker i scripts"),

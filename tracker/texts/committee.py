@@ -97,8 +97,8 @@ TEXTS = {
     "db.predecessor_old": (
         "the database of the plan before ({path}) is from an older tracker; open it once "
         "with this one (e.g. tracker --db {path} list) to bring it up to date",
-        "databasen for planen før ({path}) er fra en ældre tracker; åbn den én gang med "
-        "denne (fx tracker --db {path} list) for at opdatere den"),
+        "databasen for planen før ({path}) er fra en ældre version af værktøjet; åbn den "
+        "én gang med denne version (fx tracker --db {path} list) for at opdatere den"),
     "err.no_predecessor_file": (
         "the plan this one follows, '{follows}', was not found (looked in {places})",
         "planen, som denne følger, '{follows}', blev ikke fundet (søgt i {places})"),

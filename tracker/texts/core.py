@@ -16,7 +16,7 @@ TEXTS = {
     "state.unknown_key": (
         "the state file has a key '{key}' the tracker does not know; nothing was imported "
         "(make the file with `tracker export --format yaml`)",
-        "tilstandsfilen har nøglen '{key}', som trackeren ikke kender; intet er importeret "
+        "tilstandsfilen har nøglen '{key}', som værktøjet ikke kender; intet er importeret "
         "(lav filen med `tracker export --format yaml`)"),
     "state.action_key": (
         "an action's key '{key}' is not a plan id (lower-case letters, digits and hyphens)",
@@ -55,10 +55,10 @@ TEXTS = {
     "change.undo": (" (undo)", " (fortrudt)"),
     "change.resolved_kept": (
         "{field}: conflict with the plan settled, kept {value}",
-        "{field}: konflikten med planen er afgjort, {value} er bevaret"),
+        "{field}: konflikten med planfilen er løst, {value} er bevaret"),
     "change.resolved_took": (
         "{field}: {old} → {value} (the plan's value; conflict settled)",
-        "{field}: {old} → {value} (planens værdi; konflikten er afgjort)"),
+        "{field}: {old} → {value} (planfilens værdi; konflikten er løst)"),
     "change.redo": (" (redo)", " (gentaget)"),
     "err.did_you_mean": ("did you mean {ids}?", "mente du {ids}?"),
     "err.or": (" or ", " eller "),
@@ -106,7 +106,7 @@ TEXTS = {
         "{path}: indeholder endnu ingen plan; kør `tracker sync`"),
     "sync.conflict_line": (
         "{field}: plan says {plan}, tracker has {tracker} (plan said {base} at the last sync); kept the tracker's",
-        "{field}: planen siger {plan}, trackeren har {tracker} (planen sagde {base} ved sidste synkronisering); trackerens værdi er bevaret"),
+        "{field}: planfilen siger {plan}, det registrerede er {tracker} (planfilen sagde {base} ved sidste synkronisering); den registrerede værdi er bevaret"),
     "sync.archived": (
         "archived (gone from the plan; its tracking data is kept)",
         "arkiveret (ikke længere i planen; opfølgningsdata er bevaret)"),
@@ -138,16 +138,16 @@ TEXTS = {
         "{id}: {field} sat til planens {value}"),
     "sync.kept": (
         "{id}: kept the tracker's {field} {value}; the plan's value is settled",
-        "{id}: trackerens {field} {value} er bevaret; planens værdi er afgjort"),
+        "{id}: den registrerede {field} {value} er bevaret; konflikten med planfilen er løst"),
     "files.is_database": (
         "{path} is the tracker's database (or part of it); give another file name",
-        "{path} er trackerens database (eller en del af den); angiv et andet filnavn"),
+        "{path} er værktøjets database (eller en del af den); angiv et andet filnavn"),
     "files.is_plan": (
         "{path} is the plan file; give another file name",
         "{path} er planfilen; angiv et andet filnavn"),
     "files.in_backups": (
         "{path} is in the backups folder, which keeps only the tracker's own backups; choose another folder",
-        "{path} ligger i mappen med sikkerhedskopier, som kun rummer trackerens egne kopier; vælg en anden mappe"),
+        "{path} ligger i mappen med sikkerhedskopier, som kun rummer værktøjets egne kopier; vælg en anden mappe"),
     "files.not_regular": (
         "{path} is not an ordinary file (a device, a pipe or a socket); give another file name",
         "{path} er ikke en almindelig fil (en enhed, en pipe eller en socket); angiv et andet filnavn"),
@@ -176,8 +176,8 @@ TEXTS = {
         "{path} exists already; give a new file name",
         "{path} findes allerede; angiv et nyt filnavn"),
     "state.yaml": (
-        "the state file is not valid YAML: {where}{message}",
-        "tilstandsfilen er ikke gyldig YAML: {where}{message}"),
+        "the state file cannot be read: {where}{message}",
+        "tilstandsfilen kan ikke læses: {where}{message}"),
     "state.line": ("line {line}: ", "linje {line}: "),
     "state.not_state": (
         "this is not a tracker state file (it needs 'format: {format}'); make one with `tracker export --format yaml`",
@@ -198,7 +198,7 @@ TEXTS = {
     "state.took": ("{field}: {old} → {new}", "{field}: {old} → {new}"),
     "state.conflict": (
         "{field}: file says {file}, tracker has {tracker}; kept the tracker's",
-        "{field}: filen siger {file}, trackeren har {tracker}; trackerens værdi er bevaret"),
+        "{field}: filen siger {file}, det registrerede er {tracker}; den registrerede værdi er bevaret"),
     "state.note_by": ("note by {author}", "note af {author}"),
     "sync.none": ("No changes.", "Ingen ændringer."),
     "sync.did": (
@@ -209,7 +209,7 @@ TEXTS = {
         "Ville tilføje {added}, ændre {changed}, arkivere {archived}."),
     "sync.conflicts": (
         "{count} conflict(s): the tracker's value was kept (settle with `tracker resolve ID FIELD --keep` or `--take-plan`).",
-        "{count} konflikt(er): trackerens værdi er bevaret (afgør med `tracker resolve ID FELT --keep` eller `--take-plan`)."),
+        "{count} konflikt(er): den registrerede værdi er bevaret (afgør med `tracker resolve ID FELT --keep` eller `--take-plan`)."),
     "db.read_only_file": (
         "{path}: the database file is marked read-only; nothing was opened or changed (make it writable, e.g. chmod u+w {path}, or work on a copy)",
         "{path}: databasefilen er skrivebeskyttet; intet er åbnet eller ændret (gør den skrivbar, fx chmod u+w {path}, eller arbejd på en kopi)"),

@@ -61,7 +61,7 @@ TEXTS = {
     "report.no_note": ("no note yet", "ingen note endnu"),
     "report.attention_conflicts": (
         "{count} open conflict(s) between the plan file and the tracker: see the end of the report.",
-        "{count} åben(e) konflikt(er) mellem planfilen og trackeren: se sidst i rapporten."),
+        "{count} åben(e) konflikt(er) mellem planfilen og det registrerede: se sidst i rapporten."),
     "report.by_party": ("Who does what in {year}", "Hvem gør hvad i {year}"),
     "report.owns": ("Owns", "Ansvarlig for"),
     "report.owns_many": (

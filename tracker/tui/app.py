@@ -78,6 +78,7 @@ class TrackerApp(KeysInOrder, App):
         self.sync_result = sync_result
         self.poll_seconds = poll_seconds
         self.export_date = export_date
+        store.today = export_date  # 'overdue' counted on the app's day
         self.database = Database(store, self.post_message)
         self.quit_when_saved = False  # asked to quit while a save was waiting
         self.plan_seen: tuple | None = None  # (size, mtime) of the plan file last hashed

@@ -17,7 +17,7 @@ from .widgets import STATUS_STYLES, status_text
 def details_text(store: Store, v: InitiativeView, today: str) -> Text:
     info = store.info
     term = info.status(v.status)
-    parts = [Text(f"{v.id} — {visible(v.name)}", style="bold")]
+    parts = [Text.assemble((visible(v.name), "bold"), (f"  ·  {v.id}", "dim"))]
     if v.archived:
         parts.append(Text(t("details.archived"), style="bold red"))
     parts.append(Text(visible(v.title)))
@@ -33,9 +33,10 @@ def details_text(store: Store, v: InitiativeView, today: str) -> Text:
         Text(""),
         row(t("details.objective"), present.objective(info, v.objective_id)
             + (f" ({t('mark.provisional_short')})" if v.provisional else "")),
+        *objective_wording(store, v),
         row(t("details.kind"), present.kind(v.kind)),
         row(t("details.status"), status_text(term.key, present.status(info, term.key))),
-        row(t("show.lead"), meeting_words.lead_line(info, v)),
+        Text(meeting_words.lead_line(info, v)),  # 'Tovholder: … · Deltagere: …'
         row(t("details.priorities"), "  ".join(
             f"{y}: {present.level(info, v.priorities.get(y))}" for y in info.years)),
         *[row(t("field.deliverable", year=y).capitalize(), visible(v.deliverables[y]))
@@ -60,6 +61,19 @@ def details_text(store: Store, v: InitiativeView, today: str) -> Text:
         line.append(present.change(info, entry))
         parts.append(line)
     return Text("\n").join(parts)
+
+
+def objective_wording(store: Store, v: InitiativeView) -> list[Text]:
+    """The målsætning's full wording, as the plan states it, under its short title
+    (in Danish; the English title is the one shown above)."""
+    from ..catalogue import language
+
+    if language() != "da":
+        return []
+    for o in store.objectives(include_archived=True):
+        if o.id == v.objective_id and o.title and o.title != o.short:
+            return [Text(visible(o.title), style="italic dim")]
+    return []
 
 
 def plan_year_lines(store: Store, v: InitiativeView, today: str) -> list[Text]:

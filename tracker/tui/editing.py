@@ -42,13 +42,13 @@ class InitiativeEditing:
             if name:
                 getattr(self.main, f"action_{name}")()
 
-        self.open(dialogs().ChoiceScreen(t("edit.title", id=v.id), choices), chosen)
+        self.open(dialogs().ChoiceScreen(t("edit.title", name=visible(v.name)), choices), chosen)
 
     def status(self) -> None:
         v = self.main.need_editable()
         if v is None:
             return
-        self.open(dialogs().StatusPicker(v.id, self.main.store.info.statuses, v.status),
+        self.open(dialogs().StatusPicker(visible(v.name), self.main.store.info.statuses, v.status),
                   lambda key: key and self.save(v, Change(status=key)))
 
     def owners(self) -> None:
@@ -65,7 +65,7 @@ class InitiativeEditing:
                 self.save(v, Change(owners=list(owners), lead=chosen_lead),
                           again=lambda fresh: self.owners_dialog(fresh, owners, chosen_lead))
 
-        self.open(dialogs().OwnersPicker(t("owners.title", id=visible(v.name)),
+        self.open(dialogs().OwnersPicker(t("owners.title", name=visible(v.name)),
                                          self.main.store.info.roster, ticked, lead), done)
 
     def priorities(self) -> None:
@@ -94,7 +94,7 @@ class InitiativeEditing:
                               {**fresh.deliverables, **delivered}))
 
         self.open(dialogs().PrioritiesEditor(
-            t("priorities.title", id=visible(v.name)), info.years, info.levels, values,
+            t("priorities.title", name=visible(v.name)), info.years, info.levels, values,
             deliverables), done)
 
     def note(self) -> None:
@@ -108,7 +108,7 @@ class InitiativeEditing:
                 self.save(v, Change(note=text),
                                again=lambda fresh: self.note_dialog(fresh, text))
 
-        self.open(dialogs().NoteEditor(v.id, draft), done)
+        self.open(dialogs().NoteEditor(visible(v.name), draft), done)
 
     def history(self) -> None:
         v = self.main.need_current()
@@ -124,21 +124,26 @@ class InitiativeEditing:
             body.append(present.change(info, entry) + "\n")
         if not entries:
             body.append(t("history.empty"))
-        self.open(dialogs().TextScreen(t("history.title", id=v.id), body))
+        self.open(dialogs().TextScreen(t("history.title", name=visible(v.name)), body))
 
     def revert(self, action: str) -> None:
         """Undo or redo the user's last edit (recorded as a new edit)."""
         main = self.main
 
-        def done(reverted) -> None:
-            main.say(present.reverted(main.store.info, reverted))
+        def done(outcome) -> None:
+            reverted, name = outcome
+            main.say(present.reverted(main.store.info, reverted, name))
             if reverted.initiative_id is not None:  # else: a meeting, an item, a milestone
                 main.after_change(reverted.initiative_id)
 
         def failed(error: Exception) -> None:
             main.say(present.explain(error, main.store.info), severity="warning", timeout=10)
 
-        main.write(lambda writer: getattr(writer, action)(main.app.user, "tui"), done, failed)
+        def job(writer):
+            reverted = getattr(writer, action)(main.app.user, "tui")
+            return reverted, writer.initiative_name(reverted.initiative_id)
+
+        main.write(job, done, failed)
 
     # -- saving: one write, the row drawn at once, the dialog again if refused --------
     def save(self, v: InitiativeView, change: Change, again=None) -> None:
@@ -147,7 +152,8 @@ class InitiativeEditing:
         main = self.main
 
         def done(version: int) -> None:
-            main.say(t("msg.saved" if version != v.version else "msg.unchanged", id=v.id))
+            main.say(t("msg.saved" if version != v.version else "msg.unchanged",
+                       name=visible(v.name)))
             main.after_change(v.id)
 
         def failed(error: Exception) -> None:

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from .. import present
 from ..catalogue import day, t
@@ -25,6 +25,8 @@ from . import table_model
 from .details import details_text
 from .calendar import Calendar
 from .editing import InitiativeEditing
+from .fitting import FitsTheWidth
+from .keyline import KeyLine
 from .reading import ReadsOffScreen
 from .objectives import ObjectiveLines
 from .pages import PAGE, PagedViews
@@ -47,9 +49,9 @@ def handed_on(part: str, method: str, *args):
     return action
 
 
-class MainScreen(ReadsOffScreen, Screen):
-    # The footer shows these in this order; q, e, r and ? are the app's, named here
-    # so they keep their place among the rest.
+class MainScreen(FitsTheWidth, ReadsOffScreen, Screen):
+    # q, e, r and ? are the app's, named here so the key line (keyline.py) and the
+    # help can show them among the rest.
     BINDINGS = [
         Binding("q", "app.quit", "key.quit", id="quit"),
         Binding("s", "status", "key.status", id="status"),
@@ -87,6 +89,7 @@ class MainScreen(ReadsOffScreen, Screen):
         self.objective_lines = ObjectiveLines(self)
         self.large = False
         self.shown: tuple = (None, [])  # (plan words, columns) the rows are drawn with
+        self.fitted: table_model.Layout | None = None  # those columns' widths, at this width
         self.editing = InitiativeEditing(self)
         self.plan_year = PlanYear(self)
         self.calendar = Calendar(self)
@@ -113,7 +116,7 @@ class MainScreen(ReadsOffScreen, Screen):
                 with Horizontal(id="work"):
                     yield InitiativeTable(id="initiatives")
                     yield DetailsPane(id="details")
-        yield Footer()
+        yield KeyLine(self.BINDINGS, id="keys")
 
     def on_mount(self) -> None:
         self.app.show_header()
@@ -125,7 +128,7 @@ class MainScreen(ReadsOffScreen, Screen):
         if info.ended(self.app.today()):  # said once, always in sight, above the years
             table.border_title += " · " + t("period.ended_short", date=day(info.period_end))
         self.query_one("#search").display = False
-        self.set_class(self.app.size.width >= table_model.WIDE, "wide")
+        self.size_classes(self.app.size.width)
         self._fitted_width = self.app.size.width  # the columns below fit it: no second load
         # The first frame shows the first screenful, read through an index; a large
         # plan's full list, column widths and progress figures follow from a worker.
@@ -139,36 +142,6 @@ class MainScreen(ReadsOffScreen, Screen):
         if not small:
             self.call_after_refresh(self.load_in_background)
         table.focus()
-
-    def on_resize(self, event) -> None:
-        self.apply_width(event.size.width)
-        self.call_after_refresh(self.fit_objectives)
-
-    def fit_objectives(self) -> None:
-        """Redraw the objective lines when their pane changed width."""
-        width = self.query_one(ObjectiveList).size.width
-        if width != getattr(self, "_objectives_width", None):
-            self._objectives_width = width
-            self.objective_lines.fill(counts=False)
-
-    def apply_width(self, width: int) -> None:
-        """Columns are fitted to the width: refit them when it changes."""
-        self.set_class(width >= table_model.WIDE, "wide")
-        if getattr(self, "_fitted_width", None) != width:
-            self._fitted_width = width
-            self.refit()
-
-    def refit(self) -> None:
-        """New column widths for the rows shown (no reading: they are known)."""
-        if not self.lengths:  # nothing shown yet: the first load fits them
-            return
-        columns = self.columns()
-        self.query_one(InitiativeTable).set_columns(columns, self.column_widths(columns))
-
-    def action_year_view(self) -> None:
-        """Toggle the year view: initiative × plan year, for a narrow terminal."""
-        self.year_view = not self.year_view
-        self.refit()
 
     # -- the initiatives ----------------------------------------------------------------
     def list_filters(self) -> dict:
@@ -194,9 +167,9 @@ class MainScreen(ReadsOffScreen, Screen):
             self.lengths, self.lengths_version = lengths, version
         elif self.lengths_version != version:
             self.lengths, self.lengths_version = self.store.column_lengths(), version
-        columns = self.columns()
-        table.set_rows(columns, ids, lambda row: self.cells(self.views[row]),
-                       self.column_widths(columns), cursor_key=current)
+        fitted = self.fit()
+        table.set_rows(fitted.columns, ids, lambda row: self.cells(self.views[row]),
+                       fitted.widths, cursor_key=current, pinned=fitted.pinned)
         self.show_filters()
         if details:
             self.show_details()
@@ -214,7 +187,8 @@ class MainScreen(ReadsOffScreen, Screen):
 
     def page_lengths(self, ids: list[str]) -> dict:
         """Column lengths of a few rows, until those of the whole plan are read."""
-        return table_model.lengths_of(self.store.initiatives(ids=ids, archived=None))
+        return table_model.lengths_of(self.store.initiatives(ids=ids, archived=None),
+                                      self.store.info)
 
     def load_in_background(self, details: bool = False, figures: bool = True) -> None:
         """The whole list of a large plan, read on the worker's connection while the
@@ -225,7 +199,7 @@ class MainScreen(ReadsOffScreen, Screen):
         sort = (self.sort_column, self.sort_reverse)
 
         def job(reader):
-            return (reader.progress() if figures else None,
+            return ((reader.progress(), reader.late_by_objective()) if figures else None,
                     reader.column_lengths() if figures else None,
                     reader.initiative_order(*sort, **filters))
 
@@ -233,7 +207,7 @@ class MainScreen(ReadsOffScreen, Screen):
             progress, lengths, ids = outcome
             try:
                 if progress is not None:
-                    self.objective_lines.show_progress(progress)
+                    self.objective_lines.show_progress(*progress)
                 if wanted == (self.objective, self.sort_column, self.sort_reverse,
                               str(self.filters)):  # nobody chose another list meanwhile
                     self.load(details=details, ids=ids, lengths=lengths)
@@ -251,16 +225,8 @@ class MainScreen(ReadsOffScreen, Screen):
             self.objective_lines.fill()
             self.load()
 
-    def columns(self) -> list[tuple[str, str]]:  # kept (with the words) for drawing rows
-        self.shown = (self.store.info, table_model.columns(self.store.info, self.year_view))
-        return self.shown[1]
-
     def cells(self, v: InitiativeView) -> list[tuple[str, str]]:
         return table_model.cells(self.shown[0], v, self.shown[1])
-
-    def column_widths(self, columns: list[tuple[str, str]]) -> list[int]:
-        return table_model.column_widths(self.store.info, self.lengths, columns,
-                                         self.app.size.width)
 
     def current(self) -> InitiativeView | None:
         """The highlighted initiative, or None."""
@@ -345,7 +311,8 @@ class MainScreen(ReadsOffScreen, Screen):
     def show_row(self, v: InitiativeView) -> None:
         """Draw one row in place; if its owners, status or a level need more room than
         the columns were fitted for, fit them again (within the terminal's width)."""
-        wider = table_model.widened(self.lengths, table_model.lengths_of([v]))
+        wider = table_model.widened(self.lengths,
+                                    table_model.lengths_of([v], self.store.info))
         if wider != self.lengths:
             self.lengths = wider
             self.refit()
@@ -363,7 +330,7 @@ class MainScreen(ReadsOffScreen, Screen):
             return
         fresh = self.store.initiatives(ids=[changed], archived=None)[0]
         row = table.index[changed]
-        self.objective_lines.count_status_change(self.views[row], fresh)
+        self.objective_lines.count_change(self.views[row], fresh)
         self.views[row] = fresh
         self.show_row(fresh)
         self.show_details()

@@ -68,7 +68,7 @@ class PlanYear:
                                          "tui", owners=result["owners"], due=result["due"])
 
             def saved(action_id: int) -> None:
-                main.say(t("msg.action_added", id=action_id, initiative=v.id))
+                main.say(t("msg.action_added", id=action_id, initiative=visible(v.name)))
                 main.after_change(v.id)
 
             def failed(error: Exception) -> None:
@@ -77,7 +77,7 @@ class PlanYear:
 
             main.write(job, saved, failed)
 
-        self.main.app.push_screen(dialogs().FormScreen(t("form.action_title", id=v.id), fields,
+        self.main.app.push_screen(dialogs().FormScreen(t("form.action_title", name=visible(v.name)), fields,
                                                        check), done)
 
     def add_decision(self) -> None:
@@ -105,7 +105,7 @@ class PlanYear:
             main = self.main
 
             def saved(decision_id: int) -> None:
-                main.say(t("msg.decision_added", id=decision_id, initiative=v.id))
+                main.say(t("msg.decision_added", id=decision_id, initiative=visible(v.name)))
                 main.after_change(v.id)
 
             def failed(error: Exception) -> None:
@@ -116,7 +116,7 @@ class PlanYear:
                 v.id, result["text"], result["date"], main.app.user, "tui", by=result["by"]),
                 saved, failed)
 
-        self.main.app.push_screen(dialogs().FormScreen(t("form.decision_title", id=v.id), fields,
+        self.main.app.push_screen(dialogs().FormScreen(t("form.decision_title", name=visible(v.name)), fields,
                                                        check), done)
 
     def checked(self, field: str, get):
@@ -141,7 +141,7 @@ class PlanYear:
             return
         actions = self.main.store.actions(v.id)
         if not actions:
-            self.main.say(t("msg.no_actions", id=v.id), severity="warning")
+            self.main.say(t("msg.no_actions", name=visible(v.name)), severity="warning")
         elif len(actions) == 1:
             self.edit_action(actions[0].id)
         else:
@@ -267,7 +267,9 @@ class PlanYear:
                        highlight: int | None = None) -> None:
         info, today = self.main.store.info, self.main.app.today()
         year = year or info.plan_year(today)
-        found = self.main.store.actions(year=year)
+        # The year's actions and the ones of earlier years not yet finished: those
+        # are still to be done, and a new year must not hide them.
+        found = self.main.store.actions(year=year, open_before=year)
         # the names of these actions' initiatives only (not the whole plan's)
         names = {v.id: v.name for v in self.main.store.initiatives(
             ids=sorted({a.initiative_id for a in found}), archived=None)} if found else {}

@@ -38,8 +38,8 @@ class Modal(ModalScreen):
 class StatusPicker(Modal):
     """Choose a status; typing narrows the list by key, Danish or English label."""
 
-    def __init__(self, initiative_id: str, statuses: tuple[Term, ...], current: str):
-        super().__init__(t("status.title", id=initiative_id))
+    def __init__(self, name: str, statuses: tuple[Term, ...], current: str):
+        super().__init__(t("status.title", name=name))
         self.statuses, self.current = statuses, current
 
     def compose(self) -> ComposeResult:
@@ -260,8 +260,8 @@ class NoteEditor(Modal):
         Binding("ctrl+s", "save", "key.save", priority=True, id="note.save"),
     ]
 
-    def __init__(self, initiative_id: str, draft: str = ""):
-        super().__init__(t("note.title", id=initiative_id))
+    def __init__(self, name: str, draft: str = ""):
+        super().__init__(t("note.title", name=name))
         self.draft = draft  # text kept from an earlier try that was refused
 
     def compose(self) -> ComposeResult:

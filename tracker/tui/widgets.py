@@ -50,6 +50,13 @@ def safe(text: Text | str) -> Text:
     return text
 
 
+def cell_text(text: Text | str, style: str) -> Text:
+    """A cell's words as rich text, control characters shown as symbols."""
+    if isinstance(text, Text):
+        return safe(text.copy())  # a copy: it is cut to its column, the row's cells kept
+    return Text(visible(text), style=style, no_wrap=True)
+
+
 def _width(text: str) -> int:
     return text_width(text)  # the one rule (shown.py)
 
@@ -84,6 +91,11 @@ class InitiativeTable(ScrollView, can_focus=True):
     InitiativeTable > .table--even { background: $surface-lighten-1 10%; }
     InitiativeTable > .table--cursor { background: $accent 40%; text-style: bold; }
     InitiativeTable:focus > .table--cursor { background: $accent; color: $text; }
+    InitiativeTable {
+        overflow-y: scroll;  /* always there: the columns are fitted to the width left */
+        scrollbar-size-vertical: 1;
+        scrollbar-size-horizontal: 0;
+    }
     """
     GAP = 2
 
@@ -112,6 +124,7 @@ class InitiativeTable(ScrollView, can_focus=True):
         self.cache: dict[int, list[tuple[str, str]]] = {}  # row → (text, style) per cell
         self.index: dict[str, int] = {}
         self.cursor_row = 0
+        self.pinned = 1  # leading columns that stay when → scrolls the rest
 
     # -- the data ---------------------------------------------------------------------
     @property
@@ -119,29 +132,31 @@ class InitiativeTable(ScrollView, can_focus=True):
         return len(self.keys)
 
     def set_rows(self, columns: list[tuple[str, str]], keys: list[str], cells,
-                 widths: list[int], cursor_key: str | None = None) -> None:
+                 widths: list[int], cursor_key: str | None = None, pinned: int = 1) -> None:
         """`cells(row)` gives a row's cells as (text, style) and is asked only for
         rows drawn; `widths` are the columns' widths, which the caller knows
         cheaply. So a frame costs the same with 10 rows or 10,000."""
-        self.columns = columns
         self.keys = list(keys)
-        self.cell_source, self.cache = cells, {}
+        self.cell_source = cells
         self.index = {key: n for n, key in enumerate(self.keys)}
-        self.widths = [max(_width(label), width) for (_, label), width in zip(columns, widths)]
-        self.virtual_size = Size(sum(self.widths) + self.GAP * len(self.widths),
-                                 len(self.keys) + 1)
+        self.set_columns(columns, widths, pinned)
         row = self.index.get(cursor_key, min(self.cursor_row, max(len(self.keys) - 1, 0)))
         self.cursor_row = -1
         self.move_cursor(row=row)
+
+    def set_columns(self, columns: list[tuple[str, str]], widths: list[int],
+                    pinned: int = 1) -> None:
+        """Other columns or widths for the same rows (a resize, the year view)."""
+        self.columns, self.cache, self.pinned = columns, {}, pinned
+        self.widths = [max(_width(label), width) for (_, label), width in zip(columns, widths)]
+        self.virtual_size = Size(sum(self.widths) + self.GAP * max(len(self.widths) - 1, 0),
+                                 len(self.keys) + 1)
+        self.scroll_to(x=0, animate=False)  # other columns: from the first again
         self.refresh()
 
-    def set_columns(self, columns: list[tuple[str, str]], widths: list[int]) -> None:
-        """Other columns or widths for the same rows (a resize, the year view)."""
-        self.columns, self.cache = columns, {}
-        self.widths = [max(_width(label), width) for (_, label), width in zip(columns, widths)]
-        self.virtual_size = Size(sum(self.widths) + self.GAP * len(self.widths),
-                                 len(self.keys) + 1)
-        self.refresh()
+    @property
+    def pinned_width(self) -> int:
+        return sum(w + self.GAP for w in self.widths[:self.pinned])
 
     def row_cells(self, row: int) -> list[tuple[str, str]]:
         found = self.cache.get(row)
@@ -161,7 +176,7 @@ class InitiativeTable(ScrollView, can_focus=True):
     def get_cell(self, row_key: str, column_key: str) -> Text:
         column = [key for key, _ in self.columns].index(column_key)
         text, style = self.row_cells(self.index[row_key])[column]
-        return Text(visible(text), style=style)
+        return cell_text(text, style)
 
     # -- the cursor ---------------------------------------------------------------------
     def move_cursor(self, row: int) -> None:
@@ -186,9 +201,9 @@ class InitiativeTable(ScrollView, can_focus=True):
         self.move_cursor(self.cursor_row + step * max(self.size.height - 2, 1))
 
     def action_column(self, step: int) -> None:
-        """← → move the view a whole column, not one character."""
+        """← → move the view a whole column, not one character; the name stays."""
         starts, x = [], 0
-        for width in self.widths:
+        for width in self.widths[self.pinned:]:
             starts.append(x)
             x += width + self.GAP
         now = round(self.scroll_x)
@@ -209,7 +224,9 @@ class InitiativeTable(ScrollView, can_focus=True):
     def on_click(self, event) -> None:
         y = event.y
         if y == 0:
-            x = event.x + round(self.scroll_offset.x)
+            x = event.x
+            if x >= self.pinned_width:  # past the pinned columns, the rest are scrolled
+                x += round(self.scroll_offset.x)
             for (key, _), width in zip(self.columns, self.widths):
                 if x < width + self.GAP:
                     self.post_message(self.HeaderSelected(key))
@@ -224,7 +241,7 @@ class InitiativeTable(ScrollView, can_focus=True):
 
     # -- drawing ---------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width  # less the scrollbar
         scroll_x, scroll_y = self.scroll_offset
         if y == 0:
             cells = [(label, "") for _, label in self.columns]
@@ -240,15 +257,32 @@ class InitiativeTable(ScrollView, can_focus=True):
                 style = self.get_component_rich_style("table--even")
             else:
                 style = self.rich_style
+        lead = self._strip(cells[:self.pinned], self.widths[:self.pinned], style)
+        lead_width = min(self.pinned_width, width)
+        # The scrolled columns from scroll_x, only those whole in the width left: a
+        # column half in sight would show a cut word as if it were the value.
+        start, room, shown = 0, width - lead_width, 0
+        rest_cells, rest_widths = [], []
+        for cell, cell_width in zip(cells[self.pinned:], self.widths[self.pinned:]):
+            if start >= scroll_x:
+                if shown + cell_width > room:
+                    break
+                rest_cells.append(cell)
+                rest_widths.append(cell_width)
+                shown += cell_width + self.GAP
+            start += cell_width + self.GAP
+        rest = self._strip(rest_cells, rest_widths, style)
+        return Strip.join([lead.crop_extend(0, lead_width, style),
+                           rest.crop_extend(0, room, style)])
+
+    def _strip(self, cells, widths, style) -> Strip:
         line = Text(no_wrap=True, end="")
-        for (text, cell_style), room in zip(cells, self.widths):
-            piece = Text(visible(text), style=cell_style, no_wrap=True)
+        for (text, cell_style), room in zip(cells, widths):
+            piece = cell_text(text, cell_style)
             piece.truncate(room, overflow="ellipsis", pad=True)
             line.append_text(piece)
             line.append(" " * self.GAP)
-        segments = list(line.render(self.app.console))
-        strip = Strip(segments).apply_style(style)
-        return strip.crop_extend(scroll_x, scroll_x + width, style)
+        return Strip(list(line.render(self.app.console))).apply_style(style)
 
 
 class ObjectiveList(OptionList):
