@@ -1,5 +1,6 @@
-"""Pictures of the main views at 80×24, 120×35, 160×45 and 200×50, in both
-languages (pytest-textual-snapshot).
+"""Pictures of the screens in both languages (pytest-textual-snapshot): the main
+view, the year view and the actions view at 80×24, 120×35 and 200×50, and every
+dialog at 80×24, where room is shortest (each with its fields and key line).
 
 Update after an intended change: pytest tests/test_snapshots.py --snapshot-update
 """
@@ -41,82 +42,75 @@ def snapshot_app(tmp_path, monkeypatch, clock):
     store.close()
 
 
+SIZES = [(80, 24), (120, 35), (200, 50)]
+LANGUAGES = ["en", "da"]
+
+
+def app_in(snapshot_app, language: str) -> TrackerApp:
+    from tracker import catalogue
+
+    catalogue.use(language)
+    return TrackerApp(snapshot_app.store, "plans/2022-2025.yaml", "anna", poll_seconds=3600,
+                      export_date="2024-03-15")
+
+
 async def _goto_haps(pilot):
     await pilot.pause()  # the main screen composed
     await pilot.app.main.run_action("objective('m9')")
     await pilot.pause()
 
 
-def test_main_view_80x24(snap_compare, snapshot_app):
-    assert snap_compare(snapshot_app, terminal_size=(80, 24))
+def pressing(*keys, on_haps: bool = True):
+    async def run_before(pilot):
+        if on_haps:
+            await _goto_haps(pilot)
+        else:
+            await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause(0.2)  # a dialog that opens after a read
+
+    return run_before
 
 
-def test_year_view_80x24(snap_compare, snapshot_app):
-    """At 80 columns `y` shows initiative × year, every plan year on screen."""
-    async def year_view(pilot):
-        await pilot.press("y")
-        await pilot.pause()
-
-    assert snap_compare(snapshot_app, terminal_size=(80, 24), run_before=year_view)
-
-
-@pytest.mark.parametrize("language", ["en", "da"])
-def test_main_view_120x35_every_year_in_sight(snap_compare, snapshot_app, language):
-    from tracker import catalogue
-
-    catalogue.use(language)
-    app = TrackerApp(snapshot_app.store, "plans/2022-2025.yaml", "anna", poll_seconds=3600,
-                     export_date="2024-03-15")
-    assert snap_compare(app, terminal_size=(120, 35))
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x35", "200x50"])
+def test_main_view(snap_compare, snapshot_app, size, language):
+    """Every objective listed: the name, status and this year always in sight."""
+    assert snap_compare(app_in(snapshot_app, language), terminal_size=size,
+                        run_before=pressing(on_haps=False))
 
 
-def test_main_view_200x50(snap_compare, snapshot_app):
-    assert snap_compare(snapshot_app, terminal_size=(200, 50), run_before=_goto_haps)
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x35", "200x50"])
+def test_year_view(snap_compare, snapshot_app, size, language):
+    """`y` shows initiative × year, every plan year on screen."""
+    assert snap_compare(app_in(snapshot_app, language), terminal_size=size,
+                        run_before=pressing("y", on_haps=False))
 
 
-@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
-def test_main_view_in_danish(snap_compare, snapshot_app, size):
-    from tracker import catalogue
-
-    catalogue.use("da")
-    app = TrackerApp(snapshot_app.store, "plans/2022-2025.yaml", "anna", poll_seconds=3600,
-                     export_date="2024-03-15")
-    assert snap_compare(app, terminal_size=size, run_before=_goto_haps)
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x35", "200x50"])
+def test_actions_view(snap_compare, snapshot_app, size, language):
+    """`A`: the year's actions and the open ones before it, the overdue one said in words."""
+    assert snap_compare(app_in(snapshot_app, language), terminal_size=size,
+                        run_before=pressing("A", on_haps=False))
 
 
-def test_main_view_160x45(snap_compare, snapshot_app):
+def test_main_view_160x45_one_objective(snap_compare, snapshot_app):
     assert snap_compare(snapshot_app, terminal_size=(160, 45), run_before=_goto_haps)
 
 
-def test_status_picker_80x24(snap_compare, snapshot_app):
-    async def open_picker(pilot):
-        await _goto_haps(pilot)
-        await pilot.press("s")
-        await pilot.pause()
-
-    assert snap_compare(snapshot_app, terminal_size=(80, 24), run_before=open_picker)
+DIALOGS = {"status": ["s"], "owners": ["o"], "priorities": ["p"], "note": ["n"],
+           "add_action": ["a"], "decision": ["d"], "edit_menu": ["enter"], "history": ["h"],
+           "export": ["e"], "filter": ["f"], "agenda": ["m"], "timeline": ["t"], "help": ["?"]}
 
 
-def test_priorities_160x45(snap_compare, snapshot_app):
-    async def open_editor(pilot):
-        await _goto_haps(pilot)
-        await pilot.press("p")
-        await pilot.pause()
-
-    assert snap_compare(snapshot_app, terminal_size=(160, 45), run_before=open_editor)
-
-
-@pytest.mark.parametrize("language", ["en", "da"])
-def test_actions_view_80x24(snap_compare, snapshot_app, language):
-    """`A`: the year's actions, the overdue one said in words (and red)."""
-    from tracker import catalogue
-
-    catalogue.use(language)
-    app = TrackerApp(snapshot_app.store, "plans/2022-2025.yaml", "anna", poll_seconds=3600,
-                     export_date="2024-03-15")
-
-    async def open_view(pilot):
-        await pilot.press("A")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=open_view)
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("dialog", list(DIALOGS))
+def test_each_dialog_at_80x24(snap_compare, snapshot_app, dialog, language):
+    """Each dialog fits 80×24 with all its fields and its key line (the add-action
+    form with its due date in sight)."""
+    assert snap_compare(app_in(snapshot_app, language), terminal_size=(80, 24),
+                        run_before=pressing(*DIALOGS[dialog]))

@@ -15,7 +15,7 @@ from textual.widgets import Input
 
 from tracker.cli import main
 from tracker.tui.app import TrackerApp
-from tracker.tui.screens import ExportScreen
+from tracker.tui.export_dialog import ExportScreen
 
 from .conftest import ROOT, settle
 
@@ -211,10 +211,10 @@ async def test_the_implementation_plan_dialog_refuses_the_database(store, plan_f
     async with app.run_test(size=(120, 40)) as pilot:
         app.main.action_export_plan()
         await settle(pilot)
-        app.screen.query_one("#field-path", Input).value = str(db)
+        app.screen.query_one("#path", Input).value = str(db)
         await pilot.press("enter")
         await settle(pilot)
-        problem = str(app.screen.query_one("#problem-path").render())
+        problem = str(app.screen.query_one("#path-problem").render())
         assert "is the tracker's database" in problem
     assert db.read_bytes() == before
 

@@ -7,7 +7,8 @@ from tracker.catalogue import EN
 from tracker.store import Change, open_store
 from tracker.tui.app import TrackerApp
 from tracker.tui.widgets import DetailsPane, InitiativeTable
-from tracker.tui.screens import (ChoiceScreen, NoteEditor, OwnersPicker, ExportScreen,
+from tracker.tui.export_dialog import ExportScreen
+from tracker.tui.screens import (ChoiceScreen, NoteEditor, OwnersPicker,
                                  PrioritiesEditor, StatusPicker, TextScreen)
 
 from .conftest import settle
@@ -203,7 +204,9 @@ async def test_sort_cycles_columns(app):
 
 async def test_objectives_navigation_with_keys(app):
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("escape")  # from the table back to the objectives
+        await pilot.press("escape")  # nothing to clear: the list keeps the focus
+        assert app.main.query_one(InitiativeTable).has_focus
+        await pilot.press("shift+tab")  # the objectives pane
         assert app.main.query_one("#objectives").has_focus
         await pilot.press("j", "j")  # to objective 2
         await settle(pilot)
@@ -220,7 +223,7 @@ async def test_export_writes_the_report_where_asked(app, plan_file, tmp_path):
         await settle(pilot)  # the dialog opens once the last meeting is read
         assert isinstance(app.screen, ExportScreen)
         path_input = app.screen.query_one("#path", Input)
-        assert path_input.value == str(plan_file.with_name("2022-2025-status.md"))
+        assert path_input.value == str(plan_file.with_name("2022-2025-status-note.docx"))
         path_input.value = str(tmp_path / "report.md")
         app.screen.query_one("#since", Input).value = "2024-01-01"
         await pilot.press("enter")
@@ -288,6 +291,11 @@ async def test_stale_edit_is_refused_and_reloaded(app, store):
         assert store.initiative("haps").status == "delayed"  # bo's edit is not overwritten
         messages = [n.message for n in app._notifications]
         assert any("bo status: not started → delayed" in m for m in messages)
+        # The picker opens again on what was chosen, on the initiative as it is now.
+        assert isinstance(app.screen, StatusPicker) and app.screen.current == "done"
+        await pilot.press("enter")  # chosen again, knowing bo's change: saved
+        await settle(pilot)
+        assert store.initiative("haps").status == "done"
 
 
 async def test_plan_file_change_is_noticed(app, plan_file):

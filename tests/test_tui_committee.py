@@ -156,7 +156,7 @@ async def test_the_export_dialog_offers_the_last_meeting_and_writes_word(store, 
                                                                        tmp_path):
     from docx import Document
 
-    from tracker.tui.screens import ExportScreen
+    from tracker.tui.export_dialog import ExportScreen
 
     store.add_meeting("2025-02-10", "ppu", "sekretær", "cli")
     catalogue.use("da")

@@ -7,6 +7,7 @@ from textual.widgets import Input
 
 from tracker.store import Change
 from tracker.tui.app import TrackerApp
+from tracker.tui.export_dialog import ExportScreen
 from tracker.tui.screens import ActionsScreen, ChoiceScreen, FormScreen, StatusPicker
 from tracker.tui.widgets import DetailsPane
 
@@ -31,7 +32,7 @@ async def test_a_adds_an_action_with_the_initiatives_owners_and_this_plan_year(a
         await pilot.press("a")
         assert isinstance(app.screen, FormScreen)
         assert app.screen.query_one("#field-year", Input).value == "2024"
-        assert app.screen.query_one("#field-owners", Input).value == "plo"
+        assert app.screen.query_one("#field-owners", Input).value == "PLO"  # the short name
         await pilot.press(*"Hold kick-off")
         await fill(pilot, "due", "31.2.2024")  # no such day: the field says so, nothing lost
         await pilot.press("enter")
@@ -120,20 +121,32 @@ async def test_an_action_edit_is_refused_if_someone_changed_that_action(app, sto
 
 
 async def test_the_implementation_plan_is_exported_from_the_palette(app, store, plan_file):
+    from docx import Document
+
     store.add_action("haps", "Agree the flow", 2024, "bo", "cli", due="2024-03-01")
     store.edit("haps", Change(priorities={2024: "high"}), "bo", "cli")
     async with app.run_test(size=(120, 40)) as pilot:
         await app.main.run_action("export_plan")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen) and app.screen.document == "plan"
+        path, year = app.screen.query_one("#path", Input), app.screen.query_one("#year", Input)
+        assert path.value == str(plan_file.with_name("2022-2025-implementation-plan-2024.docx"))
+        year.value = "2031"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "outside the plan period" in str(app.screen.query_one("#year-problem").render())
+        year.value = "2025"
         await pilot.pause()
-        assert isinstance(app.screen, FormScreen)
-        await fill(pilot, "year", "2031")
+        assert path.value.endswith("-implementation-plan-2025.docx")  # the name follows the year
+        year.value = "2024"
+        await pilot.pause()
         await pilot.press("enter")
         await settle(pilot)
-        assert "outside the plan period" in str(app.screen.query_one("#problem-year").render())
-        await fill(pilot, "year", "2024")
-        await pilot.press("enter")
-        await settle(pilot)
-    written = plan_file.with_name("2022-2025-implementation-plan-2024.md")
-    text = written.read_text(encoding="utf-8")
-    assert text.startswith("# Implementation plan 2024")
-    assert "| Agree the flow | – | 2024-03-01 |" in text and "overdue" not in text  # a plan
+        assert any("The implementation plan 2024 is written to" in n.message
+                   for n in app._notifications)
+    written = plan_file.with_name("2022-2025-implementation-plan-2024.docx")
+    text = "\n".join(p.text for p in Document(str(written)).paragraphs)
+    cells = [c.text for table in Document(str(written)).tables for row in table.rows
+             for c in row.cells]
+    assert text.startswith("Implementation plan 2024")
+    assert "Agree the flow" in cells and "overdue" not in text + " ".join(cells)  # a plan

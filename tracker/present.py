@@ -52,6 +52,11 @@ def owners(info: PlanInfo, ids) -> str:
     return ", ".join(info.owner_name(o) for o in ids) or "–"
 
 
+def owners_short(info: PlanInfo, ids) -> str:
+    """Owners as narrow tables and forms show them: short names ('Regionen, PLO')."""
+    return ", ".join(visible(info.owner_short(o)) for o in ids)
+
+
 def objective_title(info: PlanInfo, objective_id: str) -> str:
     """An objective's short title in the chosen language: the English title in
     English, where the plan has one; its id if the plan no longer has it."""

@@ -137,9 +137,18 @@ TEXTS = {
         "Note til {name} — ctrl+s gemmer, escape annullerer"),
     "history.title": ("History of {name}", "Historik for {name}"),
     "history.empty": ("No changes recorded.", "Ingen ændringer registreret."),
-    "export.title": (
-        "Export the status report",
-        "Eksportér statusrapporten"),
+    "export.title": ("Export a paper for the committee", "Eksportér et dokument til udvalget"),
+    "export.status": ("Status note", "Statusnotat"),
+    "export.plan": ("Implementation plan", "Implementeringsplan"),
+    "export.keys": (
+        "enter: write · tab: next field · ←/→ in the choice: the other paper · escape: cancel",
+        "enter: skriv · tab: næste felt · ←/→ i valget: det andet dokument · escape: annullér"),
+    "export.file_status": ("status-note", "statusnotat"),
+    "export.file_plan": ("implementation-plan-{year}", "implementeringsplan-{year}"),
+    "export.done_status": ("The status note is written to {path}",
+                           "Statusnotatet er skrevet til {path}"),
+    "export.done_plan": ("The implementation plan {year} is written to {path}",
+                         "Implementeringsplanen for {year} er skrevet til {path}"),
     "export.path": ("Write to (.docx: Word, .html: a web page to print, .md: markdown):",
                     "Skriv til (.docx: Word, .html: en webside til udskrift, .md: markdown):"),
     "export.since": (
@@ -148,7 +157,6 @@ TEXTS = {
     "export.since_hint": (
         "e.g. 2024-05-01 or 1.5.2024, or leave empty",
         "fx 1.5.2024 eller 2024-05-01, eller lad feltet være tomt"),
-    "export.done": ("Report written to {path}", "Rapporten er skrevet til {path}"),
     "edit.title": ("{name}: what do you want to change?", "{name}: hvad vil du ændre?"),
     "edit.status": ("Set status (s)", "Sæt status (s)"),
     "edit.owners": ("Assign owners (o)", "Tildel ansvarlige (o)"),
@@ -268,8 +276,8 @@ TEXTS = {
     "form.action_text_hint": ("e.g. Hold the kick-off meeting", "fx Afhold opstartsmøde"),
     "form.year": ("Plan year", "Planår"),
     "form.owners": (
-        "Owners (ids or names, separated by commas)",
-        "Ansvarlige (id'er eller navne, adskilt af komma)"),
+        "Owners (names, separated by commas)",
+        "Ansvarlige (navne, adskilt af komma)"),
     "form.owners_hint": ("empty: the initiative's owners", "tom: indsatsens ansvarlige"),
     "form.due": ("Due date (optional)", "Frist (kan udelades)"),
     "form.date_hint": ("e.g. 1.3.2024 or 2024-03-01", "fx 1.3.2024 eller 2024-03-01"),
@@ -318,7 +326,6 @@ TEXTS = {
     "cmd.export_plan": (
         "Export the yearly implementation plan",
         "Eksportér årets implementeringsplan"),
-    "export.plan_title": ("Export the implementation plan", "Eksportér implementeringsplanen"),
     "actions.order_due": ("due date", "frist"),
     "actions.order_initiative": ("initiative", "indsats"),
     "actions.order_owner": ("owner", "ansvarlig"),

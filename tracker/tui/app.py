@@ -208,23 +208,39 @@ class TrackerApp(KeysInOrder, App):
     def on_unmount(self) -> None:
         self.database.close()  # never waits for a lock on the screen's thread
 
-    def action_export(self) -> None:
-        def write(answer: tuple[Path, str] | None) -> None:
+    def action_export(self, document: str = "status") -> None:
+        """The export dialog: the status note (the last meeting's date offered as
+        "since") or the year's implementation plan, as Word unless named otherwise."""
+        today, info = self.today(), self.store.info
+
+        def name_for(chosen: str, year_text: str) -> str:
+            words = t("export.file_status") if chosen == "status" else t(
+                "export.file_plan", year=year_text.strip() or info.plan_year(today))
+            return self.export_default(f"{self.plan_path.stem}-{words}.docx")
+
+        def write(answer) -> None:
             if not answer:
                 return
             from .. import report
 
-            path, since = answer  # the dialog checked the path and the date
-            date = self.today()
-            self.write_report(path, lambda reader: report.markdown(
-                report.build(reader, date, since=since or None)))
+            chosen, path, value = answer  # the dialog checked the path, date or year
+            if chosen == "plan":
+                self.write_report(path, lambda reader: report.implementation_markdown(
+                    report.implementation_plan(reader, value, today)),
+                    t("export.done_plan", year=value, path=path))
+            else:
+                self.write_report(path, lambda reader: report.markdown(
+                    report.build(reader, today, since=value or None)),
+                    t("export.done_status", path=path))
 
-        today = self.today()
+        def ask(last) -> None:
+            from .export_dialog import ExportScreen
 
-        def ask(last) -> None:  # the last meeting's date offered as "since"
-            self.push_screen(dialogs().ExportScreen(
-                t("export.title"), self.export_default(f"{self.plan_path.stem}-status.md"),
-                self.export_target, since=day(last.date) if last else ""), write)
+            self.push_screen(ExportScreen(name_for, self.export_target,
+                                          self.main.plan_year.year_typed,
+                                          since=day(last.date) if last else "",
+                                          year=info.plan_year(today), document=document),
+                             write)
 
         self.main.read_view(lambda reader: reader.previous_meeting(today), ask)
 
@@ -244,7 +260,7 @@ class TrackerApp(KeysInOrder, App):
             path = os.path.expanduser(typed.strip())  # a str: "x/" keeps its slash
         return check_target(path, Guard(self.store.path, self.plan_path))
 
-    def write_report(self, path: Path, make) -> None:
+    def write_report(self, path: Path, make, written: str) -> None:
         """Write the markdown `make(reader)` returns to `path`, built and written off
         the screen's thread (a large plan takes a second or more); in a browser, the
         file comes to the person too."""
@@ -273,7 +289,7 @@ class TrackerApp(KeysInOrder, App):
                                       mime_type=MIME[fmt])
                 self.say(t("export.delivered", path=path.name), timeout=10)
             else:
-                self.say(t("export.done", path=path), timeout=10)
+                self.say(written, timeout=10)
 
         self.export_in_worker(job, done, self.said_wrong)
 

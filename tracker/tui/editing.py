@@ -48,8 +48,13 @@ class InitiativeEditing:
         v = self.main.need_editable()
         if v is None:
             return
-        self.open(dialogs().StatusPicker(visible(v.name), self.main.store.info.statuses, v.status),
-                  lambda key: key and self.save(v, Change(status=key)))
+        self.status_dialog(v, v.status)
+
+    def status_dialog(self, v: InitiativeView, chosen: str) -> None:
+        """The status picker; if the save is refused, it opens again on `chosen`."""
+        self.open(dialogs().StatusPicker(visible(v.name), self.main.store.info.statuses, chosen),
+                  lambda key: key and self.save(
+                      v, Change(status=key), again=lambda fresh: self.status_dialog(fresh, key)))
 
     def owners(self) -> None:
         v = self.main.need_editable()

@@ -350,8 +350,11 @@ class MainScreen(FitsTheWidth, ReadsOffScreen, Screen):
             self.filters["text"] = ""
             self.show_list()
             self.query_one(InitiativeTable).focus()
-        elif self.query_one(InitiativeTable).has_focus:
-            self.query_one(ObjectiveList).focus()
+        elif any(self.filters.values()):  # escape takes the filters off
+            self.filters = dict.fromkeys(self.filters)
+            self.show_list()
+        else:  # the list stays in focus (the objectives pane may be hidden): tab goes there
+            self.query_one(InitiativeTable).focus()
 
     def action_filter(self) -> None:
         info = self.store.info

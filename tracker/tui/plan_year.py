@@ -5,7 +5,6 @@ through `self.write`, in a worker, like every other edit."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from rich.text import Text
 
@@ -39,7 +38,8 @@ class PlanYear:
             info = self.main.store.info
             year = info.this_year(self.main.app.today())  # after the period: typed, not assumed
             self.action_form(v, {"text": "", "year": str(year) if year else "",
-                                 "owners": ", ".join(v.owners), "due": ""})
+                                 "owners": present.owners_short(self.main.store.info,
+                                                                 v.owners), "due": ""})
 
     def action_form(self, v: InitiativeView, values: dict) -> None:
         fields = [("text", t("form.action_text"), values["text"], t("form.action_text_hint")),
@@ -236,31 +236,7 @@ class PlanYear:
 
     # -- the implementation plan as a document ----------------------------------------------
     def export_plan(self) -> None:
-        info = self.main.store.info
-        year = info.plan_year(self.main.app.today())
-
-        def path_for(year_text: str) -> str:
-            return self.main.app.export_default(
-                f"{self.main.app.plan_path.stem}-implementation-plan-{year_text}.md")
-
-        def check(typed: dict) -> tuple[Path, int]:
-            found = self.checked("year", lambda: self.year_typed(typed["year"]))
-            path = self.checked("path", lambda: self.main.app.export_target(
-                typed["path"].strip() or path_for(str(found))))
-            return path, found
-
-        def write(answer) -> None:
-            if answer:
-                from .. import report
-
-                path, chosen = answer
-                today = self.main.app.today()
-                self.main.app.write_report(path, lambda reader: report.implementation_markdown(
-                    report.implementation_plan(reader, chosen, today)))
-
-        self.main.app.push_screen(dialogs().FormScreen(t("export.plan_title"), [
-            ("year", t("form.year"), str(year), ""),
-            ("path", t("export.path"), "", path_for(str(year)))], check), write)
+        self.main.app.action_export("plan")
 
     # -- the actions of a year -------------------------------------------------------------
     def actions_view(self, year: int | None = None, order: str = "due",

@@ -349,58 +349,6 @@ class ChoiceScreen(Modal):
         self.dismiss(event.option.id)
 
 
-class ExportScreen(Modal):
-    """Where to write the report, and optionally the date of the last meeting."""
-
-    def __init__(self, title: str, default: str, target, since: str = ""):
-        super().__init__(title)
-        self.since = since
-        self.default = default
-        self.target = target  # typed path → Path, or a TrackerError saying why not
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield self.title_label()
-            yield Label(t("export.path"))
-            yield Input(value=self.default, id="path")
-            yield Label("", id="path-problem", classes="problem")
-            yield Label(t("export.since"))
-            yield Input(value=self.since, placeholder=t("export.since_hint"), id="since")
-            yield Label("", id="since-problem", classes="problem")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """A path or date that won't do marks its field and says why; the dialog stays."""
-        from ..errors import TrackerError
-        from ..present import parse_date
-
-        path_input = self.query_one("#path", Input)
-        since_input = self.query_one("#since", Input)
-        since = since_input.value.strip()
-        for field in (path_input, since_input):
-            field.remove_class("-invalid")
-        if not path_input.value.strip():
-            return
-        try:
-            path = self.target(path_input.value)
-        except TrackerError as problem:
-            self.mark(path_input, "#path-problem", problem)
-            return
-        self.query_one("#path-problem", Label).update("")
-        try:
-            since = parse_date(since, t("export.since_name")) if since else ""
-        except TrackerError as problem:
-            self.mark(since_input, "#since-problem", problem)
-            return
-        self.dismiss((path, since))
-
-    def mark(self, field: Input, label: str, problem) -> None:
-        from ..present import explain
-
-        field.add_class("-invalid")
-        self.query_one(label, Label).update(safe(explain(problem)))
-        field.focus()
-
-
 class FieldProblem(Exception):
     """What a form's check raises: which field is wrong, and the message."""
 
@@ -424,7 +372,8 @@ class FormScreen(Modal):
             yield self.title_label()
             for name, label, value, placeholder in self.fields:
                 yield Label(safe(label))
-                yield Input(value=value, placeholder=placeholder, id=f"field-{name}")
+                yield Input(value=value, placeholder=placeholder, id=f"field-{name}",
+                            compact=True)  # a line each: every field in sight at 80×24
                 yield Label("", id=f"problem-{name}", classes="problem")
             yield Label(safe(t("form.keys")), classes="modal-footer")
 

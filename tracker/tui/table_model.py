@@ -52,8 +52,7 @@ def widened(lengths: dict, more: dict) -> dict:
 
 
 def owner_words(info: PlanInfo, owners) -> str:
-    """Owners as a table shows them: short names ('Regionen, PLO')."""
-    return ", ".join(info.owner_short(o) for o in owners)
+    return present.owners_short(info, owners)
 
 
 def year_order(info: PlanInfo, today: str) -> list[int]:
