@@ -16,7 +16,7 @@ LAYERS = {
     "sync": 4,
     "successor": 4, "state": 4, "meeting_words": 5, "final_report": 5, "changes": 5,
     "document": 5, "html_doc": 5, "docx_doc": 5, "formats": 5, "md": 5, "status_note": 5,
-    "plan_document": 5,
+    "plan_document": 5, "charts": 5,
     "present": 5, "report": 5, "cli": 6, "serve": 6, "tui": 6, "__main__": 7, "__init__": 0,
 }
 

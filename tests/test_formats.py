@@ -119,3 +119,40 @@ def test_the_final_status_as_a_word_file(filled, plan_file, tmp_path):
     headings = [p.text for p in Document(str(target)).paragraphs
                 if p.style.name.startswith("Heading")]
     assert headings[0] == "Slutstatus: Praksisplan for almen praksis 2022-2025"
+
+
+def test_the_charts_are_drawn_in_html_and_word_and_left_out_of_markdown(filled, plan_file,
+                                                                        tmp_path):
+    """Status per objective as stacked bars (SVG in the page, shaded cells in Word),
+    the priority grid coloured by level, and the year's time plan month by month."""
+    import re
+
+    assert run(plan_file, "meeting", "add", "2024-03-18", "--body", "ppu").exit_code == 0
+    assert run(plan_file, "export", "-o", str(tmp_path / "s.html")).exit_code == 0
+    page = (tmp_path / "s.html").read_text(encoding="utf-8")
+    svg = page.split("<svg", 1)[1].split("</svg>", 1)[0]
+    # 9. Sparring og rådgivning: its one initiative in progress, in the status's colour
+    assert "9. Sparring og rådgivning" in svg and 'fill="#3B7DD8"' in svg
+    assert svg.count("<rect") == 6  # one part each: six objectives have initiatives
+    assert "igangsat</span>" in page.split("<figcaption>", 1)[1]  # the legend, in words
+    assert re.search(r'<td style="background:#F4B183">●●● høj</td>', page)  # high: darkest
+    assert "<script" not in page.replace("&lt;script&gt;", "")
+    assert run(plan_file, "export", "-o", str(tmp_path / "s.md")).exit_code == 0
+    assert "```" not in (tmp_path / "s.md").read_text(encoding="utf-8")
+
+    assert run(plan_file, "export", "--implementation-plan", "2024",
+               "-o", str(tmp_path / "p.html")).exit_code == 0
+    plan = (tmp_path / "p.html").read_text(encoding="utf-8")
+    months = plan.split('<table class="months">', 1)[1].split("</table>", 1)[0]
+    assert "<th class=\"month\">mar</th>" in months
+    row = [r for r in months.split("<tr>") if "Praksisplanudvalget" in r][0]
+    cells = re.findall(r'<td class="month"( style="[^"]*")?>', row)
+    assert [n for n, style in enumerate(cells, 1) if style] == [3]  # March, and only March
+
+    assert run(plan_file, "export", "-o", str(tmp_path / "s.docx")).exit_code == 0
+    with zipfile.ZipFile(tmp_path / "s.docx") as z:
+        xml = z.read("word/document.xml").decode()
+    assert 'w:fill="3B7DD8"' in xml  # the bar's cells, shaded
+    assert 'w:fill="F4B183"' in xml  # the high priority's cell
+    document = Document(str(tmp_path / "s.docx"))  # and Word's reader opens it
+    assert any("9. Sparring og rådgivning (1)" in c for c in all_text(document))

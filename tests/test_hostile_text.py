@@ -92,8 +92,14 @@ def test_a_status_word_is_text_in_every_document(store, plan_file):
     plan_file.write_text(text, encoding="utf-8")
     sync_file(store, plan_file, "x")
     store.edit("haps", Change(status="a"), "mallory", "cli")
-    text = report.markdown(report.build(store, "2024-06-01"))
+    from tracker.formats import formatted
+
+    source = report.markdown(report.build(store, "2024-06-01"))
+    text = formatted(source, "markdown")  # as written for people: no code block
     assert "```" not in text and '| x %%{init: {"theme": "dark"}}%% y | 1 |' in text
+    page = formatted(source, "html")  # the chart's legend says it as text
+    assert "<script" not in page and 'x %%{init: {&quot;theme&quot;: &quot;dark&quot;}}%% y' \
+        in page
 
 
 @pytest.mark.parametrize("text", HOSTILE + ["æøå Ærø", "漢字", "❤️ ok", "👨\u200d👩\u200d👧 x",

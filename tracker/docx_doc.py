@@ -8,6 +8,7 @@ import io
 
 from xml.sax.saxutils import escape
 
+from . import charts
 from .document import Block, Run, blocks, plain, title
 
 BAR = "█░"
@@ -52,6 +53,11 @@ def to_docx(markdown: str, language: str) -> bytes:
                 _fill(styled("ListBullet" if b.kind == "list" else "ListNumber"), item)
         elif b.kind == "rule":
             doc.add_paragraph()
+        elif b.kind == "code" and b.lang == charts.FENCE:  # a chart: shaded cells
+            placeholder = doc.add_paragraph()._p
+            chart = charts.to_docx_xml(charts.parse(b.text), Mm(170) // EMU_PER_TWIP)
+            for element in parse_xml(f"<w:body {W}>{chart}</w:body>"):
+                placeholder.addprevious(element)
         elif b.kind == "code":
             doc.add_paragraph(b.text)
         else:
@@ -112,9 +118,11 @@ def _table_xml(b: Block, total: int) -> str:
         for c in range(columns):
             found = row[c] if c < len(row) else []
             align = '<w:pPr><w:jc w:val="right"/></w:pPr>' if right[c] else ""
+            fill = charts.level_colour(found[0][0]) if r and found else ""
+            shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
             out.append(f'<w:tc><w:tcPr><w:tcW w:w="{widths[c] // EMU_PER_TWIP}" '
-                       f'w:type="dxa"/></w:tcPr><w:p>{align}{_runs_xml(found, r == 0)}</w:p>'
-                       "</w:tc>")
+                       f'w:type="dxa"/>{shade}</w:tcPr><w:p>{align}{_runs_xml(found, r == 0)}'
+                       "</w:p></w:tc>")
         out.append("</w:tr>")
     return "".join(out) + "</w:tbl>"
 

@@ -30,7 +30,9 @@ def formatted(markdown: str, fmt: str) -> str | bytes:
         from .docx_doc import to_docx
 
         return to_docx(markdown, language())
-    return markdown
+    from .charts import without_charts
+
+    return without_charts(markdown)  # its tables say in figures what the charts draw
 
 
 def to_pdf(page: str) -> bytes:

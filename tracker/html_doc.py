@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 
+from . import charts
 from .catalogue import language
 from .document import Block, Run, blocks, title
 
@@ -27,6 +28,15 @@ blockquote { margin: .3em 0 .8em; padding-left: .8em; border-left: 3px solid #9f
 h2 + blockquote, h3 + p { page-break-before: avoid; }
 code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 9pt; }
 hr { border: 0; border-top: 1px solid #bbb; margin: 1.5em 0 .5em; }
+figure.chart { margin: .4em 0 1em; page-break-inside: avoid; }
+figure.chart svg { max-width: 100%; height: auto; }
+figure.chart text { fill: #1a1a1a; }
+figcaption { font-size: 9pt; color: #333; }
+figcaption .key { margin-right: 1.2em; white-space: nowrap; }
+.swatch { display: inline-block; width: .9em; height: .9em; margin-right: .3em;
+          vertical-align: -.1em; }
+table.months td.month, table.months th.month { width: 4.5%; padding: 3px 0;
+          text-align: center; font-size: 8.5pt; }
 @media print { body { margin: 0; max-width: none; } }
 """
 
@@ -52,13 +62,21 @@ def _block(b: Block) -> str:
         return f"<{tag}>" + "".join(f"<li>{_runs(item)}</li>" for item in b.items) + f"</{tag}>"
     if b.kind == "rule":
         return "<hr>"
+    if b.kind == "code" and b.lang == charts.FENCE:
+        return charts.to_html(charts.parse(b.text))
     if b.kind == "code":
         return f"<pre>{html.escape(b.text)}</pre>"
     right = b.right + [False] * len(b.header)
     head = "".join(f'<th{_num(right[n])}>{_runs(c)}</th>' for n, c in enumerate(b.header))
-    rows = "".join("<tr>" + "".join(f'<td{_num(right[n])}>{_runs(c)}</td>'
+    rows = "".join("<tr>" + "".join(f'<td{_num(right[n])}{_shade(c)}>{_runs(c)}</td>'
                                     for n, c in enumerate(row)) + "</tr>" for row in b.rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _shade(found: list[Run]) -> str:
+    """A priority cell ('●●○ middel') shaded by its level: the grid reads at a glance."""
+    fill = charts.level_colour(found[0][0]) if found else ""
+    return f' style="background:#{fill}"' if fill else ""
 
 
 def _num(right: bool) -> str:

@@ -5,7 +5,7 @@ live statuses unless asked for. Content as plain data, then markdown."""
 
 from __future__ import annotations
 
-from . import meeting_words, present
+from . import charts, meeting_words, present
 from .bulk import collector_paused
 from .catalogue import day, t
 from .md import action_row, and_list, due, inline, owner_names, priority_mark, table
@@ -120,6 +120,9 @@ def implementation_markdown(doc: dict) -> str:
     lines += ["", f"## {t('plan.timeline', year=year)}", ""]
     lines += [f"- {inline(e['text'])}" for e in doc["timeline"]] or \
         [f"_{t('plan.no_timeline', year=year)}_"]
+    if doc["timeline"]:  # month by month, drawn in HTML and Word
+        lines += charts.block("months", charts.months(year, doc["timeline"],
+                                                      t("chart.months").split()))
     lines += ["", f"## {t('plan.decisions_year', year=year)}", ""]
     if doc["decisions"]:
         lines += [f"- {day(d['date'])}" + (f" · {inline(d['by'])}" if d["by"] else "")

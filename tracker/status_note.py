@@ -8,7 +8,7 @@ from __future__ import annotations
 import collections
 import functools
 
-from . import meeting_words, present
+from . import charts, meeting_words
 from .bulk import collector_paused
 from .catalogue import day, t
 from .md import action_item, and_list, bar, days, due, inline, owner_names, priority_mark, table
@@ -94,6 +94,9 @@ def overview(report: dict) -> list[str]:
     lines += table([t("report.status"), t("report.initiatives")],
                    [[inline(s["label"]), str(s["count"])] for s in report["statuses"]],
                    ["---", "---:"])
+    if any(o["initiatives"] for o in report["objectives"]):  # drawn in HTML and Word
+        lines += charts.block("status", charts.status_bars(report["objectives"],
+                                                           report["statuses"]))
     moved = collections.Counter(f["objective"] for f in report.get("folded", []))
     since = report["since"]
     header = [t("report.objective"), t("report.done"), t("report.progress")] + (

@@ -238,4 +238,6 @@ def export(settings: Settings, fmt, history, year, owner, date, since, for_meeti
         click.echo(text, nl=False)  # both made safe for a terminal by the report
         return
     write_file(output, text, settings.guard)
-    err(t("cli.wrote", path=output))
+    err(t("cli.wrote_final", path=output) if final else
+        t("cli.wrote_plan", year=plan_year, path=output) if plan_year is not None else
+        t("cli.wrote", path=output))

@@ -42,7 +42,11 @@ TEXTS = {
     "cli.no_history_since": (
         "No changes recorded since {date}.",
         "Ingen ændringer registreret siden {date}."),
-    "cli.wrote": ("Wrote the report to {path}.", "Rapporten er skrevet til {path}."),
+    "cli.wrote": ("Wrote the status note to {path}.", "Statusnotatet er skrevet til {path}."),
+    "cli.wrote_plan": ("Wrote the implementation plan {year} to {path}.",
+                       "Implementeringsplanen for {year} er skrevet til {path}."),
+    "cli.wrote_final": ("Wrote the final status to {path}.",
+                        "Slutstatus er skrevet til {path}."),
     "cli.valid": (
         "{path}: valid — {objectives} objectives, {initiatives} initiatives, {owners} possible owners, period {period}.",
         "{path}: gyldig — {objectives} målsætninger, {initiatives} indsatser, {owners} mulige ansvarlige, periode {period}."),

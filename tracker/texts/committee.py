@@ -250,6 +250,8 @@ TEXTS = {
                         "Ingen prioriterede indsatser i {year} under målsætning {objectives}."),
     "plan.participants": ("Participants", "Deltagere"),
     "plan.timeline": ("Time line {year}", "Tidsplan {year}"),
+    "chart.months": ("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+                     "jan feb mar apr maj jun jul aug sep okt nov dec"),
     "plan.no_timeline": ("No meetings or milestones recorded for {year} yet.",
                          "Ingen møder eller milepæle registreret for {year} endnu."),
     "plan.decisions_year": ("Decisions in {year}", "Beslutninger i {year}"),
