@@ -176,3 +176,34 @@ def test_documents_name_the_lead_and_the_years_deliverable(store):
         "PPU" in status
     plan = report.implementation_markdown(report.implementation_plan(store, 2024, "2024-06-01"))
     assert "To be delivered in 2024: Evaluering forelagt PPU" in plan
+
+
+def test_the_implementation_plan_says_whether_it_is_a_draft_or_approved(plan_file, clock):
+    """Its state from the meeting that has it on the agenda and what that meeting
+    decided (recorded on the item: the plan as a whole holds no decision)."""
+    assert run(plan_file, "sync").exit_code == 0
+    assert run(plan_file, "meeting", "add", "2025-03-18", "--body", "ppu").exit_code == 0
+    added = run(plan_file, "meeting", "item", "add", "2025-03-18", "",
+                "Implementeringsplan 2025", "--kind", "beslutning")
+    assert added.exit_code == 0, added.output
+
+    def state(date: str, lang: str = "da") -> str:
+        text = run(plan_file, "export", "--implementation-plan", "2025", "--date", date,
+                   lang=lang).output
+        return text.split("\n\n")[2]
+
+    assert state("2025-03-01") == "**Udkast til behandling på Praksisplanudvalgets møde " \
+        "18.03.2025**"
+    assert state("2025-04-01") == "**Behandlet på Praksisplanudvalgets møde 18.03.2025**"
+    decided = run(plan_file, "meeting", "item", "decide", "1", "Godkendt med bemærkninger",
+                  lang="da")
+    assert decided.exit_code == 0 and "besluttet: Godkendt med bemærkninger" in decided.output
+    assert state("2025-04-01") == "**Godkendt af Praksisplanudvalget den 18.03.2025**"
+    assert state("2025-04-01", "en") == "**Approved by Praksisplanudvalget on 2025-03-18**"
+    assert run(plan_file, "meeting", "item", "decide", "1", "Sendt tilbage").exit_code == 0
+    assert state("2025-04-01") == "**Besluttet på Praksisplanudvalgets møde 18.03.2025: " \
+        "Sendt tilbage**"
+    assert run(plan_file, "undo").exit_code == 0  # the one writer: undone like any edit
+    assert state("2025-04-01") == "**Godkendt af Praksisplanudvalget den 18.03.2025**"
+    wrong = run(plan_file, "meeting", "item", "decide", "9", "Godkendt")
+    assert wrong.exit_code == 1 and wrong.output == "error: no agenda item 9\n"

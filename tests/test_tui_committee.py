@@ -190,3 +190,25 @@ async def test_an_unknown_initiative_on_the_agenda_keeps_the_form(store, plan_fi
         await settle(pilot)
         assert isinstance(app.screen, FormScreen) and store.agenda() == []
         assert app.screen.query_one("#field-initiative", Input).value == "hpas"  # kept
+
+
+async def test_b_on_an_item_for_the_whole_plan_records_what_was_decided(store, plan_file):
+    store.add_meeting("2025-03-18", "ppu", "sekretær", "cli")
+    item = store.add_agenda_item("2025-03-18", "", "Implementeringsplan 2025", "beslutning",
+                                 "sekretær", "cli")
+    catalogue.use("da")
+    app = make_app(store, plan_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#field-outcome", Input).placeholder == "fx Godkendt"
+        app.screen.query_one("#field-outcome", Input).value = "Godkendt"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [i.outcome for i in store.agenda() if i.id == item] == ["Godkendt"]
+        assert isinstance(app.screen, AgendaScreen)
+        assert any("besluttet: Godkendt" in str(text) for _, text in app.screen.lines)

@@ -108,7 +108,8 @@ class AsOf:
             elif kind == "item" and attrs.get("meeting", "").isdigit():
                 self._agenda.append(AgendaItem(number, int(attrs["meeting"]),
                                                self.store.current_id(attrs.get("initiative"))
-                                               or "", attrs["text"], attrs.get("kind", "")))
+                                               or "", attrs["text"], attrs.get("kind", ""),
+                                               attrs.get("outcome", "")))
             elif kind == "milestone":
                 self._milestones.append(Milestone(
                     number, attrs.get("date", ""), attrs["text"],

@@ -62,13 +62,13 @@ class Committee:
 
     def agenda(self, meeting_id: int | None = None) -> list[AgendaItem]:
         """Agenda items (of one meeting), in the order they were put on."""
-        sql = ("SELECT id, meeting, initiative, text, kind FROM agenda_items "
+        sql = ("SELECT id, meeting, initiative, text, kind, outcome FROM agenda_items "
                "WHERE text != ''")
         params: list = []
         if meeting_id is not None:
             sql += " AND meeting = ?"
             params.append(str(meeting_id))
-        return [AgendaItem(r[0], int(r[1]), r[2], r[3], r[4])
+        return [AgendaItem(r[0], int(r[1]), r[2], r[3], r[4], r[5])
                 for r in self.db.execute(sql + " ORDER BY id", params)]
 
     def milestones(self, year: int | None = None) -> list[Milestone]:
@@ -172,8 +172,19 @@ class Committee:
         if initiative_id:
             self.check_editable(initiative_id)
         values = {"meeting": str(found.id), "initiative": initiative_id,
-                  "text": lookup.check_item_text(text), "kind": self.agenda_kind(kind)}
+                  "text": lookup.check_item_text(text), "kind": self.agenda_kind(kind),
+                  "outcome": ""}
         return self._add_record("item", values, who, source)
+
+    def decide_item(self, item_id: int, outcome: str, who: str, source: str) -> None:
+        """Record what the meeting decided on an agenda item ('' takes it back)."""
+        if not any(i.id == item_id for i in self.agenda()):
+            raise TrackerError("err.unknown_item", item=item_id)
+        outcome = " ".join(outcome.split())
+        if outcome:
+            lookup.check_item_text(outcome)
+        self.write(None, Write(values={record_field("item", item_id, "outcome"): outcome}),
+                   who, source, "edit")
 
     def add_milestone(self, date: str, text: str, who: str, source: str,
                       initiative_id: str = "") -> int:

@@ -58,8 +58,9 @@ def agenda_line(item: AgendaItem, names: dict[str, str], number: int | None = No
         else t("agenda.whole_plan") if whole else ""
     head = f"{number}." if number is not None else f"#{item.id}"
     said = f"{about}: " if about else ""
+    decided = f" — {t('agenda.decided', outcome=item.outcome)}" if item.outcome else ""
     return visible(f"{head} {t('agenda.for', kind=agenda_kind(item.kind))} · {said}"
-                   f"{' '.join(item.text.split())}")
+                   f"{' '.join(item.text.split())}{decided}")
 
 
 def meeting_of(info: PlanInfo, meeting: Meeting) -> str:

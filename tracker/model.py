@@ -60,7 +60,7 @@ def is_extra_field(field_name: str) -> bool:
 # writer with no initiative (initiative_id None). '' in its head attribute
 # (HEADS) means the record is not there.
 RECORDS = {"meeting": ("date", "body", "title"),
-           "item": ("meeting", "initiative", "text", "kind"),
+           "item": ("meeting", "initiative", "text", "kind", "outcome"),
            "milestone": ("date", "text", "initiative")}
 HEADS = {"action": "text", "decision": "text", "meeting": "date", "item": "text",
          "milestone": "text"}
@@ -204,6 +204,7 @@ class AgendaItem:
     initiative_id: str  # '' for the plan as a whole
     text: str
     kind: str  # one of AGENDA_KINDS
+    outcome: str = ""  # what the meeting decided on it, once recorded
 
 
 @dataclass(frozen=True)

@@ -77,17 +77,29 @@ def implementation_plan(store, year: int, date: str, with_status: bool = False) 
 
 
 def _state(store, year: int, date: str) -> str:
-    """'Udkast til behandling i Praksisplanudvalgets møde 18.03.2025' when a meeting
+    """'Udkast til behandling på Praksisplanudvalgets møde 18.03.2025' when a meeting
     has this year's implementation plan on its agenda (an item for the plan as a
-    whole naming it), 'Behandlet på …' once that meeting is past; else ''."""
+    whole naming it); once the meeting has recorded its decision on the item,
+    'Godkendt af Praksisplanudvalget den 18.03.2025' (or what it decided, in its
+    words); a past meeting with nothing recorded: 'Behandlet på …'. Else ''."""
     words = ("implementeringsplan", "implementation plan")
+    state = ""
     for meeting in store.meetings():
         for item in store.agenda(meeting.id):
             text = item.text.casefold()
-            if not item.initiative_id and str(year) in text and any(w in text for w in words):
-                key = "plan.state_draft" if meeting.date >= date else "plan.state_treated"
-                return t(key, meeting=meeting_words.meeting_of(store.info, meeting))
-    return ""
+            if item.initiative_id or str(year) not in text or not any(w in text for w in words):
+                continue
+            at = meeting_words.meeting_of(store.info, meeting)
+            if meeting.date >= date:
+                state = state or t("plan.state_draft", meeting=at)
+            elif item.outcome.casefold().startswith(("godkendt", "approved")):
+                return t("plan.state_approved", body=store.info.body_name(meeting.body),
+                         date=day(meeting.date))
+            elif item.outcome:
+                state = t("plan.state_decided", meeting=at, outcome=item.outcome)
+            else:
+                state = t("plan.state_treated", meeting=at)
+    return state
 
 
 @collector_paused()

@@ -276,6 +276,15 @@ def history_complete(db) -> None:
     db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('history_from', ?)", [since])
 
 
+def item_outcome(db) -> None:
+    """What a meeting decided on an agenda item ('' until it is recorded): for the
+    plan as a whole too, where no initiative holds a decision (e.g. the year's
+    implementation plan approved)."""
+    _run(db, """
+        ALTER TABLE agenda_items ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
+        """)
+
+
 def _run(db, script: str) -> None:
     # Not executescript(): it commits first, which would break the migration's
     # transaction. Statements end with ';' at a line's end (triggers inside
@@ -290,7 +299,8 @@ STEPS = [("0001_initial", initial), ("0002_sync_runs", sync_runs),
          ("0004_actions_and_decisions", actions_and_decisions),
          ("0005_initiative_places", initiative_places),
          ("0006_database_identity", database_identity), ("0007_committee", committee),
-         ("0008_action_lead", action_lead), ("0009_history_complete", history_complete)]
+         ("0008_action_lead", action_lead), ("0009_history_complete", history_complete),
+         ("0010_item_outcome", item_outcome)]
 KNOWN = [name for name, _ in STEPS]
 
 

@@ -114,6 +114,20 @@ def item_add(settings: Settings, meeting, initiative_id, text, kind, body):
           item=words.agenda_line(item, initiative_names(store), number), id=item_id))
 
 
+@meeting_item.command(name="decide")
+@click.argument("item_id", type=int)
+@click.argument("text")
+@click.pass_obj
+def item_decide(settings: Settings, item_id, text):
+    """Record what the meeting decided on an agenda item, e.g. "Godkendt" ('' takes it back)."""
+    store = settings.store()
+    store.decide_item(item_id, text, settings.user, "cli")
+    item = next(i for i in store.agenda() if i.id == item_id)
+    found = store.meeting(str(item.meeting_id))
+    out(t("cli.item_decided", meeting=words.meeting_of(store.info, found),
+          item=words.agenda_line(item, initiative_names(store))))
+
+
 @meeting_item.command(name="remove")
 @click.argument("item_id", type=int)
 @click.pass_obj

@@ -216,4 +216,6 @@ HELP_DA: dict[str, str] = {
         'Fortryd din seneste ændring (registreres som en ny ændring).',
     'Check plan files (default: the plan); report every problem with its line.':
         'Kontrollér planfiler (standard: planen); alle fejl rapporteres med linjenummer.',
+    'Record what the meeting decided on an agenda item, e.g. "Godkendt" (\'\' takes it back).':
+        'Registrér, hvad mødet besluttede om et dagsordenspunkt, fx "Godkendt" (\'\' fjerner det igen).',
 }

@@ -237,6 +237,13 @@ TEXTS = {
     "plan.made": ("as of {date}", "udarbejdet {date}"),
     "plan.state_draft": ("Draft for {meeting}", "Udkast til behandling på {meeting}"),
     "plan.state_treated": ("Dealt with at {meeting}", "Behandlet på {meeting}"),
+    "plan.state_approved": ("Approved by {body} on {date}", "Godkendt af {body} den {date}"),
+    "plan.state_decided": ("Decided at {meeting}: {outcome}", "Besluttet på {meeting}: {outcome}"),
+    "agenda.decided": ("decided: {outcome}", "besluttet: {outcome}"),
+    "cli.item_decided": ("Recorded at {meeting}: {item}", "Registreret for {meeting}: {item}"),
+    "form.outcome": ("What did the meeting decide?", "Hvad besluttede mødet?"),
+    "form.outcome_hint": ("e.g. Godkendt", "fx Godkendt"),
+    "msg.item_decided": ("Recorded what {meeting} decided", "Registreret, hvad der blev besluttet på {meeting}"),
     "plan.purpose": (
         "The implementation plan unfolds and makes concrete {title} for {year}, and makes "
         "the division of work between the parties precise: for each initiative prioritised "
@@ -303,9 +310,6 @@ TEXTS = {
     "form.decision_at": ("Decision at {meeting}", "Beslutning på {meeting}"),
     "msg.meeting_added": ("Meeting #{id} added.", "Møde #{id} tilføjet."),
     "msg.item_added": ("Put on the agenda.", "Sat på dagsordenen."),
-    "msg.decision_needs_initiative": (
-        "A decision is recorded under an initiative; this item is about the plan as a whole.",
-        "En beslutning registreres under en indsats; dette punkt gælder planen som helhed."),
     "msg.decision_at_meeting": ("Decision #{id} recorded at {meeting}.",
                                 "Beslutning #{id} registreret på {meeting}."),
     "show.agenda": ("On agendas", "På dagsordener"),

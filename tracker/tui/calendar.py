@@ -226,12 +226,41 @@ class Calendar:
             t("form.item_title", meeting=words.meeting_of(store.info, meeting)), fields,
             check), done)
 
+    def outcome_form(self, meeting: Meeting, item: AgendaItem, draft: str) -> None:
+        """What the meeting decided on an item for the plan as a whole (e.g. the
+        year's implementation plan: "Godkendt")."""
+        main, store = self.main, self.main.store
+        fields = [("outcome", t("form.outcome"), draft or item.outcome, t("form.outcome_hint"))]
+
+        def check(typed: dict) -> dict:
+            return {"outcome": self.checked("outcome", lambda: store.check_item_text(
+                typed["outcome"]))}
+
+        def done(result) -> None:
+            if result is None:
+                self.agenda(meeting.id)
+                return
+
+            def saved(_) -> None:
+                main.say(t("msg.item_decided", meeting=words.meeting_of(store.info, meeting)))
+                self.agenda(meeting.id)
+
+            def failed(error: Exception) -> None:
+                main.say(present.explain(error, store.info), severity="error", timeout=10)
+                self.outcome_form(meeting, item, result["outcome"])
+
+            main.write(lambda writer: writer.decide_item(item.id, result["outcome"],
+                                                         main.app.user, "tui"), saved, failed)
+
+        main.app.push_screen(dialogs()[1].FormScreen(
+            t("form.decision_at", meeting=words.meeting_of(store.info, meeting)), fields,
+            check), done)
+
     def decision_form(self, meeting: Meeting, item: AgendaItem, draft: str) -> None:
         """A decision taken at `meeting` on the item's initiative: its date and body."""
         main = self.main
-        if not item.initiative_id:
-            main.say(t("msg.decision_needs_initiative"), severity="warning", timeout=10)
-            self.agenda(meeting.id)
+        if not item.initiative_id:  # the plan as a whole: what the meeting decided on it
+            self.outcome_form(meeting, item, draft)
             return
         store = main.store
         fields = [("text", t("form.decision_text"), draft, item.text)]
