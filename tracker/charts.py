@@ -160,24 +160,26 @@ def _docx_bars(data: dict, width: int) -> str:
         total = sum(n for _, n in row["parts"])
         rows.append("<w:tr>" + _cell(label, f"{row['label']} ({total})")
                     + "".join(_cell(unit, "", fill) for fill in fills) + "</w:tr>")
-    legend_cells = "".join(_cell(unit, "", colour(key, order)) + _cell(label // 2, text)
-                           for key, text in data["legend"])
+    legend = "".join(  # a line of coloured squares and words, wrapping as text does
+        f'<w:r><w:rPr><w:color w:val="{colour(key, order)}"/></w:rPr><w:t>■</w:t></w:r>'
+        f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve"> {escape(text)}'
+        "    </w:t></w:r>" for key, text in data["legend"])
     grid = [label] + [unit] * UNITS
-    return (_table(grid, rows) + "<w:p/>"
-            + _table([unit, label // 2] * len(data["legend"]), [f"<w:tr>{legend_cells}</w:tr>"]))
+    return _table(grid, rows) + f"<w:p>{legend}</w:p>"
 
 
 def _docx_months(data: dict, width: int) -> str:
-    label = width * 2 // 5
+    label = width // 3
     month = (width - label) // 12
-    head = "<w:tr>" + _cell(label, "") + "".join(_cell(month, m, bold=True)
+    head = "<w:tr>" + _cell(label, "") + "".join(_cell(month, m, bold=True, tight=True)
                                                   for m in data["months"]) + "</w:tr>"
     rows = [head]
     for row in data["rows"]:
         at = int(row["date"][5:7])
         fill = KIND_COLOURS.get(row["kind"], "9CC3E6")
         rows.append("<w:tr>" + _cell(label, row["text"]) + "".join(
-            _cell(month, "", fill if m == at else "") for m in range(1, 13)) + "</w:tr>")
+            _cell(month, "", fill if m == at else "", tight=True) for m in range(1, 13))
+            + "</w:tr>")
     return _table([label] + [month] * 12, rows, borders=True)
 
 
@@ -191,9 +193,17 @@ def _table(grid: list[int], rows: list[str], borders: bool = False) -> str:
             + "".join(rows) + "</w:tbl>")
 
 
-def _cell(width: int, text: str, fill: str = "", bold: bool = False) -> str:
+def _cell(width: int, text: str, fill: str = "", bold: bool = False,
+          tight: bool = False) -> str:
+    """A cell (the parts of its properties in the order WordprocessingML wants);
+    `tight`: narrow margins, small centred words (a month's column)."""
     shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-    props = "<w:rPr>" + ("<w:b/>" if bold else "") + '<w:sz w:val="18"/></w:rPr>'  # in order
+    margins = ('<w:tcMar><w:left w:w="15" w:type="dxa"/><w:right w:w="15" w:type="dxa"/>'
+               "</w:tcMar>") if tight else ""
+    props = "<w:rPr>" + ("<w:b/>" if bold else "") + \
+        f'<w:sz w:val="{15 if tight else 18}"/></w:rPr>'
+    centre = '<w:jc w:val="center"/>' if tight else ""
     run = (f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else "")
-    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>'
-            f"<w:p>{run}</w:p></w:tc>")
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}{margins}</w:tcPr>'
+            f'<w:p><w:pPr><w:spacing w:before="20" w:after="20"/>{centre}</w:pPr>{run}</w:p>'
+            "</w:tc>")

@@ -14,6 +14,7 @@ from .document import Block, Run, blocks, plain, title
 BAR = "█░"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 EMU_PER_TWIP = 635  # python-docx lengths are EMU; WordprocessingML widths are twips
+CHAR_TWIPS = 135  # a character of 10.5 pt Calibri, bold headers too, with room to spare
 
 
 def to_docx(markdown: str, language: str) -> bytes:
@@ -100,13 +101,22 @@ def _table_xml(b: Block, total: int) -> str:
     The header row repeats on each page; columns are as wide as their words need."""
     rows = [b.header] + b.rows
     columns = len(b.header)
-    needs = [3] * columns
+    least, wish = [3] * columns, [3] * columns  # in characters
     for row in rows:
         for c, found in enumerate(row[:columns]):
             text = plain(found)
             longest = max((len(w) for w in text.split()), default=1)
-            needs[c] = max(needs[c], min(len(text), 45), longest + 1)
-    widths = [int(total * need / sum(needs)) for need in needs]
+            least[c] = max(least[c], longest + 3)  # a word is never broken (+ margins)
+            wish[c] = max(wish[c], min(len(text), 45) + 2)
+    room = total // EMU_PER_TWIP // CHAR_TWIPS
+    if sum(least) >= room:  # too many long words: each in proportion to its least
+        chars = least
+    else:  # each its least, then what is left in proportion to what more it wishes
+        more = [max(0, w - m) for w, m in zip(wish, least)]
+        spare = room - sum(least)
+        chars = [m + (spare * x / sum(more) if sum(more) else spare / columns)
+                 for m, x in zip(least, more)]
+    widths = [int(total * c / sum(chars)) for c in chars]
     right = b.right + [False] * columns
     out = [f'<w:tbl {W}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:jc w:val="center"/>'
            f'<w:tblW w:w="{sum(widths) // EMU_PER_TWIP}" w:type="dxa"/>'
@@ -130,9 +140,9 @@ def _table_xml(b: Block, total: int) -> str:
 def _runs_xml(found: list[Run], header: bool) -> str:
     out = []
     for text, bold, italic, code in found:
-        if code and text and set(text) <= set(BAR):  # a progress bar, in colour
-            out.append(_run_xml("█" * text.count("█"), color="3B7DD8"))
-            out.append(_run_xml("█" * text.count("░"), color="D9DEE4"))
+        if code and text and set(text) <= set(BAR):  # a progress bar, in colour, small
+            out.append(_run_xml("█" * text.count("█"), color="3B7DD8", size=12))
+            out.append(_run_xml("█" * text.count("░"), color="D9DEE4", size=12))
             continue
         for n, line in enumerate(text.split("\n")):
             if n:
@@ -142,10 +152,12 @@ def _runs_xml(found: list[Run], header: bool) -> str:
 
 
 def _run_xml(text: str, bold: bool = False, italic: bool = False, code: bool = False,
-             color: str = "") -> str:
-    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") + (
-        '<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/>' if code else "") + (
-        f'<w:color w:val="{color}"/>' if color else "")
+             color: str = "", size: int = 0) -> str:
+    props = (  # in the order WordprocessingML sets them
+        ('<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/>' if code else "")
+        + ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+        + (f'<w:color w:val="{color}"/>' if color else "")
+        + (f'<w:sz w:val="{size}"/>' if size else ""))
     return (f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}"
             f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
 
