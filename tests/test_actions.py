@@ -162,7 +162,7 @@ def test_the_yearly_plan_from_the_command_line(run, plan_file):
     assert "Handlinger (2)" in shown and "frist 01.03.2024" in shown
     assert "#1 19.05.2024 Praksisplanudvalget: Pilot approved" in shown
     history = run("history", "haps").output
-    assert "bo (cli)  haps  action #2 status: not started → in progress" in history
+    assert "bo (on the command line)  haps  action #2 status: not started → in progress" in history
     # The implementation plan as a document, and the status report's new sections.
     out = plan_file.parent / "plan-2024.md"
     made = run("export", "--implementation-plan", "2024", "--date", "2024-05-01", "-o",

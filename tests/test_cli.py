@@ -74,7 +74,7 @@ def test_unknown_words_exit_1_with_choices_and_write_nothing(run):
     for args, message in [
         (("set", "haps", "--status", "foo"), "unknown status 'foo'; choose one of:"),
         (("set", "hap", "--status", "done"), "unknown initiative 'hap' (did you mean haps?)"),
-        (("set", "haps", "--owner", "x"), "unknown owner 'x'; choose one of: region"),
+        (("set", "haps", "--owner", "x"), "unknown owner 'x'; choose one of: Regionen"),
         (("set", "haps", "--priority", "2030=high"), "the year 2030 is outside"),
         (("set", "haps", "--priority", "2024=mega"), "unknown priority level 'mega'"),
         (("set", "haps", "--priority", "high"), "--priority takes YEAR=LEVEL"),
@@ -111,7 +111,7 @@ def test_history_since(run, clock):
     clock.set("2024-05-01T10:00:00Z")
     run("set", "haps", "--status", "done", user="bo")
     output = run("history", "haps", "--since", "2024-04-01").output
-    assert "bo (cli)" in output and "in progress → done" in output and "anna" not in output
+    assert "bo (on the command line)" in output and "in progress → done" in output and "anna" not in output
 
 
 def test_sync_output_reads_like_a_plan(run, plan_file):
@@ -141,6 +141,9 @@ def test_undo_redo_commands(run):
     assert "not started" in run("show", "haps").output
     assert run("redo").exit_code == 0
     assert run("redo").output == "error: nothing to redo for anna\n"
+    # An action that goes with an undo is said once, by its text, not field by field.
+    assert run("action", "add", "haps", "Evaluere pilot", "--year", "2024").exit_code == 0
+    assert run("undo").output == "Undone: HAPS — action #1 removed: Evaluere pilot\n"
 
 
 def test_resolve_needs_a_choice(run):
@@ -165,7 +168,7 @@ def test_env_vars_choose_plan_db_and_user(plan_file, tmp_path, clock):
     result = CliRunner().invoke(main, ["set", "haps", "--status", "done"], env=env)
     assert result.exit_code == 0
     assert (tmp_path / "other.db").exists() and not plan_file.with_suffix(".db").exists()
-    assert "carla (cli)" in CliRunner().invoke(main, ["history", "haps"], env=env).output
+    assert "carla (on the command line)" in CliRunner().invoke(main, ["history", "haps"], env=env).output
 
 
 def test_non_tui_commands_never_import_textual(plan_file, tmp_path):

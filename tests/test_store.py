@@ -33,7 +33,7 @@ def test_edit_writes_values_and_audit_rows_together(store):
 
 @pytest.mark.parametrize("change, message", [
     (Change(status="weird"), "unknown status 'weird'; choose one of: not started, planned"),
-    (Change(owners=["nobody"]), "unknown owner 'nobody'; choose one of: region, kommunerne, plo"),
+    (Change(owners=["nobody"]), "unknown owner 'nobody'; choose one of: Regionen, Kommunerne, PLO"),
     (Change(priorities={2030: "high"}), "the year 2030 is outside the plan period"),
     (Change(priorities={2024: "mega"}), "unknown priority level 'mega'"),
     (Change(note="   "), "the note is empty"),

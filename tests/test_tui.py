@@ -86,13 +86,13 @@ async def test_priorities_with_digits_and_arrows(app, store):
         await goto(pilot, "haps")
         await pilot.press("p")
         assert isinstance(app.screen, PrioritiesEditor)
-        await pilot.press("down", "down", "1")          # 2024 → høj
+        await pilot.press("1")          # the cursor starts on this plan year: 2024 → høj
         await pilot.press("down", "right", "right")     # 2025 → middel
         await pilot.press("enter")
         await settle(pilot)
         assert store.initiative("haps").priorities == {2024: "high", 2025: "medium"}
         assert cell(app, "haps", "y2024") == "high"
-        await pilot.press("p", "down", "down", "0", "enter")
+        await pilot.press("p", "0", "enter")
         await settle(pilot)
         assert store.initiative("haps").priorities == {2025: "medium"}
 
@@ -143,7 +143,7 @@ async def test_history_screen(app, store):
         await pilot.press("h")
         assert isinstance(app.screen, TextScreen)
         text = str(app.screen.body)
-        assert "bo (cli)" in text and "not started → in progress" in text
+        assert "bo (on the command line)" in text and "not started → in progress" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, TextScreen)
 
@@ -462,7 +462,7 @@ async def test_leaving_a_typed_note_asks_first(app, store):
 async def test_a_refused_edit_reopens_its_dialog_with_the_draft(app, store):
     async with app.run_test(size=(120, 40)) as pilot:
         await goto(pilot, "haps")
-        await pilot.press("p", "down", "down", "1")  # 2024: high, not saved yet
+        await pilot.press("p", "1")  # 2024 (this plan year): high, not saved yet
         store.edit("haps", Change(priorities={2022: "low"}), "bo", "cli")  # meanwhile
         await pilot.press("enter")
         await settle(pilot)

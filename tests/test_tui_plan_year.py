@@ -138,11 +138,16 @@ async def test_the_implementation_plan_is_exported_from_the_palette(app, store, 
         year.value = "2025"
         await pilot.pause()
         assert path.value.endswith("-implementation-plan-2025.docx")  # the name follows the year
+        path.value = path.value.removesuffix(".docx") + ".html"  # …and keeps a format typed
+        year.value = "2023"
+        await pilot.pause()
+        assert path.value.endswith("-implementation-plan-2023.html")
+        path.value = path.value.removesuffix(".html") + ".docx"
         year.value = "2024"
         await pilot.pause()
         await pilot.press("enter")
         await settle(pilot)
-        assert any("The implementation plan 2024 is written to" in n.message
+        assert any("Wrote the implementation plan 2024 to" in n.message
                    for n in app._notifications)
     written = plan_file.with_name("2022-2025-implementation-plan-2024.docx")
     text = "\n".join(p.text for p in Document(str(written)).paragraphs)

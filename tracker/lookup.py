@@ -50,7 +50,7 @@ def owner_id(info: PlanInfo, text: str) -> str:
     for ident, name in info.roster:  # by id, name or short name
         if wanted in (_fold(ident), _fold(name), _fold(shorts.get(ident) or name)):
             return ident
-    choices = ", ".join(ident for ident, _ in info.roster)
+    choices = ", ".join(shorts.get(ident) or name for ident, name in info.roster)  # as typed
     raise TrackerError("err.unknown_owner", text=one_line(text), choices=choices)
 
 

@@ -52,6 +52,14 @@ def owners(info: PlanInfo, ids) -> str:
     return ", ".join(info.owner_name(o) for o in ids) or "–"
 
 
+def source(name: str) -> str:
+    """Where an edit was made, in words: 'i programmet', 'fra planfilen', …"""
+    from .catalogue import CATALOGUES
+
+    key = f"source.{name}"
+    return t(key) if key in CATALOGUES["en"] else name
+
+
 def owners_short(info: PlanInfo, ids) -> str:
     """Owners as narrow tables and forms show them: short names ('Regionen, PLO')."""
     return ", ".join(visible(info.owner_short(o)) for o in ids)
@@ -319,8 +327,17 @@ def reverted(info: PlanInfo, done: Reverted, name: str | None = None) -> str:
                  for c in done.changes for kind, record_id, attr in [split_record_field(c.field)]
                  if attr == HEADS[kind]]
         return visible(t(f"msg.{done.action}_records", summary="; ".join(parts) or "–"))
-    parts = [f"{field_name(c.field)} {value(info, c.field, c.new)}"
-             for c in done.changes if c.field != "note"]
+    # An action or decision that came or went is said once, by its text, not
+    # field by field ('handling #5 fjernet: Evaluere pilot').
+    whole = {item[:2]: c for c in done.changes
+             for item in [split_item_field(c.field)] if item and item[2] == HEADS[item[0]]
+             and not (c.old and c.new)}
+    parts = [t(ITEM_CHANGES[kind, "added" if c.new else "removed"], id=item_id,
+               text=value(info, c.field, c.new or c.old))
+             for (kind, item_id), c in whole.items()]
+    parts += [f"{field_name(c.field)} {value(info, c.field, c.new)}"
+              for c in done.changes if c.field != "note"
+              and (split_item_field(c.field) or ("",))[:2] not in whole]
     if any(c.field == "note" for c in done.changes):
         parts.append(t("err.the_note"))
     return visible(t(f"msg.{done.action}_done", name=name or done.initiative_id,

@@ -35,6 +35,20 @@ class Queries:
             raise TrackerError(self._unknown_initiative(initiative_id))
         return found[0]
 
+    def initiative_named(self, text: str) -> str:
+        """The id of the initiative a person named, by its id or its name (short or
+        full title, any case); '' for ''; else the message for an unknown one."""
+        text = " ".join(text.split())
+        if not text:
+            return ""
+        row = self.db.execute(
+            "SELECT id FROM initiatives WHERE id = ? OR fold(short) = ? OR fold(title) = ? "
+            "ORDER BY archived, id = ? DESC LIMIT 1",
+            [text, text.casefold(), text.casefold(), text]).fetchone()
+        if row is None:
+            raise TrackerError(self._unknown_initiative(text))
+        return row[0]
+
     def initiative_name(self, initiative_id: str | None) -> str | None:
         """An initiative's name as lists show it (None for None or an unknown id)."""
         if initiative_id is None:

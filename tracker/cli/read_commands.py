@@ -114,7 +114,7 @@ def show(settings: Settings, initiative_id: str):
     out("\n" + t("show.changes") + ":", bold=True)
     # newest first, as on screen
     for entry in reversed(present.fold(store.history(v.id, limit=20))[-10:]):
-        out(f"  {present.when(entry.at)} {entry.who} ({entry.source}): "
+        out(f"  {present.when(entry.at)} {entry.who} ({present.source(entry.source)}): "
             f"{present.change(info, entry)}")
 
 
@@ -130,7 +130,7 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
     since_stamp = parse_date(since, "--since") if since else None
     entries = present.fold(store.history(initiative_id, since=since_stamp))
     for entry in entries:
-        out(f"{present.when(entry.at)}  {entry.who} ({entry.source})  "
+        out(f"{present.when(entry.at)}  {entry.who} ({present.source(entry.source)})  "
             f"{entry.initiative_id or '–'}  {present.change(store.info, entry)}")
     if not entries:
         out(t("cli.no_history_since", date=since_stamp) if since_stamp

@@ -104,8 +104,10 @@ class TrackerApp(KeysInOrder, App):
         title = visible(self.store.info.title)
         self.title = title
         header = Text(title, style="bold")
-        header.append(visible(f"  ·  {t('app.user', user=self.user)}  ·  "
-                              f"{shown_path(self.store.path)}"), style="dim")
+        more = [t("app.user", user=self.user), shown_path(self.store.path)]
+        while more and len(title) + sum(len(m) + 5 for m in more) > self.size.width - 2:
+            more.pop()  # what does not fit is left out whole (the path first)
+        header.append(visible("".join(f"  ·  {m}" for m in more)), style="dim")
         self.main.query_one("#header", Static).update(header)
 
     # -- polling: other users, and the plan file -------------------------------------

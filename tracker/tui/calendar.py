@@ -134,7 +134,7 @@ class Calendar:
                                    else "", "title": ""})
             elif what == "add_item" and chosen is not None:
                 current = self.main.current()
-                self.item_form(chosen, {"initiative": current.id if current else "",
+                self.item_form(chosen, {"initiative": present.visible(current.name) if current else "",
                                         "text": "", "kind": t("kind.decision")})
             elif what == "decide" and chosen is not None:
                 item = next(i for i in items if i.id == value)
@@ -208,7 +208,8 @@ class Calendar:
             main = self.main
 
             def job(writer):
-                return writer.add_agenda_item(str(meeting.id), result["initiative"],
+                return writer.add_agenda_item(str(meeting.id),
+                                              writer.initiative_named(result["initiative"]),
                                               result["text"], result["kind"], main.app.user,
                                               "tui")
 

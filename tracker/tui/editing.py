@@ -100,7 +100,7 @@ class InitiativeEditing:
 
         self.open(dialogs().PrioritiesEditor(
             t("priorities.title", name=visible(v.name)), info.years, info.levels, values,
-            deliverables), done)
+            deliverables, year=info.plan_year(self.main.app.today())), done)
 
     def note(self) -> None:
         v = self.main.need_editable()
@@ -124,7 +124,7 @@ class InitiativeEditing:
         body = Text()
         entries = present.fold(store.history(v.id))
         for entry in reversed(entries):
-            body.append(f"{present.when(entry.at)}  {visible(entry.who)} ({entry.source})  ",
+            body.append(f"{present.when(entry.at)}  {visible(entry.who)} ({present.source(entry.source)})  ",
                         style="dim")
             body.append(present.change(info, entry) + "\n")
         if not entries:

@@ -62,11 +62,16 @@ class ExportScreen(Modal):
             self.query_one(ident).display = plan
 
     def offer_name(self) -> None:
-        """A new name for the paper and year chosen, unless one was typed."""
+        """A new name for the paper and year chosen, unless one was typed (another
+        ending, .html for .docx, is kept: the format stays as chosen)."""
+        from pathlib import PurePath
+
         path = self.query_one("#path", Input)
-        if path.value == self.offered:
+        typed, offered = PurePath(path.value), PurePath(self.offered)
+        if typed.with_suffix("") == offered.with_suffix(""):
             self.offered = self.name_for(self.document, self.query_one("#year", Input).value)
-            path.value = self.offered
+            path.value = str(PurePath(self.offered).with_suffix(typed.suffix or ".docx"))
+            self.offered = path.value
 
     def on_key(self, event) -> None:
         """←/→ on the choice pick the other paper at once (not only move to it)."""
@@ -74,6 +79,9 @@ class ExportScreen(Modal):
             event.stop()
             other = DOCUMENTS[1 - DOCUMENTS.index(self.document)]
             self.query_one(f"#document-{other}", RadioButton).value = True
+        elif event.key == "enter" and self.query_one(RadioSet).has_focus:
+            event.stop()  # enter writes, wherever the cursor is
+            self.query_one("#path", Input).action_submit()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         self.document = DOCUMENTS[event.index]

@@ -15,6 +15,13 @@ from .widgets import InitiativeTable, ObjectiveList
 class FitsTheWidth:
     def on_resize(self, event) -> None:
         self.apply_width(event.size.width)
+        self.app.show_header()
+        self.call_after_refresh(self.fit_objectives)
+
+    def on_screen_resume(self) -> None:
+        """Back from a dialog: the terminal may have been resized under it."""
+        self.apply_width(self.app.size.width)
+        self.app.show_header()
         self.call_after_refresh(self.fit_objectives)
 
     def fit_objectives(self) -> None:

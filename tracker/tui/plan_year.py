@@ -12,6 +12,7 @@ from .. import present
 from ..catalogue import day, t
 from ..errors import StaleEdit, TrackerError
 from ..model import Action, InitiativeView
+from ..lookup import one_line
 from ..present import visible
 from .widgets import STATUS_STYLES
 
@@ -128,8 +129,9 @@ class PlanYear:
 
     def year_typed(self, text: str) -> int:
         if not text.strip().isascii() or not text.strip().isdigit():
-            raise TrackerError(t("err.year", year=text,
-                                 choices=", ".join(map(str, self.main.store.info.years))))
+            info = self.main.store.info
+            raise TrackerError("err.year_number", first=info.start, last=info.end,
+                               text=one_line(text))
         self.main.store.check_year(int(text))
         return int(text)
 

@@ -170,12 +170,13 @@ class PrioritiesEditor(Modal):
     ]
 
     def __init__(self, title: str, years: list[int], levels: tuple[Term, ...],
-                 current: dict[int, str], deliverables: dict[int, str] | None = None):
+                 current: dict[int, str], deliverables: dict[int, str] | None = None,
+                 year: int | None = None):
         super().__init__(title)
         self.years, self.levels = years, levels
         self.values = {y: current.get(y, "") for y in years}
         self.deliverables = {y: (deliverables or {}).get(y, "") for y in years}
-        self.row = 0
+        self.row = years.index(year) if year in years else 0  # the plan year now
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
