@@ -94,7 +94,7 @@ async def settle(pilot) -> None:
 
 # -- markers for a fast loop: `python -m pytest -q -m core` (README "Development") ------
 
-TUI_MODULES = {"test_tui", "test_tui_plan_year", "test_tui_burst", "test_tui_database",
+TUI_MODULES = {"test_tui", "test_outside_edits", "test_tui_plan_year", "test_tui_burst", "test_tui_database",
                "test_snapshots", "test_paging", "test_tui_committee"}
 PROCESS_MODULES = {"test_serve", "test_safety"}
 

@@ -39,6 +39,23 @@ class InitiativeList:
         out["all"] = (sum(d for d, _ in out.values()), sum(n for _, n in out.values()))
         return out
 
+    def newest_change(self) -> int:
+        """The history's newest row: what a screen has seen once it read after this."""
+        return self.db.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
+
+    def changed_after(self, seen: int, most: int = 500) -> tuple[int, list[str] | None]:
+        """(the newest history row, the initiatives people changed after row `seen`),
+        read from the history, so a screen reads again only those. None instead of
+        the list when the plan itself changed (a sync, an import: rows added, taken
+        off, renamed) or more than `most` rows came: then everything is read again."""
+        rows = self.db.execute("SELECT id, initiative_id, source FROM audit WHERE id > ? "
+                               "ORDER BY id LIMIT ?", [seen, most + 1]).fetchall()
+        if not rows:
+            return seen, []
+        if len(rows) > most or any(source in ("sync", "import") for _, _, source in rows):
+            return self.newest_change(), None
+        return rows[-1][0], list(dict.fromkeys(r[1] for r in rows if r[1]))
+
     def late_by_objective(self) -> dict[str, int]:
         """Per objective (and "all"): how many of its current initiatives have an
         open action past its due date."""

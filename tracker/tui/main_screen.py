@@ -29,6 +29,7 @@ from .fitting import FitsTheWidth
 from .keyline import KeyLine
 from .reading import ReadsOffScreen
 from .objectives import ObjectiveLines
+from .outside_edits import OutsideEdits
 from .pages import PAGE, PagedViews
 from .plan_year import PlanYear
 from .widgets import DetailsPane, InitiativeTable, ObjectiveList, localize
@@ -87,6 +88,7 @@ class MainScreen(FitsTheWidth, ReadsOffScreen, Screen):
         self.lengths: dict = {}
         self.lengths_version: int | None = None  # the data_version they were read at
         self.objective_lines = ObjectiveLines(self)
+        self.outside = OutsideEdits(self)
         self.large = False
         self.shown: tuple = (None, [])  # (plan words, columns) the rows are drawn with
         self.fitted: table_model.Layout | None = None  # those columns' widths, at this width
@@ -151,12 +153,15 @@ class MainScreen(FitsTheWidth, ReadsOffScreen, Screen):
                 "owner": f["owner"], "status": f["status"], "year": f["year"]}
 
     def load(self, keep: str | None = None, details: bool = True,
-             ids: list[str] | None = None, lengths: dict | None = None) -> None:
+             ids: list[str] | None = None, lengths: dict | None = None,
+             seen: int | None = None) -> None:
         """Show the initiatives of the current objective and filters, in the chosen
         order (sorted in SQL). Only the rows drawn are read, a page at a time, so
         this costs the same at any size; `ids` and `lengths` when already known."""
         table = self.query_one(InitiativeTable)
         current = keep or self.current_id()
+        # The history's newest row, read before the list: an edit after it is shown later.
+        self.outside.read_from(seen if seen is not None else self.store.newest_change())
         if ids is None:
             ids = self.store.initiative_order(self.sort_column, self.sort_reverse,
                                               **self.list_filters())
@@ -199,31 +204,27 @@ class MainScreen(FitsTheWidth, ReadsOffScreen, Screen):
         sort = (self.sort_column, self.sort_reverse)
 
         def job(reader):
-            return ((reader.progress(), reader.late_by_objective()) if figures else None,
+            return (reader.newest_change(),  # first: what is read below is at least this
+                    (reader.progress(), reader.late_by_objective()) if figures else None,
                     reader.column_lengths() if figures else None,
                     reader.initiative_order(*sort, **filters))
 
         def done(outcome) -> None:
-            progress, lengths, ids = outcome
+            seen, progress, lengths, ids = outcome
             try:
                 if progress is not None:
                     self.objective_lines.show_progress(*progress)
                 if wanted == (self.objective, self.sort_column, self.sort_reverse,
                               str(self.filters)):  # nobody chose another list meanwhile
-                    self.load(details=details, ids=ids, lengths=lengths)
+                    self.load(details=details, ids=ids, lengths=lengths, seen=seen)
             except NoMatches:  # the app closed meanwhile
                 return
 
         self.read_in_worker(job, done)
 
     def refresh_from_database(self) -> None:
-        """Another user changed something: show it."""
-        if len(self.views) >= PAGE:  # a large list: read again on the worker
-            self.objective_lines.fill(counts=False)
-            self.load_in_background(details=True)
-        else:
-            self.objective_lines.fill()
-            self.load()
+        """Another user changed something: show it (only what changed, where it can)."""
+        self.outside.show()
 
     def cells(self, v: InitiativeView) -> list[tuple[str, str]]:
         return table_model.cells(self.shown[0], v, self.shown[1])
