@@ -9,6 +9,11 @@ import random
 import sys
 
 STATUSES = ["ikke påbegyndt", "planlagt", "igangsat", "forsinket", "afsluttet"]
+# As long as the bundled plan's agreed texts (its descriptions run 150-400 characters).
+DESCRIPTION = ("der har til formål at skabe bedre sammenhængende patientforløb ved at styrke "
+               "samarbejdet mellem almen praksis og hospitalerne indenfor otte temaer, herunder "
+               "rådgivning, henvisninger, epikriser og adgang til diagnostiske tilbud, som "
+               "parterne følger op på i implementeringsplanen")
 LEVELS = ["high", "medium", "low", "none"]
 
 
@@ -46,6 +51,8 @@ def plan_text(initiatives: int, objectives: int = 10, seed: int = 1,
                       f"        kind: {'projekt' if count % 7 == 0 else 'aftalt indsats'}",
                       f"        short: Indsats {count}",
                       f"        title: {title}"]
+            if initiatives <= 50_000:  # (past that, the file would pass the 20 MB a plan may be)
+                lines.append(f"        description: Indsats {count} {DESCRIPTION}.")
             if declare_tracking and count % 3 == 0:
                 lines += [f"        status: {rng.choice(STATUSES)}",
                           f"        owners: [{rng.choice(['region', 'plo', 'kommunerne'])}]",

@@ -27,15 +27,15 @@ def snapshot_app(tmp_path, monkeypatch, clock):
     store = open_store("plans/2022-2025.db")
     sync_file(store, "plans/2022-2025.yaml", "sekretær")
     store.edit("haps", Change(status="igangsat", owners=["region", "plo"],
-                              priorities={2024: "high"}, note="Kick-off held"), "anna", "cli")
+                              priorities={2024: "high"}, note="Opstartsmøde holdt"), "anna", "cli")
     store.edit("kontaktlaege", Change(status="afsluttet", owners=["kommunerne"]), "bo", "cli")
-    store.add_action("haps", "Agree the referral flow", 2024, "anna", "cli", owners=["plo"],
+    store.add_action("haps", "Aftale henvisningsforløbet", 2024, "anna", "cli", owners=["plo"],
                      due="2024-03-01")
-    store.add_action("haps", "Hold kick-off", 2024, "anna", "cli", due="2024-02-01",
+    store.add_action("haps", "Holde opstartsmøde", 2024, "anna", "cli", due="2024-02-01",
                      status="done")
-    store.add_action("kontaktlaege", "Roll out in all municipalities", 2024, "bo", "cli",
+    store.add_action("kontaktlaege", "Udrulning i alle kommuner", 2024, "bo", "cli",
                      due="2024-09-30")
-    store.add_decision("haps", "Pilot approved for two hospitals", "2024-02-19", "anna", "cli",
+    store.add_decision("haps", "Pilot godkendt på to hospitaler", "2024-02-19", "anna", "cli",
                        by="Praksisplanudvalget")
     yield TrackerApp(store, "plans/2022-2025.yaml", "anna", poll_seconds=3600,
                      export_date="2024-03-15")

@@ -85,8 +85,11 @@ def sync_plan(store: Store, plan, who: str, dry_run: bool = False,
             if before is not None:
                 result.lines += _plan_changes(before, info)
             merge.run()
-            if result.changed and had_data and not dry_run:
-                result.backup = store.backup()  # the state before this sync
+            # The state before this sync, copied only when the sync changes what people
+            # recorded (a value taken from the plan, a conflict, a rename, an archive):
+            # plan text alone is in git, and at 100,000 initiatives a copy is 120 MiB.
+            if result.changed and had_data and merge.touched_tracking and not dry_run:
+                result.backup = store.backup()
             counts = (result.count("+"), result.count("~"), result.count("-"),
                       len(result.notices("!"))) if result.changed else None
             store.record_sync(info, plan.sha256, who, merge.at, counts)
@@ -173,6 +176,7 @@ class _Merge:
         self.added: list = []  # new initiatives, written in one batch
         self.history: list[tuple] = []  # plan changes of initiatives, for the audit
         self.next_action = store.next_item_id("action")
+        self.touched_tracking = False  # did it change what people recorded?
 
     def say(self, sign: str, ident: str, kind: str, **data) -> None:
         self.result.lines.append(SyncLine(sign, ident, kind, data))
@@ -199,6 +203,7 @@ class _Merge:
                 self.store.set_archived("initiatives", ident, True)
                 self.history.append((ident, "archived", "0", "1"))
                 self.say("-", ident, "archived")
+                self.touched_tracking = True
             if ident not in wanted and ident in self.had_conflicts:  # the plan decides no more
                 self.store.write(ident, Write(replace_conflicts=True, settle=False), self.who,
                                  "sync", "sync", edit_id=self.edit_id, at=self.at)
@@ -271,6 +276,7 @@ class _Merge:
                     self.store.rename_initiative(old, initiative.id)
                     self.history.append((initiative.id, "id", old, initiative.id))
                     self.say("~", initiative.id, "renamed", old=old)
+                    self.touched_tracking = True
                     existing.discard(old)
                     existing.add(initiative.id)
                     break
@@ -373,10 +379,12 @@ class _Merge:
         for name, old, new in merged.taken:
             if name not in start:  # a new action is said once, as added
                 self.say("~", ident, "from_plan", field=name, old=old, new=new)
+                self.touched_tracking = True
         for name, plan_value, tracker, base in merged.conflicts:
             conflict = Conflict(ident, name, plan_value, tracker, base)
             change.conflicts.append(conflict)
             self.result.lines.append(_conflict_line(conflict))
+            self.touched_tracking = True
         if change.values or change.bases or change.conflicts or ident in self.had_conflicts:
             self.store.write(ident, change, self.who, "sync", "sync", edit_id=self.edit_id,
                              at=self.at)

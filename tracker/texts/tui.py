@@ -132,6 +132,7 @@ TEXTS = {
     "priorities.deliverable_hint": ("e.g. Evaluering forelagt PPU", "fx Evaluering forelagt PPU"),
     "key.deliverable": ("Deliverable", "Leverance"),
     "priorities.none": ("–", "–"),
+    "priorities.unset": ("– (not set)", "– (ikke angivet)"),
     "note.title": (
         "Note on {name} — ctrl+s saves, escape cancels",
         "Note til {name} — ctrl+s gemmer, escape annullerer"),

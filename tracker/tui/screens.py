@@ -202,7 +202,7 @@ class PrioritiesEditor(Modal):
             text.append("\n")
         text.append("\n" + "  ".join(f"{n}={lv.label(language())}"
                                      for n, lv in enumerate(self.levels, 1))
-                    + "  0=" + t("priorities.none"), style="dim")
+                    + "  0=" + t("priorities.unset"), style="dim")
         text.append("\n" + t("priorities.keys"), style="dim")
         self.query_one("#priority-lines", Static).update(safe(text))
 
