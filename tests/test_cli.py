@@ -153,8 +153,12 @@ def test_resolve_needs_a_choice(run):
 
 def test_export_json(run):
     run("set", "haps", "--status", "igangsat")
-    data = json.loads(run("export", "--format", "json", "--date", "2024-01-01").output)
-    assert data["date"] == "2024-01-01"
+    data = json.loads(run("export", "--format", "json", "--date", "2024-03-02").output)
+    assert data["date"] == "2024-03-02"
+    # Before the first sync the database knows nothing: said, not an empty plan.
+    early = run("export", "--date", "2024-01-01")
+    assert early.exit_code == 1 and "nothing was recorded in this database before " \
+        "2024-03-01 (its first sync)" in early.output
 
 
 def test_db_in_missing_folder(run, tmp_path):
@@ -175,7 +179,7 @@ def test_non_tui_commands_never_import_textual(plan_file, tmp_path):
     code = (
         "import sys\n"
         "from tracker.cli import main\n"
-        "for args in (['validate'], ['list'], ['export', '--date', '2024-01-01'], ['sync'],"
+        "for args in (['validate'], ['list'], ['export'], ['sync'],"
         " ['show', 'haps'], ['history']):\n"
         "    try:\n"
         f"        main(['--plan', {str(plan_file)!r}] + args)\n"

@@ -198,12 +198,17 @@ def test_the_implementation_plan_says_whether_it_is_a_draft_or_approved(plan_fil
     decided = run(plan_file, "meeting", "item", "decide", "1", "Godkendt med bemærkninger",
                   lang="da")
     assert decided.exit_code == 0 and "besluttet: Godkendt med bemærkninger" in decided.output
-    assert state("2025-04-01") == "**Godkendt af Praksisplanudvalget den 18.03.2025**"
-    assert state("2025-04-01", "en") == "**Approved by Praksisplanudvalget on 2025-03-18**"
+    assert state("2025-04-01") == "**Godkendt af Praksisplanudvalget den 18.03.2025. Denne " \
+        "udgave er ajourført 01.04.2025 og kan afvige fra den godkendte.**"
+    assert state("2025-04-01", "en").startswith(
+        "**Approved by Praksisplanudvalget on 2025-03-18. This copy is brought up to date")
+    plan = run(plan_file, "export", "--implementation-plan", "2025", "--date", "2025-04-01",
+               lang="da").output  # the approval among the year's decisions
+    assert "- 18.03.2025 · Praksisplanudvalget · **Implementeringsplan 2025** · Godkendt" in plan
     assert run(plan_file, "meeting", "item", "decide", "1", "Sendt tilbage").exit_code == 0
     assert state("2025-04-01") == "**Besluttet på Praksisplanudvalgets møde 18.03.2025: " \
         "Sendt tilbage**"
     assert run(plan_file, "undo").exit_code == 0  # the one writer: undone like any edit
-    assert state("2025-04-01") == "**Godkendt af Praksisplanudvalget den 18.03.2025**"
+    assert state("2025-04-01").startswith("**Godkendt af Praksisplanudvalget den 18.03.2025.")
     wrong = run(plan_file, "meeting", "item", "decide", "9", "Godkendt")
     assert wrong.exit_code == 1 and wrong.output == "error: no agenda item 9\n"

@@ -27,6 +27,9 @@ class AsOf:
         since = store.meta("history_from") or ""
         if date < since:  # never today's values under an old date
             raise TrackerError("err.history_from", date=Day(date), since=Day(since))
+        first = (store.db.execute("SELECT min(at) FROM audit").fetchone()[0] or "")[:10]
+        if first and date < first:  # before the first sync: an empty plan, said as such
+            raise TrackerError("err.before_records", date=Day(date), since=Day(first))
         self.until = f"{date}T23:59:59Z"
         self.info = store.info
         self._read()

@@ -113,7 +113,9 @@ def _html_bars(data: dict) -> str:
     legend = "".join(
         f'<span class="key"><span class="swatch" style="background:#{colour(key, order)}">'
         f'</span>{html.escape(label)}</span>' for key, label in data["legend"])
-    return (f'<figure class="chart"><svg xmlns="http://www.w3.org/2000/svg" role="img" '
+    title = f'<p class="chart-title">{html.escape(data["title"])}</p>' if data.get("title") \
+        else ""
+    return (f'<figure class="chart">{title}<svg xmlns="http://www.w3.org/2000/svg" role="img" '
             f'width="{label_w + bar_w + 10}" height="{height}" '
             f'viewBox="0 0 {label_w + bar_w + 10} {height}" font-family="inherit">'
             + "".join(parts) + f'</svg><figcaption>{legend}</figcaption></figure>')
@@ -165,7 +167,9 @@ def _docx_bars(data: dict, width: int) -> str:
         f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve"> {escape(text)}'
         "    </w:t></w:r>" for key, text in data["legend"])
     grid = [label] + [unit] * UNITS
-    return _table(grid, rows) + f"<w:p>{legend}</w:p>"
+    title = (f'<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>'
+             f'{escape(data["title"])}</w:t></w:r></w:p>') if data.get("title") else ""
+    return title + _table(grid, rows) + f"<w:p>{legend}</w:p>"
 
 
 def _docx_months(data: dict, width: int) -> str:

@@ -14,7 +14,8 @@ from .document import Block, Run, blocks, plain, title
 BAR = "█░"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 EMU_PER_TWIP = 635  # python-docx lengths are EMU; WordprocessingML widths are twips
-CHAR_TWIPS = 135  # a character of 10.5 pt Calibri, bold headers too, with room to spare
+TABLE_SIZE = 19  # half-points: tables in 9.5 pt, as on the web page
+CHAR_TWIPS = 125  # a character of 10.5 pt Calibri, bold headers too, with room to spare
 
 
 def to_docx(markdown: str, language: str) -> bytes:
@@ -32,7 +33,11 @@ def to_docx(markdown: str, language: str) -> bytes:
     _language(doc, "da-DK" if language == "da" else "en-GB")
     found = [b for b in blocks(markdown) if not (b.kind == "code" and b.lang == "mermaid")]
 
-    doc.core_properties.title = title(found)
+    props = doc.core_properties  # (the template's say "python-docx", 2013)
+    props.title = title(found)
+    props.author = props.last_modified_by = props.comments = ""
+    props.language = "da-DK" if language == "da" else "en-GB"
+    props.created = props.modified = _now()
 
     def styled(style_id: str):
         """A paragraph in a style of the template, by its id (looking a style up by
@@ -79,7 +84,7 @@ def _fill(paragraph, found: list[Run], bold: bool = False) -> None:
     for text, is_bold, italic, code in found:
         if code and text and set(text) <= set(BAR):  # a progress bar, in colour
             run = paragraph.add_run("█" * text.count("█"))
-            run.font.color.rgb = RGBColor(0x3B, 0x7D, 0xD8)
+            run.font.color.rgb = RGBColor(0x4C, 0xA8, 0x5A)
             rest = paragraph.add_run("█" * text.count("░"))
             rest.font.color.rgb = RGBColor(0xD9, 0xDE, 0xE4)
             continue
@@ -141,13 +146,14 @@ def _runs_xml(found: list[Run], header: bool) -> str:
     out = []
     for text, bold, italic, code in found:
         if code and text and set(text) <= set(BAR):  # a progress bar, in colour, small
-            out.append(_run_xml("█" * text.count("█"), color="3B7DD8", size=12))
+            out.append(_run_xml("█" * text.count("█"), color="4CA85A", size=12))
             out.append(_run_xml("█" * text.count("░"), color="D9DEE4", size=12))
             continue
         for n, line in enumerate(text.split("\n")):
             if n:
                 out.append("<w:r><w:br/></w:r>")
-            out.append(_run_xml(line, bold=bold or header, italic=italic, code=code))
+            out.append(_run_xml(line, bold=bold or header, italic=italic, code=code,
+                                size=TABLE_SIZE))
     return "".join(out)
 
 
@@ -163,11 +169,25 @@ def _run_xml(text: str, bold: bool = False, italic: bool = False, code: bool = F
 
 
 def _language(doc, tag: str) -> None:
-    """Spelling and hyphenation in the document's language."""
+    """Spelling and hyphenation in the document's language: its defaults (the
+    template's say en-US) and the Normal style."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    rpr = doc.styles["Normal"].element.get_or_add_rPr()
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), tag)
-    rpr.append(lang)
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    places = [doc.styles["Normal"].element.get_or_add_rPr()]
+    if defaults is not None:
+        places += defaults.findall(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    for rpr in places:
+        for old in rpr.findall(qn("w:lang")):
+            rpr.remove(old)
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), tag)
+        lang.set(qn("w:eastAsia"), tag)
+        rpr.append(lang)
+
+
+def _now():
+    import datetime as dt
+
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)

@@ -29,6 +29,7 @@ h2 + blockquote, h3 + p { page-break-before: avoid; }
 code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 9pt; }
 hr { border: 0; border-top: 1px solid #bbb; margin: 1.5em 0 .5em; }
 figure.chart { margin: .4em 0 1em; page-break-inside: avoid; }
+.chart-title { font-weight: bold; margin: .2em 0; }
 figure.chart svg { max-width: 100%; height: auto; }
 figure.chart text { fill: #1a1a1a; }
 figcaption { font-size: 9pt; color: #333; }
@@ -91,7 +92,7 @@ def _runs(found: list[Run]) -> str:
             out.append(f'<span style="display:inline-block;width:6em;height:.7em;'
                        f'background:#e3e7ec;vertical-align:middle">'
                        f'<span style="display:block;height:100%;width:{done:.0%};'
-                       f'background:#3b7dd8"></span></span>')
+                       f'background:#4ca85a"></span></span>')  # finished: as in the chart
             continue
         piece = html.escape(text).replace("\n", "<br>")
         if code:

@@ -50,6 +50,12 @@ def implementation_plan(store, year: int, date: str, with_status: bool = False) 
             } for v in chosen]})
     listed = [i for o in objectives for i in o["initiatives"]]
     in_year = f"{year:04d}"
+    # What meetings that year decided on items for the plan as a whole (no initiative
+    # holds those decisions): among the year's decisions too.
+    held = [{"id": 0, "initiative": "", "name": i.text, "date": m.date, "text": i.outcome,
+             "by": info.body_name(m.body), "archived": False}
+            for m in store.meetings(year=year) if m.date <= date
+            for i in store.agenda(m.id) if i.outcome and not i.initiative_id]
     timeline = [{"date": e.date, "kind": e.kind,
                  "text": meeting_words.timeline_line(info, e, names)}
                 for e in store.timeline(date, year) if e.kind != "action"]
@@ -72,7 +78,7 @@ def implementation_plan(store, year: int, date: str, with_status: bool = False) 
                        "name": names.get(d.initiative_id, d.initiative_id), "date": d.date,
                        "text": d.text, "by": d.by, "archived": d.archived}
                       for d in store.decisions(archived=True)
-                      if d.date[:4] == in_year and d.date <= date],
+                      if d.date[:4] == in_year and d.date <= date] + held,
     }
 
 
@@ -94,7 +100,7 @@ def _state(store, year: int, date: str) -> str:
                 state = state or t("plan.state_draft", meeting=at)
             elif item.outcome.casefold().startswith(("godkendt", "approved")):
                 return t("plan.state_approved", body=store.info.body_name(meeting.body),
-                         date=day(meeting.date))
+                         date=day(meeting.date)) + ". " + t("plan.state_since", date=day(date))
             elif item.outcome:
                 state = t("plan.state_decided", meeting=at, outcome=item.outcome)
             else:
@@ -133,8 +139,9 @@ def implementation_markdown(doc: dict) -> str:
     lines += [f"- {inline(e['text'])}" for e in doc["timeline"]] or \
         [f"_{t('plan.no_timeline', year=year)}_"]
     if doc["timeline"]:  # month by month, drawn in HTML and Word
-        lines += charts.block("months", charts.months(year, doc["timeline"],
-                                                      t("chart.months").split()))
+        lines += charts.block("months", charts.months(  # meetings and milestones (not
+            year, [e for e in doc["timeline"] if e["kind"] != "item"],  # each item again)
+            t("chart.months").split()))
     lines += ["", f"## {t('plan.decisions_year', year=year)}", ""]
     if doc["decisions"]:
         lines += [f"- {day(d['date'])}" + (f" · {inline(d['by'])}" if d["by"] else "")

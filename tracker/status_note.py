@@ -95,8 +95,8 @@ def overview(report: dict) -> list[str]:
                    [[inline(s["label"]), str(s["count"])] for s in report["statuses"]],
                    ["---", "---:"])
     if any(o["initiatives"] for o in report["objectives"]):  # drawn in HTML and Word
-        lines += charts.block("status", charts.status_bars(report["objectives"],
-                                                           report["statuses"]))
+        lines += charts.block("status", {"title": t("chart.status_title"), **charts.status_bars(
+            report["objectives"], report["statuses"])})
     moved = collections.Counter(f["objective"] for f in report.get("folded", []))
     since = report["since"]
     header = [t("report.objective"), t("report.done"), t("report.progress")] + (

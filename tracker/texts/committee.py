@@ -238,6 +238,17 @@ TEXTS = {
     "plan.state_draft": ("Draft for {meeting}", "Udkast til behandling på {meeting}"),
     "plan.state_treated": ("Dealt with at {meeting}", "Behandlet på {meeting}"),
     "plan.state_approved": ("Approved by {body} on {date}", "Godkendt af {body} den {date}"),
+    "plan.state_since": (
+        "This copy is brought up to date on {date} and may differ from the one approved.",
+        "Denne udgave er ajourført {date} og kan afvige fra den godkendte."),
+    "plan.item_decision": ("{meeting}: {text} — {outcome}", "{meeting}: {text} — {outcome}"),
+    "chart.status_title": ("Initiatives per objective, by status",
+                           "Indsatser pr. målsætning fordelt på status"),
+    "err.before_records": (
+        "nothing was recorded in this database before {since} (its first sync), so a "
+        "document dated {date} would show an empty plan; give a date from {since} on",
+        "denne database har ingen registreringer før {since} (den første synkronisering), "
+        "så et dokument dateret {date} ville vise en tom plan; vælg en dato fra {since}"),
     "plan.state_decided": ("Decided at {meeting}: {outcome}", "Besluttet på {meeting}: {outcome}"),
     "agenda.decided": ("decided: {outcome}", "besluttet: {outcome}"),
     "cli.item_decided": ("Recorded at {meeting}: {item}", "Registreret for {meeting}: {item}"),
@@ -250,9 +261,9 @@ TEXTS = {
         "this year, its agreed text, who leads it (tovholder) and who takes part, what is to "
         "be delivered, and the actions with their owners and due dates.",
         "Implementeringsplanen udfolder og konkretiserer {title} for {year} og præciserer "
-        "opgavefordelingen mellem parterne: for hver indsats, der er prioriteret i året, den "
-        "aftalte tekst, hvem der er tovholder og deltagere, hvad der skal leveres, og "
-        "handlingerne med ansvarlige og frister."),
+        "opgavefordelingen mellem parterne. For hver indsats, der er prioriteret i {year}, "
+        "angives den aftalte tekst, tovholder og deltagere, leverancen samt handlingerne med "
+        "ansvarlige og frister."),
     "plan.nothing_in": ("No initiatives prioritised in {year} under objectives {objectives}.",
                         "Ingen prioriterede indsatser i {year} under målsætning {objectives}."),
     "plan.participants": ("Participants", "Deltagere"),
@@ -265,10 +276,10 @@ TEXTS = {
     "plan.no_decisions": ("No decisions recorded in {year}.", "Ingen beslutninger registreret i {year}."),
     "plan.who": ("Who leads and takes part in {year}", "Tovholdere og deltagere i {year}"),
     "plan.who_legend_lead": (
-        "Lead: the party leads the initiative (tovholder) · ●: takes part · actions: how many "
-        "of the year's actions it owns.",
-        "Tovholder: parten er tovholder for indsatsen · ●: deltager · handlinger: hvor mange "
-        "af årets handlinger parten er ansvarlig for."),
+        "Key: lead = the party leads the initiative (tovholder); ● = takes part; the number "
+        "= the year's actions the party is responsible for.",
+        "Forklaring: tovholder = parten er tovholder for indsatsen; ● = deltager; tallet = "
+        "antal af årets handlinger, parten er ansvarlig for."),
     "plan.leads": ("lead", "tovholder"),
     "plan.agenda_line": ("on the agenda: {line}", "på dagsordenen: {line}"),
     # the TUI
@@ -317,7 +328,7 @@ TEXTS = {
     "report.provisional": (
         "The working group has itself placed the {count} initiatives under the objectives; "
         "the placement is provisional and is to be confirmed.",
-        "Arbejdsgruppen har selv placeret de {count} indsatser under målsætningerne; "
-        "placeringen er foreløbig og skal bekræftes."),
+        "Arbejdsgruppen har foreløbigt placeret de {count} indsatser under målsætningerne; "
+        "placeringen skal bekræftes."),
     "report.adopted_source": ("Date of adoption: {source}", "Vedtagelsesdatoen: {source}"),
 }
