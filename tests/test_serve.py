@@ -521,3 +521,19 @@ def test_a_port_in_use_is_one_line_before_serving(plan_file):
     assert result.exit_code == 1, result.output
     assert f"cannot serve on 127.0.0.1 port {port}" in result.output
     assert "Serving" not in result.output and "Traceback" not in result.output
+
+
+def test_a_warm_tab_is_the_person_the_proxy_names(plan_file, tmp_path):
+    """With --warm, a tab is handed a process started before it was asked for; it
+    still runs as the person the header names, and a foreign page still starts none."""
+    with serving(plan_file, tmp_path, "--user-header", "Remote-User", "--warm", "2") as served:
+        time.sleep(3)  # the pool fills
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            asyncio.run(run_session(served.url, {"Origin": "http://evil.example",
+                                                 "Remote-User": "mallory"}, NOTE_KEYS))
+        assert refused.value.status == 403
+        asyncio.run(run_session(served.url, {"Origin": served.origin, "Remote-User": "anna"},
+                                NOTE_KEYS))
+        assert wait_for_note(served.db) == [("anna", "note", "Hej fra browseren")]
+        assert "tab for anna: a warm process" in served.log()
+        assert "mallory" not in [row[0] for row in audit_rows(served.db)]

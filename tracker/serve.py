@@ -15,16 +15,21 @@ user; this subclass adds what a shared server needs (and nothing else):
 - every size a tab asks for is kept within bounds, and at most
   `--max-sessions` tabs run at once;
 - a browser user's exports go to one reports folder (`--reports`), never to a
-  path they choose (see `TrackerApp.export_target`).
+  path they choose (see `TrackerApp.export_target`);
+- with `--warm N`, N tabs are started before anyone asks (`tui/warm.py`): a new
+  tab is handed one, told then whose it is and how large its screen, and the
+  pool is filled again in the background once new tabs stop coming.
 """
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import json
 import logging
 import shlex
 import sys
+from types import SimpleNamespace
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -94,10 +99,92 @@ def tui_command(plan, db, user: str, lang: str, reports=None) -> str:
         "--lang", lang, "tui"] + (["--reports", reports] if reports else []))
 
 
+def warm_command(plan, db, lang: str, reports=None) -> list[str]:
+    """The process a warm tab runs until a browser takes it (then it is the tab)."""
+    return [sys.executable, "-m", "tracker.tui.warm", "--plan", str(plan), "--db", str(db),
+            "--lang", lang] + (["--reports", str(reports)] if reports else [])
+
+
+class WarmPool:
+    """Tabs started before they are asked for, kept at `size`. It is filled again
+    only once new tabs stop coming (QUIET seconds), one process every SPACING
+    seconds: refills must not take the processor from a burst of tabs starting."""
+
+    QUIET, SPACING = 2.0, 0.4
+
+    def __init__(self, command: list[str], size: int):
+        self.command, self.size = command, size
+        self.ready: list[asyncio.subprocess.Process] = []
+        self._filling: asyncio.Task | None = None
+        self.last_taken = 0.0  # (monotonic) when a tab last took one
+
+    def fill(self) -> None:
+        if self.size and (self._filling is None or self._filling.done()):
+            self._filling = asyncio.get_running_loop().create_task(self._fill())
+
+    async def _fill(self) -> None:
+        # The environment textual-serve gives every tab (its web driver); the size
+        # comes with the handoff.
+        environment = AppService._build_environment(SimpleNamespace(debug=False))
+        loop = asyncio.get_running_loop()
+        while len(self.ready) < self.size:
+            quiet = self.last_taken + self.QUIET - loop.time()
+            if quiet > 0:
+                await asyncio.sleep(quiet)
+                continue
+            try:
+                process = await asyncio.create_subprocess_exec(
+                    *self.command, stdin=asyncio.subprocess.PIPE,
+                    stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+                    env=environment)
+            except OSError as error:  # no more processes: tabs start cold, as before
+                log.warning("no warm tab: %s", error)
+                return
+            self.ready.append(process)
+            await asyncio.sleep(self.SPACING)
+
+    def take(self) -> asyncio.subprocess.Process | None:
+        """A warm process still running, or None (the tab then starts cold)."""
+        self.last_taken = asyncio.get_running_loop().time()
+        while self.ready:
+            process = self.ready.pop(0)
+            if process.returncode is None:
+                self.fill()
+                return process
+        self.fill()
+        return None
+
+    def close(self) -> None:
+        for process in self.ready:
+            if process.returncode is None:
+                process.kill()
+        self.ready.clear()
+
+
+class WarmAppService(AppService):
+    """textual-serve's tab, started from a warm process when the pool has one."""
+
+    def __init__(self, *args, pool: WarmPool, user: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pool, self.user = pool, user
+
+    async def _open_app_process(self, width: int = 80, height: int = 24):
+        process = self.pool.take()
+        if process is None:
+            return await super()._open_app_process(width, height)
+        self._process, self._stdin = process, process.stdin
+        line = json.dumps({"user": self.user, "width": width, "height": height}) + "\n"
+        process.stdin.write(line.encode("utf-8"))
+        await process.stdin.drain()
+        log.info("tab for %s: a warm process", self.user)
+        return process
+
+
 class TrackerServer(Server):
     def __init__(self, command_for: Callable[[str | None], str], host: str, port: int,
                  title: str, public_url: str | None = None, user_header: str | None = None,
-                 max_sessions: int = MAX_SESSIONS, full_page: str = ""):
+                 max_sessions: int = MAX_SESSIONS, full_page: str = "",
+                 pool: WarmPool | None = None, default_user: str = ""):
         super().__init__(command_for(None), host=host, port=port, title=title,
                          public_url=public_url)
         self.command_for = command_for
@@ -106,6 +193,8 @@ class TrackerServer(Server):
         self.max_sessions = max_sessions
         self.sessions = 0  # tabs running now
         self.full_page = full_page  # what a tab past the cap is told, in the user's language
+        self.pool = pool  # tabs started before they are asked for (--warm)
+        self.default_user = default_user  # who a tab is without --user-header
 
     # -- who may connect ------------------------------------------------------------
     def allowed_origins(self, request: web.Request) -> set[str]:
@@ -177,10 +266,12 @@ class TrackerServer(Server):
             return self.full(request)
         user = self.user(request) if self.user_header else None
         log.info("app started for %s", user or "the server's --user")
-        return await self.run_app(request, self.command_for(user))
+        return await self.run_app(request, self.command_for(user), user or self.default_user)
 
-    async def run_app(self, request: web.Request, command: str) -> web.WebSocketResponse:
-        """textual-serve's own websocket handler, with this tab's command."""
+    async def run_app(self, request: web.Request, command: str,
+                      user: str = "") -> web.WebSocketResponse:
+        """textual-serve's own websocket handler, with this tab's command (or a warm
+        process, told `user`)."""
         websocket = web.WebSocketResponse(heartbeat=15)
         width = _size(request.query.get("width"), 80)
         height = _size(request.query.get("height"), 24)
@@ -188,9 +279,11 @@ class TrackerServer(Server):
         self.sessions += 1
         try:
             await websocket.prepare(request)
-            service = AppService(command, write_bytes=websocket.send_bytes,
-                                 write_str=websocket.send_str, close=websocket.close,
-                                 download_manager=self.download_manager, debug=self.debug)
+            parts = dict(write_bytes=websocket.send_bytes, write_str=websocket.send_str,
+                         close=websocket.close, download_manager=self.download_manager,
+                         debug=self.debug)
+            service = WarmAppService(command, pool=self.pool, user=user, **parts) \
+                if self.pool else AppService(command, **parts)
             await service.start(width, height)
             await self._process_messages(websocket, service)
         except Exception as error:  # noqa: BLE001 — one tab's failure must not stop the server
@@ -226,7 +319,13 @@ class TrackerServer(Server):
                 await service.focus()
 
     async def on_startup(self, app: web.Application) -> None:
-        pass  # tracker prints its own start-up lines, in the user's language
+        # (tracker prints its own start-up lines, in the user's language)
+        if self.pool is not None:
+            self.pool.fill()
+            app.on_shutdown.append(lambda _app: self._close_pool())
+
+    async def _close_pool(self) -> None:
+        self.pool.close()
 
 
 def _size(value, default: int) -> int:

@@ -218,4 +218,6 @@ HELP_DA: dict[str, str] = {
         'Kontrollér planfiler (standard: planen); alle fejl rapporteres med linjenummer.',
     'Record what the meeting decided on an agenda item, e.g. "Godkendt" (\'\' takes it back).':
         'Registrér, hvad mødet besluttede om et dagsordenspunkt, fx "Godkendt" (\'\' fjerner det igen).',
+    'Tabs started before anyone asks (each ~45 MB while it waits): a new tab that finds one shows its first screen at once.':
+        'Faner, der startes, før nogen beder om dem (hver ~45 MB, mens den venter): en ny fane, der får en af dem, viser sit første skærmbillede med det samme.',
 }

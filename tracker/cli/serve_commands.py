@@ -33,12 +33,15 @@ from .shell import Settings, err, main, out
 @click.option("--max-sessions", default=40, show_default=True, type=click.IntRange(1, 1000),
               help="Browser tabs at once (each runs its own tracker, ~45 MB); past it, the "
                    "page says so.")
+@click.option("--warm", default=2, show_default=True, type=click.IntRange(0, 200),
+              help="Tabs started before anyone asks (each ~45 MB while it waits): a new tab "
+                   "that finds one shows its first screen at once.")
 @click.pass_obj
 def serve(settings: Settings, host: str, port: int, public_url: str | None,
-          user_header: str | None, reports: Path | None, max_sessions: int):
+          user_header: str | None, reports: Path | None, max_sessions: int, warm: int):
     """Serve the tracker to web browsers (textual-serve), on this machine only by default."""
     try:
-        from ..serve import TrackerServer, is_loopback, tui_command
+        from ..serve import TrackerServer, WarmPool, is_loopback, tui_command, warm_command
     except ImportError:
         raise TrackerError(t("cli.no_serve")) from None
     from .. import catalogue
@@ -71,7 +74,9 @@ def serve(settings: Settings, host: str, port: int, public_url: str | None,
     server = TrackerServer(command_for, host=host, port=port, title=store.info.title,
                            public_url=public_url.rstrip("/") if public_url else None,
                            user_header=user_header, max_sessions=max_sessions,
-                           full_page=t("serve.full", count=max_sessions))
+                           full_page=t("serve.full", count=max_sessions),
+                           pool=WarmPool(warm_command(plan, db, language, reports), warm)
+                           if warm else None, default_user=settings.user)
     try:
         server.serve()
     except OSError as exc:  # the port was taken meanwhile, or the address is not ours

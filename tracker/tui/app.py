@@ -69,7 +69,7 @@ class TrackerApp(KeysInOrder, App):
     ]
 
     def __init__(self, store: Store, plan_path: Path, user: str, sync_result=None,
-                 poll_seconds: float = 1.0, export_date: str | None = None,
+                 poll_seconds: float = 0.25, export_date: str | None = None,
                  reports: Path | None = None):
         super().__init__()
         localize(self)
