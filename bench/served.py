@@ -123,7 +123,8 @@ def main() -> None:
     parser.add_argument("--plan-size", type=int, default=10000)
     options = parser.parse_args()
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    with tempfile.TemporaryDirectory() as folder:
+    # (the tabs' processes may still be closing their database files as it is removed)
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as folder:
         plan = Path(folder) / "plan.yaml"
         plan.write_text(plan_text(options.plan_size), encoding="utf-8")
         base = Path(folder) / "plan.db"
@@ -142,6 +143,7 @@ def main() -> None:
             finally:
                 proc.terminate()
                 proc.wait(timeout=20)
+                time.sleep(2)  # its tabs end with it; the next run starts on a quiet machine
             print(f"--warm {warm}: first screen {spread(firsts)}; "
                   f"an outside edit on every tab {spread(edits)}")
 
