@@ -384,6 +384,17 @@ asyncio.run(main(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])))
 """
 
 
+def peak_rss_mb(command: list[str]) -> float:
+    """The peak memory (MiB) of one whole command, read by a wrapper process of its own
+    (the children's maximum is then the command's alone)."""
+    wrapper = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+               "stdout=subprocess.DEVNULL); "
+               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([PYTHON, "-c", wrapper, *command], check=True, capture_output=True,
+                         text=True, cwd=ROOT).stdout
+    return int(out.strip()) / 1024
+
+
 def floor_time(db: Path) -> float:
     return time_command([PYTHON, "-c", FLOOR, str(db)])
 
@@ -487,6 +498,37 @@ def main() -> None:
                             ours=lambda: time_command(ws.tracker(big, name)))
             rows.append(("B6", f"`tracker {name}`, 10,000 initiatives, whole process",
                          "a plain sqlite3 → markdown script", s["base"], s["ours"], 1.5))
+        # The YAML parse of the plan as a whole process: what validating and syncing a
+        # file cannot do without.
+        parse = f"import yaml; yaml.load(open({str(big)!r}, encoding='utf-8'), " \
+            "Loader=yaml.CSafeLoader)"
+        fresh_cache = iter(range(10**6))
+        s = interleaved(repeat, base=lambda: time_python(parse),
+                        ours=lambda: time_command(["env", "XDG_CACHE_HOME=" + str(
+                            ws.folder / f"cache-p{next(fresh_cache)}")]
+                            + ws.tracker(big, "validate")))
+        rows.append(("B12", "`tracker validate`, 10,000, a file not validated before",
+                     "python -c 'yaml.load(file, CSafeLoader)'", s["base"], s["ours"], 1.0))
+        # A one-line change of the plan (a title), synced: each round flips it back.
+        texts = [big.read_text(encoding="utf-8")]
+        texts.append(texts[0].replace("short: Indsats 1\n", "short: Indsats 1 (ny titel)\n", 1))
+        turn = iter(range(10**6))
+
+        def one_line_sync() -> float:
+            big.write_text(texts[(next(turn) + 1) % 2], encoding="utf-8")
+            return time_command(ws.tracker(big, "sync"))
+
+        s = interleaved(repeat, base=lambda: time_python(parse), ours=one_line_sync)
+        big.write_text(texts[0], encoding="utf-8")
+        time_command(ws.tracker(big, "sync"))
+        rows.append(("B12", "`tracker sync` after a one-line change, 10,000, whole process",
+                     "python -c 'yaml.load(file, CSafeLoader)'", s["base"], s["ours"], 1.2))
+        s = interleaved(max(3, repeat // 2),
+                        base=lambda: peak_rss_mb(ws.tracker(huge, "export")),
+                        ours=lambda: peak_rss_mb(ws.tracker(huge, "export", "--format",
+                                                            "json")))
+        rows.append(("B13", "peak RSS of `export --format json`, 100,000 (MiB)",
+                     "`export` (markdown) of the same", s["base"], s["ours"], 2.0))
         # Another person's edit shown in an open TUI: the rows that changed read again,
         # against reading the whole list again (what every tab did before).
         s = interleaved(max(3, repeat // 2),
@@ -552,7 +594,7 @@ def render(rows, repeat: int, load: tuple[float, float]) -> str:
         base_m, ours_m = _mid(base), _mid(ours)
         ratio = ours_m / base_m if base_m else float("inf")
         met = ratio <= target and (absolute is None or ours_m <= absolute)
-        unit = "" if code in ("B7", "B9") else " s"
+        unit = "" if code in ("B7", "B9", "B13") else " s"
         target_text = f"≤ {target}×" + (f", ≤ {absolute * 1000:.0f} ms" if absolute else "")
         lines.append(f"| {code} | {what} | {base_name} | {_spread(base, unit)} | "
                      f"{_spread(ours, unit)} | {ratio:.2f}× | {target_text} | "

@@ -154,5 +154,11 @@ def test_the_charts_are_drawn_in_html_and_word_and_left_out_of_markdown(filled, 
         xml = z.read("word/document.xml").decode()
     assert 'w:fill="3B7DD8"' in xml  # the bar's cells, shaded
     assert 'w:fill="F4B183"' in xml  # the high priority's cell
+    with zipfile.ZipFile(tmp_path / "s.docx") as z:  # "Side 1 af 3" on every page
+        footers = [z.read(n).decode() for n in z.namelist() if n.startswith("word/footer")]
+        core = z.read("docProps/core.xml").decode()
+    assert any('w:instr="PAGE"' in f and "Side " in f and 'w:instr="NUMPAGES"' in f
+               for f in footers)
+    assert "python-docx" not in core and "2013" not in core  # not the template's
     document = Document(str(tmp_path / "s.docx"))  # and Word's reader opens it
     assert any("9. Sparring og rådgivning (1)" in c for c in all_text(document))

@@ -31,6 +31,7 @@ def to_docx(markdown: str, language: str) -> bytes:
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = "Calibri", Pt(10.5)
     _language(doc, "da-DK" if language == "da" else "en-GB")
+    _page_numbers(section, language)
     found = [b for b in blocks(markdown) if not (b.kind == "code" and b.lang == "mermaid")]
 
     props = doc.core_properties  # (the template's say "python-docx", 2013)
@@ -185,6 +186,22 @@ def _language(doc, tag: str) -> None:
         lang.set(qn("w:val"), tag)
         lang.set(qn("w:eastAsia"), tag)
         rpr.append(lang)
+
+
+def _page_numbers(section, language: str) -> None:
+    """'Side 2 af 5' centred in the footer of every page (Word fills in the numbers)."""
+    from docx.oxml import parse_xml
+
+    page, of = ("Side", "af") if language == "da" else ("Page", "of")
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = 1  # centred
+    footer = paragraph._p
+    for piece in (f"{page} ", "PAGE", f" {of} ", "NUMPAGES"):
+        if piece in ("PAGE", "NUMPAGES"):
+            footer.append(parse_xml(f'<w:fldSimple {W} w:instr="{piece}"><w:r><w:t>1</w:t>'
+                                    "</w:r></w:fldSimple>"))
+        else:
+            footer.append(parse_xml(f'<w:r {W}><w:t xml:space="preserve">{piece}</w:t></w:r>'))
 
 
 def _now():

@@ -260,7 +260,7 @@ ITEM_CHANGES = {("action", "added"): "change.action_added",
 
 def fit(text: str, room: int) -> str:
     """`text` cut to `room` columns with an ellipsis, padded to exactly `room`."""
-    if text.isascii():  # the common case, without measuring each character
+    if text.isascii() or max(text) < "\u0300":  # one column a character (æøå too)
         return (text if len(text) <= room else text[: room - 1] + "…").ljust(room)
     if width(text) > room:
         out, used = [], 0

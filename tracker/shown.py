@@ -40,7 +40,7 @@ def width(text: str) -> int:
     """Columns `text` takes in a terminal: wide East Asian characters and emoji two,
     combining marks, variation selectors and zero-width joiners none (as the
     terminal, and Rich drawing the screen, count them)."""
-    if text.isascii():
+    if text.isascii() or max(text) < "\u0300":  # (Latin letters, æøå: one column each)
         return len(text)
     total = last = 0
     joined = False  # after a zero-width joiner: one glyph with the one before
