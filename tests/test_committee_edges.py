@@ -176,6 +176,11 @@ def test_documents_name_the_lead_and_the_years_deliverable(store):
         "PPU" in status
     plan = report.implementation_markdown(report.implementation_plan(store, 2024, "2024-06-01"))
     assert "To be delivered in 2024: Evaluering forelagt PPU" in plan
+    # Who does what: the lead leads, the other owner takes part (neither simply "owns").
+    region = status.split("### Region Hovedstaden\n")[1].split("###")[0]
+    plo = status.split("### PLO-Hovedstaden\n")[1].split("###")[0]
+    assert "Takes part in: HAPS (not started)" in region and "Owns" not in region
+    assert "Leads: HAPS (not started)" in plo
 
 
 def test_the_implementation_plan_says_whether_it_is_a_draft_or_approved(plan_file, clock):
@@ -210,5 +215,10 @@ def test_the_implementation_plan_says_whether_it_is_a_draft_or_approved(plan_fil
         "Sendt tilbage**"
     assert run(plan_file, "undo").exit_code == 0  # the one writer: undone like any edit
     assert state("2025-04-01").startswith("**Godkendt af Praksisplanudvalget den 18.03.2025.")
+    held = run(plan_file, "export", "--for-meeting", "2025-03-18")  # today is after it
+    assert "note: the meeting of Praksisplanudvalget on 2025-03-18 is past; the note shows " \
+        "the status as of today" in held.output and "--date 2025-03-17" in held.output
+    assert "is past" not in run(plan_file, "export", "--for-meeting", "2025-03-18",
+                                "--date", "2025-03-17").output
     wrong = run(plan_file, "meeting", "item", "decide", "9", "Godkendt")
     assert wrong.exit_code == 1 and wrong.output == "error: no agenda item 9\n"

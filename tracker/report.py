@@ -62,7 +62,7 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
             "status": status.key, "status_label": status_label(status.key),
             "done": status.done, "dropped": status.dropped,
             "priorities": {text: v.priorities.get(y, "") for y, text in year_keys},
-            "lead_name": info.owner_name(v.lead) if v.lead else "",
+            "lead_name": info.owner_name(v.lead) if v.lead else "", "lead_id": v.lead,
             "deliverables": {str(y): text for y, text in v.deliverables.items()},
             "latest_note": None if note is None else
             {"text": note.text, "author": note.author, "at": note.created_at},
@@ -149,8 +149,11 @@ def by_party(info, initiatives: list[dict], actions: list[dict], owner_id) -> li
     for ident, name in info.roster:
         if owner_id is not None and ident != owner_id:
             continue
+        # leads it (tovholder), takes part (another leads), or owns it (no lead named)
         owned = [{"id": i["id"], "name": display_name(i["short"], i["title"]),
-                  "status_label": i["status_label"]} for i in owned_by.get(ident, [])]
+                  "status_label": i["status_label"],
+                  "role": "lead" if i["lead_id"] == ident else "part" if i["lead_id"]
+                  else "owner"} for i in owned_by.get(ident, [])]
         theirs = [a for a in actions if any(o["id"] == ident for o in a["owners"])]
         if owned or theirs or owner_id == ident or ident in info.parties:
             out.append({"id": ident, "name": name, "initiatives": owned, "actions": theirs})

@@ -174,6 +174,9 @@ def attention(report: dict) -> list[str]:
 OWNS_LISTED = 20  # beyond this many, a party's initiatives are counted, not named
 
 
+ROLE_WORDS = {"lead": "leads", "part": "takes_part", "owner": "owns"}
+
+
 def parties_section(report: dict) -> list[str]:
     """Who does what in the plan year: per party (and person) the initiatives
     they own and their actions."""
@@ -182,17 +185,20 @@ def parties_section(report: dict) -> list[str]:
     lines = ["", f"## {t('report.by_party', year=report['plan_year'])}"]
     for party in report["by_party"]:
         lines += ["", f"### {inline(party['name'])}", ""]
-        owned = party["initiatives"]
-        if len(owned) > OWNS_LISTED:  # a thousand names on one line: nobody reads it
-            counts = collections.Counter(i["status_label"] for i in owned)
-            words = [s["label"] for s in report["statuses"] if s["label"] in counts]
-            said = t("report.owns_many", count=len(owned), statuses=", ".join(
-                f"{counts[w]} {inline(w)}" for w in words + sorted(counts.keys() - set(words))))
-        else:
-            said = "; ".join(f"{inline(i['name'])} ({inline(i['status_label'])})"
-                             for i in owned) or "–"
-        lines.append(f"{t('report.owns')}: {said}")
-        lines.append("")
+        for role in ("lead", "part", "owner"):  # leads, takes part in, owns (no lead named)
+            owned = [i for i in party["initiatives"] if i.get("role", "owner") == role]
+            if not owned and (role != "owner" or party["initiatives"]):
+                continue
+            if len(owned) > OWNS_LISTED:  # a thousand names on one line: nobody reads it
+                counts = collections.Counter(i["status_label"] for i in owned)
+                words = [s["label"] for s in report["statuses"] if s["label"] in counts]
+                said = t("report.owns_many", count=len(owned), statuses=", ".join(
+                    f"{counts[w]} {inline(w)}"
+                    for w in words + sorted(counts.keys() - set(words))))
+            else:
+                said = "; ".join(f"{inline(i['name'])} ({inline(i['status_label'])})"
+                                 for i in owned) or "–"
+            lines += [f"{t('report.' + ROLE_WORDS[role])}: {said}", ""]
         if party["actions"]:
             lines += [action_item(a) for a in party["actions"]]
         else:

@@ -190,12 +190,19 @@ def export(settings: Settings, fmt, history, year, owner, date, since, for_meeti
             write_file(output, text, settings.guard)
             err(t("cli.wrote_state", path=output))
         return
+    dated = date is not None
     date = parse_date(date, "--date") if date else today()
     since = parse_date(since, "--since") if since else None
     meeting = None
     if for_meeting is not None:
         meeting = store.meeting(for_meeting if for_meeting.strip().isdigit()
                                 else parse_date(for_meeting, "--for-meeting"), body)
+        if meeting.date < date and not dated:  # a note for a meeting already held
+            import datetime as dt
+
+            before = (dt.date.fromisoformat(meeting.date) - dt.timedelta(days=1)).isoformat()
+            err(t("cli.meeting_held", meeting=meeting_words.meeting_of(store.info, meeting),
+                  today=present.date(date), date=before))
     if since_last_meeting:
         if since:
             raise TrackerError(t("cli.since_twice"))

@@ -43,6 +43,11 @@ TEXTS = {
         "No changes recorded since {date}.",
         "Ingen ændringer registreret siden {date}."),
     "cli.wrote": ("Wrote the status note to {path}.", "Statusnotatet er skrevet til {path}."),
+    "cli.meeting_held": (
+        "note: {meeting} is past; the note shows the status as of today ({today}). For the "
+        "status as it was before the meeting, add --date (e.g. --date {date}).",
+        "bemærk: {meeting} er afholdt; notatet viser status pr. i dag ({today}). Vil du have "
+        "status, som den var før mødet, så tilføj --date (fx --date {date})."),
     "cli.wrote_plan": ("Wrote the implementation plan {year} to {path}.",
                        "Implementeringsplanen for {year} er skrevet til {path}."),
     "cli.wrote_final": ("Wrote the final status to {path}.",

@@ -64,6 +64,8 @@ TEXTS = {
         "{count} åben(e) konflikt(er) mellem planfilen og det registrerede: se sidst i rapporten."),
     "report.by_party": ("Who does what in {year}", "Hvem gør hvad i {year}"),
     "report.owns": ("Owns", "Ansvarlig for"),
+    "report.leads": ("Leads", "Tovholder for"),
+    "report.takes_part": ("Takes part in", "Deltager i"),
     "report.owns_many": (
         "{count} initiatives — {statuses} (each in its objective's table above)",
         "{count} indsatser — {statuses} (hver står i sin målsætnings tabel ovenfor)"),
