@@ -108,9 +108,10 @@ def _shortened(name: str) -> str:
     return name if len(name) <= 40 else f"{name[:20]}…{name[-12:]}"
 
 
-def write_file(path: Path, text: str | bytes, guard: Guard | None) -> None:
+def write_file(path: Path, text, guard: Guard | None) -> None:
     """Write all or nothing where `check_target` allows: a temporary file beside
-    it, then a rename. Nothing half-written is left, whatever stops the write."""
+    it, then a rename. Nothing half-written is left, whatever stops the write.
+    `text`: a str, bytes (Word, PDF), or pieces of str written one by one."""
     path = check_target(path, guard)
     sweep_partials(path)
     tmp = None
@@ -122,9 +123,13 @@ def write_file(path: Path, text: str | bytes, guard: Guard | None) -> None:
         if isinstance(text, bytes):  # a Word or PDF file
             with os.fdopen(fd, "wb") as f:
                 f.write(text)
-        else:
+        elif isinstance(text, str):
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                for piece in text:
+                    f.write(piece)
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:

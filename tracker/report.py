@@ -162,4 +162,17 @@ def by_party(info, initiatives: list[dict], actions: list[dict], owner_id) -> li
 
 @collector_paused()
 def to_json(report: dict) -> str:
-    return visible_json(json.dumps(report, ensure_ascii=False, indent=2)) + "\n"
+    return "".join(json_pieces(report))
+
+
+def json_pieces(report: dict, size: int = 1 << 20):
+    """The content as JSON, in pieces of about `size` characters (the C1 control
+    characters escaped, as `to_json`)."""
+    pieces, length = [], 0
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(report):
+        pieces.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            yield visible_json("".join(pieces))
+            pieces, length = [], 0
+    yield visible_json("".join(pieces)) + "\n"
