@@ -215,3 +215,18 @@ def test_a_party_owning_many_initiatives_gets_counts_not_a_list_of_names():
     assert owns[0] == ("Owns: 25 initiatives — 9 in progress, 8 delayed, 8 done "
                        "(each in its objective's table above)")
     assert owns[1] == "Owns: Indsats 0 (in progress); Indsats 1 (delayed); Indsats 2 (done)"
+
+
+def test_json_in_pieces_is_the_same_json(store):
+    """The JSON written a piece at a time says exactly what one string said, C1
+    control characters escaped, whatever the size of the pieces."""
+    import json
+
+    fill(store)
+    store.edit("haps", Change(note="a\x85b"), "anna", "cli")
+    content = report.build(store, "2024-03-15")
+    whole = json.dumps(content, ensure_ascii=False, indent=2).replace("\x85", "\\u0085") + "\n"
+    for size in (1, 100, 1 << 20):
+        pieces = list(report.json_pieces(content, size=size))
+        assert "".join(pieces) == whole and (size > 10_000 or len(pieces) > 10)
+    assert json.loads(report.to_json(content)) == json.loads(whole)
