@@ -52,6 +52,8 @@ def to_docx(markdown: str, language: str) -> bytes:
         if b.kind == "heading":
             _fill(styled(f"Heading{min(b.level, 4)}"), b.runs)
         elif b.kind == "para":
+            if previous == "table":  # a line of air between a table and the text after it
+                doc.add_paragraph()
             _fill(doc.add_paragraph(), b.runs)
         elif b.kind == "quote":
             _fill(styled("Quote"), b.runs)

@@ -163,15 +163,17 @@ def _initiative(i: dict, year: int, levels: dict, with_status: bool) -> list[str
     lines += [agreed if i["title"].casefold().startswith(i["kind"].casefold())
               else f"**{inline(kind)}:** {agreed}", ""]
     facts = [f"{t('plan.priority', year=year)}: {priority_mark(i['level'], levels)}"]
-    if i["provisional"]:
-        facts.append(t("mark.provisional"))
     if with_status:
         facts.append(f"{t('report.status')}: {inline(i['status_label'])}")
     lines.append(" · ".join(facts))
-    lines += ["", f"{t('note.lead')}: {inline(i['lead']) or '–'} · "
+    if i["provisional"]:  # a fact of its own, not a part of the priority's line
+        lines += ["", t("plan.provisional_sentence")]
+    # What the plan still lacks is said as such, not as a dash.
+    lines += ["", f"{t('note.lead')}: {inline(i['lead']) or t('plan.no_lead')} · "
               f"{t('plan.participants')}: {inline(', '.join(i['participants'])) or '–'}"]
     lines += ["", f"{t('plan.deliverable', year=year)}: "
-              f"{inline(i['deliverable']) if i['deliverable'] else '–'}", ""]
+              f"{inline(i['deliverable']) if i['deliverable'] else t('plan.no_deliverable')}",
+              ""]
     if i["actions"]:
         header = [t("report.action"), t("report.owners"), t("report.due")]
         rows = [[inline(a["text"]), owner_names(a), due(a)] for a in i["actions"]]

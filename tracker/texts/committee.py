@@ -267,6 +267,11 @@ TEXTS = {
     "plan.nothing_in": ("No initiatives prioritised in {year} under objectives {objectives}.",
                         "Ingen prioriterede indsatser i {year} under målsætning {objectives}."),
     "plan.participants": ("Participants", "Deltagere"),
+    "plan.no_lead": ("not appointed yet", "ikke udpeget endnu"),
+    "plan.no_deliverable": ("not set yet", "ikke fastlagt endnu"),
+    "plan.provisional_sentence": (
+        "Its placement under the objective is provisional.",
+        "Placeringen under målsætningen er foreløbig."),
     "plan.timeline": ("Timeline {year}", "Tidsplan {year}"),
     "chart.months": ("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
                      "jan feb mar apr maj jun jul aug sep okt nov dec"),
