@@ -220,5 +220,34 @@ def test_the_implementation_plan_says_whether_it_is_a_draft_or_approved(plan_fil
         "the status as of today" in held.output and "--date 2025-03-17" in held.output
     assert "is past" not in run(plan_file, "export", "--for-meeting", "2025-03-18",
                                 "--date", "2025-03-17").output
+    # A later meeting with the plan on its agenda again: the latest says it.
+    assert run(plan_file, "meeting", "add", "2025-06-10", "--body", "ppu").exit_code == 0
+    assert run(plan_file, "meeting", "item", "add", "2025-06-10", "",
+               "Implementeringsplan 2025, revideret", "--kind", "beslutning").exit_code == 0
+    assert state("2025-05-01").startswith("**Udkast til behandling på Praksisplanudvalgets "
+                                          "møde 10.06.2025")
     wrong = run(plan_file, "meeting", "item", "decide", "9", "Godkendt")
     assert wrong.exit_code == 1 and wrong.output == "error: no agenda item 9\n"
+
+
+def test_review_fixes_in_the_core(store, plan_file, clock, tmp_path):
+    """What a review found: a removed action is not overdue; a name two initiatives
+    share is never guessed; a sync that takes a meeting off from under people's agenda
+    items backs up first."""
+    action = store.add_action("haps", "Evaluere", 2024, "anna", "cli", due="2024-01-01")
+    assert store.initiative("haps").overdue == 1 and store.late_by_objective()["all"] == 1
+    store.edit_action(action, "anna", "cli", remove=True)
+    assert store.initiative("haps").overdue == 0 and store.late_by_objective()["all"] == 0
+    text = plan_file.read_text(encoding="utf-8")
+    write(plan_file, text.replace("        short: KontaktLæge\n", "        short: HAPS\n"))
+    sync_file(store, plan_file, "x")
+    with pytest.raises(TrackerError, match="more than one initiative is called 'HAPS'; "
+                                           "give its id: haps, kontaktlaege"):
+        store.initiative_named("HAPS ")
+    assert store.initiative_named("haps") == "haps"  # an id is never ambiguous
+    assert store.initiative_named("kontaktlaege") == "kontaktlaege"
+    write(plan_file, text + "meetings:\n  - {date: 2024-06-18, body: ppu}\n")
+    sync_file(store, plan_file, "x")
+    store.add_agenda_item("2024-06-18", "haps", "Evaluering", "drøftelse", "anna", "cli")
+    write(plan_file, text)  # the file takes the meeting off; its item was people's
+    assert sync_file(store, plan_file, "x").backup is not None

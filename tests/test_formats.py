@@ -160,5 +160,6 @@ def test_the_charts_are_drawn_in_html_and_word_and_left_out_of_markdown(filled, 
     assert any('w:instr="PAGE"' in f and "Side " in f and 'w:instr="NUMPAGES"' in f
                for f in footers)
     assert "python-docx" not in core and "2013" not in core  # not the template's
+    assert '<w:jc w:val="center"/><w:tblW' not in xml  # the schema's order: tblW, then jc
     document = Document(str(tmp_path / "s.docx"))  # and Word's reader opens it
     assert any("9. Sparring og rådgivning (1)" in c for c in all_text(document))

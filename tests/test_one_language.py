@@ -128,3 +128,8 @@ def test_every_danish_screen_says_nothing_in_english(path):
 def test_every_english_screen_says_nothing_in_danish(path):
     found = words_of("\n".join(screen_lines(path.read_text(encoding="utf-8"))))
     assert not found & set(DANISH_UI), found & set(DANISH_UI)
+
+
+def test_danish_usage_keeps_clicks_marks(run):
+    assert "Brug: main history [TILVALG] [INDSATS_ID]" in run("da", "history", "--help")
+    assert "Brug: main validate [TILVALG] [PLANFILER]..." in run("da", "validate", "--help")

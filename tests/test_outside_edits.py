@@ -4,6 +4,7 @@ a real `tracker` process edits while the app runs; the app counts what it read."
 import subprocess
 import sys
 
+from tracker.model import Change
 from tracker.tui.app import TrackerApp
 from tracker.tui.widgets import InitiativeTable
 
@@ -53,3 +54,33 @@ async def test_an_edit_elsewhere_reads_again_only_its_row(store, plan_file):
         tracker(plan_file, "sync")
         await wait_for(pilot, lambda: cell(app, "haps", "title") == "! HAPS 2")
         assert outside.full_reads == full + 1
+
+
+async def test_a_sync_of_the_plans_words_only_is_shown_too(store, plan_file):
+    """A party's short name changed in the plan writes no history row; the open
+    table still shows it (the plan file is part of what the screen has seen)."""
+    store.edit("haps", Change(owners=["plo"]), "anna", "cli")
+    app = TrackerApp(store, plan_file, "anna", poll_seconds=0.1, export_date="2024-03-15")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert cell(app, "haps", "owners") == "PLO"
+        text = plan_file.read_text(encoding="utf-8")
+        plan_file.write_text(text.replace("    short: PLO\n", "    short: PLO-H\n"),
+                             encoding="utf-8")
+        tracker(plan_file, "sync")
+        await wait_for(pilot, lambda: cell(app, "haps", "owners") == "PLO-H")
+
+
+async def test_an_edit_to_a_row_not_read_yet_moves_the_figures(store, plan_file, monkeypatch):
+    """A row on a page not drawn yet has no 'before' to move the figures by: they are
+    counted again."""
+    from tracker.tui import outside_edits, pages
+
+    monkeypatch.setattr(pages, "PAGE", 2)  # five pages of two; a short screen draws few
+    monkeypatch.setattr(outside_edits, "PAGE", 2)
+    app = TrackerApp(store, plan_file, "anna", poll_seconds=0.1, export_date="2024-03-15")
+    async with app.run_test(size=(120, 14)) as pilot:
+        await settle(pilot)
+        last = [v for v in store.initiatives()][-1].id  # on the last page
+        tracker(plan_file, "set", last, "--status", "done")
+        await wait_for(pilot, lambda: app.main.objective_lines.progress["all"][0] == 1)

@@ -155,3 +155,14 @@ async def test_the_implementation_plan_is_exported_from_the_palette(app, store, 
              for c in row.cells]
     assert text.startswith("Implementation plan 2024")
     assert "Agree the flow" in cells and "overdue" not in text + " ".join(cells)  # a plan
+
+
+async def test_an_emptied_name_then_another_paper_does_not_end_the_app(app, store):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#path", Input).value = ""
+        await pilot.press("shift+tab", "right")  # the other paper
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen) and app.screen.document == "plan"
+        assert app.screen.query_one("#path", Input).value == ""  # left as typed

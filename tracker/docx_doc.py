@@ -126,8 +126,8 @@ def _table_xml(b: Block, total: int) -> str:
                  for m, x in zip(least, more)]
     widths = [int(total * c / sum(chars)) for c in chars]
     right = b.right + [False] * columns
-    out = [f'<w:tbl {W}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:jc w:val="center"/>'
-           f'<w:tblW w:w="{sum(widths) // EMU_PER_TWIP}" w:type="dxa"/>'
+    out = [f'<w:tbl {W}><w:tblPr><w:tblStyle w:val="TableGrid"/>'  # (in the schema's order)
+           f'<w:tblW w:w="{sum(widths) // EMU_PER_TWIP}" w:type="dxa"/><w:jc w:val="center"/>'
            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1"/></w:tblPr>'
            "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w // EMU_PER_TWIP}"/>' for w in widths)
            + "</w:tblGrid>"]

@@ -39,22 +39,28 @@ class InitiativeList:
         out["all"] = (sum(d for d, _ in out.values()), sum(n for _, n in out.values()))
         return out
 
-    def newest_change(self) -> int:
-        """The history's newest row: what a screen has seen once it read after this."""
-        return self.db.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
+    def newest_change(self) -> tuple[int, str]:
+        """(the history's newest row, the plan file synced): what a screen has seen
+        once it read after this."""
+        return (self.db.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0],
+                self.meta("plan_sha256") or "")
 
-    def changed_after(self, seen: int, most: int = 500) -> tuple[int, list[str] | None]:
-        """(the newest history row, the initiatives people changed after row `seen`),
-        read from the history, so a screen reads again only those. None instead of
-        the list when the plan itself changed (a sync, an import: rows added, taken
-        off, renamed) or more than `most` rows came: then everything is read again."""
-        rows = self.db.execute("SELECT id, initiative_id, source FROM audit WHERE id > ? "
-                               "ORDER BY id LIMIT ?", [seen, most + 1]).fetchall()
+    def changed_after(self, seen: tuple[int, str], most: int = 500
+                      ) -> tuple[tuple[int, str], list[str] | None]:
+        """(what is newest now, the initiatives people changed after `seen`), read
+        from the history, so a screen reads again only those. None instead of the
+        list when the plan itself changed (a sync, even of its words only; an
+        import) or more than `most` rows came: then everything is read again."""
+        newest = self.newest_change()
+        if newest[1] != seen[1]:
+            return newest, None
+        rows = self.db.execute("SELECT id, initiative_id, source, action FROM audit "
+                               "WHERE id > ? ORDER BY id LIMIT ?", [seen[0], most + 1]).fetchall()
         if not rows:
             return seen, []
-        if len(rows) > most or any(source in ("sync", "import") for _, _, source in rows):
-            return self.newest_change(), None
-        return rows[-1][0], list(dict.fromkeys(r[1] for r in rows if r[1]))
+        if len(rows) > most or any(r[2] == "sync" or r[3] == "import" for r in rows):
+            return newest, None
+        return (rows[-1][0], seen[1]), list(dict.fromkeys(r[1] for r in rows if r[1]))
 
     def late_by_objective(self) -> dict[str, int]:
         """Per objective (and "all"): how many of its current initiatives have an
@@ -62,7 +68,7 @@ class InitiativeList:
         finished = [term.key for term in self.info.statuses if term.done or term.dropped]
         rows = self.db.execute(
             "SELECT i.objective_id, count(DISTINCT i.id) FROM initiatives i "
-            "JOIN actions a ON a.initiative_id = i.id WHERE i.archived = 0 "
+            "JOIN actions a ON a.initiative_id = i.id WHERE i.archived = 0 AND a.text != '' "
             f"AND a.due != '' AND a.due < ? AND a.status NOT IN ({','.join('?' * len(finished))}) "
             "GROUP BY i.objective_id", [self.day()] + finished).fetchall()
         out = dict(rows)
@@ -225,7 +231,7 @@ class InitiativeList:
                     by_id[init_id].deliverables[deliverable_year(field_name)] = value
         finished = [term.key for term in self.info.statuses if term.done or term.dropped]
         late = (f"{where} AND" if where else " WHERE") + (
-            f" due != '' AND due < ? AND status NOT IN ({','.join('?' * len(finished))})")
+            f" text != '' AND due != '' AND due < ? AND status NOT IN ({','.join('?' * len(finished))})")
         for init_id, count in self.db.execute(
                 f"SELECT initiative_id, count(*) FROM actions{late} GROUP BY initiative_id",
                 params + [self.day()] + finished):

@@ -90,19 +90,19 @@ def _state(store, year: int, date: str) -> str:
     words); a past meeting with nothing recorded: 'Behandlet på …'. Else ''."""
     words = ("implementeringsplan", "implementation plan")
     state = ""
-    for meeting in store.meetings():
+    for meeting in sorted(store.meetings(), key=lambda m: m.date):  # the latest says it
         for item in store.agenda(meeting.id):
             text = item.text.casefold()
             if item.initiative_id or str(year) not in text or not any(w in text for w in words):
                 continue
             at = meeting_words.meeting_of(store.info, meeting)
-            if meeting.date >= date:
-                state = state or t("plan.state_draft", meeting=at)
-            elif item.outcome.casefold().startswith(("godkendt", "approved")):
-                return t("plan.state_approved", body=store.info.body_name(meeting.body),
-                         date=day(meeting.date)) + ". " + t("plan.state_since", date=day(date))
+            if item.outcome.casefold().startswith(("godkendt", "approved")):
+                state = t("plan.state_approved", body=store.info.body_name(meeting.body),
+                          date=day(meeting.date)) + ". " + t("plan.state_since", date=day(date))
             elif item.outcome:
                 state = t("plan.state_decided", meeting=at, outcome=item.outcome)
+            elif meeting.date >= date:
+                state = t("plan.state_draft", meeting=at)
             else:
                 state = t("plan.state_treated", meeting=at)
     return state

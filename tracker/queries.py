@@ -41,13 +41,17 @@ class Queries:
         text = " ".join(text.split())
         if not text:
             return ""
-        row = self.db.execute(
-            "SELECT id FROM initiatives WHERE id = ? OR fold(short) = ? OR fold(title) = ? "
-            "ORDER BY archived, id = ? DESC LIMIT 1",
-            [text, text.casefold(), text.casefold(), text]).fetchone()
-        if row is None:
+        if self.db.execute("SELECT 1 FROM initiatives WHERE id = ?", [text]).fetchone():
+            return text
+        found = [r[0] for r in self.db.execute(
+            "SELECT id FROM initiatives WHERE archived = 0 AND (fold(short) = ? OR "
+            "fold(title) = ?) ORDER BY id", [text.casefold(), text.casefold()])]
+        if not found:
             raise TrackerError(self._unknown_initiative(text))
-        return row[0]
+        if len(found) > 1:  # two of that name: never guess which
+            raise TrackerError("err.initiative_ambiguous", name=one_line(text),
+                               ids=", ".join(found))
+        return found[0]
 
     def initiative_name(self, initiative_id: str | None) -> str | None:
         """An initiative's name as lists show it (None for None or an unknown id)."""

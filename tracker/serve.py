@@ -155,6 +155,9 @@ class WarmPool:
         return None
 
     def close(self) -> None:
+        if self._filling is not None:  # none started after the server stops
+            self._filling.cancel()
+        self.size = 0
         for process in self.ready:
             if process.returncode is None:
                 process.kill()
@@ -172,10 +175,13 @@ class WarmAppService(AppService):
         process = self.pool.take()
         if process is None:
             return await super()._open_app_process(width, height)
-        self._process, self._stdin = process, process.stdin
         line = json.dumps({"user": self.user, "width": width, "height": height}) + "\n"
-        process.stdin.write(line.encode("utf-8"))
-        await process.stdin.drain()
+        try:
+            process.stdin.write(line.encode("utf-8"))
+            await process.stdin.drain()
+        except (BrokenPipeError, ConnectionResetError):  # it died waiting: start one cold
+            return await super()._open_app_process(width, height)
+        self._process, self._stdin = process, process.stdin
         log.info("tab for %s: a warm process", self.user)
         return process
 

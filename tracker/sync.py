@@ -88,7 +88,7 @@ def sync_plan(store: Store, plan, who: str, dry_run: bool = False,
             # The state before this sync, copied only when the sync changes what people
             # recorded (a value taken from the plan, a conflict, a rename, an archive):
             # plan text alone is in git, and at 100,000 initiatives a copy is 120 MiB.
-            if result.changed and had_data and merge.touched_tracking and not dry_run:
+            if had_data and merge.touched_tracking and not dry_run:
                 result.backup = store.backup()
             counts = (result.count("+"), result.count("~"), result.count("-"),
                       len(result.notices("!"))) if result.changed else None
@@ -257,6 +257,8 @@ class _Merge:
                 if record_id not in found.values():
                     change.values[record_field(kind, record_id, HEADS[kind])] = ""
                     items = len(self.store.agenda(record_id)) if kind == "meeting" else 0
+                    if items:  # people's agenda items lose their meeting: a backup first
+                        self.touched_tracking = True
                     if items and record_id in shown:
                         self.say("?", "", "meeting_gone", date=shown[record_id].date,
                                  items=items)

@@ -141,7 +141,12 @@ def localize(command: click.Command) -> None:
             param.__dict__.setdefault("_metavar_en", param.metavar)
             english = param._metavar_en or (param.name.upper() if isinstance(
                 param, click.Argument) else param.type.name.upper())
-            param.metavar = METAVARS_DA.get(english, english) if danish else param._metavar_en
+            shown = METAVARS_DA.get(english, english)
+            if isinstance(param, click.Argument) and param._metavar_en is None:
+                # a metavar of its own skips click's marks: put them back
+                shown = (shown if param.required else f"[{shown}]") + \
+                    ("..." if param.nargs != 1 else "")
+            param.metavar = shown if danish else param._metavar_en
     for sub in getattr(command, "commands", {}).values():
         localize(sub)
 

@@ -75,6 +75,9 @@ TEXTS = {
     "err.unknown_level": (
         "unknown priority level '{text}'; choose one of: {choices}",
         "ukendt prioritet '{text}'; vælg en af: {choices}"),
+    "err.initiative_ambiguous": (
+        "more than one initiative is called '{name}'; give its id: {ids}",
+        "flere indsatser hedder '{name}'; angiv dens id: {ids}"),
     "source.cli": ("on the command line", "på kommandolinjen"),
     "source.tui": ("in the app", "i programmet"),
     "source.serve": ("in the browser", "i browseren"),

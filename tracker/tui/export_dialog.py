@@ -68,7 +68,8 @@ class ExportScreen(Modal):
 
         path = self.query_one("#path", Input)
         typed, offered = PurePath(path.value), PurePath(self.offered)
-        if typed.with_suffix("") == offered.with_suffix(""):
+        if path.value == self.offered or (typed.name and offered.name and
+                                          typed.with_suffix("") == offered.with_suffix("")):
             self.offered = self.name_for(self.document, self.query_one("#year", Input).value)
             path.value = str(PurePath(self.offered).with_suffix(typed.suffix or ".docx"))
             self.offered = path.value

@@ -18,12 +18,12 @@ from .widgets import InitiativeTable
 class OutsideEdits:
     def __init__(self, main):
         self.main = main  # the MainScreen
-        self.seen: int | None = None  # the newest history row the list was read after
+        self.seen: tuple[int, str] | None = None  # (history row, plan) read after
         self.full_reads = 0  # how often everything was read again (a test counts them)
         self.rows_read = 0  # rows read again one by one
 
-    def read_from(self, seen: int) -> None:
-        """The list is being read after history row `seen`."""
+    def read_from(self, seen: tuple[int, str]) -> None:
+        """The list is being read after `seen` (`Store.newest_change`)."""
         self.seen = seen
 
     def show(self) -> None:
@@ -38,15 +38,22 @@ class OutsideEdits:
         self.seen = newest
         table = main.query_one(InitiativeTable)
         here = [ident for ident in changed if ident in table.index]
-        if len(here) < len(changed):  # one elsewhere: its objective's figures
-            main.objective_lines.fill(counts=len(main.views) < PAGE)
-            if len(main.views) >= PAGE:
+        # Figures are moved by the rows' before and after; a row elsewhere, or one
+        # not read yet (its "before" would already be the "after"), has them counted
+        # again: on the worker for a large plan.
+        loaded = [ident for ident in here if table.index[ident] // PAGE in main.views.pages]
+        if len(loaded) < len(changed):
+            if main.large:
+                main.objective_lines.fill(counts=False)
                 main.load_in_background(figures=True)
+            else:
+                main.objective_lines.fill()
         if not here:
             return
         for fresh in store.initiatives(ids=here, archived=None):
             row = table.index[fresh.id]
-            main.objective_lines.count_change(main.views[row], fresh)
+            if fresh.id in loaded and len(loaded) == len(changed):
+                main.objective_lines.count_change(main.views[row], fresh)
             main.views[row] = fresh
             main.show_row(fresh)
         self.rows_read += len(here)
@@ -56,7 +63,7 @@ class OutsideEdits:
     def read_all(self) -> None:
         main = self.main
         self.full_reads += 1
-        if len(main.views) >= PAGE:  # a large list: read again on the worker
+        if main.large:  # a large plan: read again on the worker
             main.objective_lines.fill(counts=False)
             main.load_in_background(details=True)
         else:

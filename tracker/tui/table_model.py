@@ -110,7 +110,7 @@ def layout(info: PlanInfo, lengths: dict, width: int, today: str, year_view: boo
     widths = {key: least.get(key, want[key]) for key in musts}
     left = room(width) + GAP - sum(w + GAP for w in widths.values())
     if left < 0:  # too narrow for the least: the name gives way, down to its last
-        give = min(-left, widths["title"] - NAME_LAST)
+        give = max(0, min(-left, widths["title"] - NAME_LAST))
         widths["title"] -= give
         left += give
     off: list[str] = []
