@@ -19,7 +19,7 @@ ENGLISH = ["the", "and", "of", "not",  # (not "is": the end of "praksis" behind 
            "Usage", "Error", "Missing", "Options",
            "Commands", "Show", "while", "found", "expected", "choose", "unknown", "nothing",
            "changed", "Try", "such", "option", "help", "initiative", "objective", "owner", "year",
-           "must", "started"]  # (not 'argument', 'give': Danish words too)
+           "must", "started", "integer", "valid"]  # (not 'argument', 'give': Danish words too)
 DANISH = ["og", "ikke", "af", "er", "Brug", "Fejl", "Mangler", "Tilvalg", "Kommandoer", "vælg",
           "ukendt", "intet", "ændret", "indsats", "målsætning", "ansvarlige", "år", "skal",
           "påbegyndt", "igangsat", "Skriv", "hjælp"]
@@ -36,6 +36,7 @@ WRONG = [
     ["meeting", "add"], ["meeting", "show", "2099-01-01"], ["milestone", "remove", "9"],
     ["resolve", "haps", "status"], ["import"], ["show"], ["show", "nope"], ["undo"],
     ["list", "--year", "abc"], ["timeline", "--date", "nope"],
+    ["meeting", "item", "decide", "abc", "x"], ["serve", "--warm", "-1"],
 ] + [[name, "--help"] for name in COMMANDS] + [["--help"], ["action", "add", "--help"],
                                                ["meeting", "item", "add", "--help"]]
 

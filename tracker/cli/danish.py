@@ -57,7 +57,8 @@ CLICK_DA = {
     "{name} {filename!r} is a file.": "{name} {filename!r} er en fil.",
     "{name} {filename!r} is not readable.": "{name} {filename!r} kan ikke læses.",
     "{name} {filename!r} is not writable.": "{name} {filename!r} kan ikke skrives.",
-    "{value!r} is not a valid {number_type}.": "{value!r} er ikke et gyldigt {number_type}.",
+    # (click fills in its type's English name, "integer": said without it)
+    "{value!r} is not a valid {number_type}.": "{value!r} er ikke et gyldigt tal.",
     "{value} is not in the range {range}.": "{value} ligger ikke i intervallet {range}.",
     "integer": "heltal",
     "float": "decimaltal",
