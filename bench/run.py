@@ -218,6 +218,20 @@ asyncio.run(main(sys.argv[1], sys.argv[2], int(sys.argv[3])))
 
 # -- B8: the screen while another process holds the write lock ----------------------------
 
+# (B8 and B14) the first time the row the cursor moved to is drawn
+ROW_SPY = """
+painted = {}
+original = InitiativeTable.render_line
+
+def spy(self, y):
+    if "at" not in painted and painted.get("row") == self.cursor_row \\
+            and y - 1 + self.scroll_offset.y == self.cursor_row:
+        painted["at"] = time.perf_counter()
+    return original(self, y)
+
+InitiativeTable.render_line = spy
+"""
+
 LOCKED_PROBE = """
 import asyncio, sqlite3, statistics, sys, time
 from pathlib import Path
@@ -225,17 +239,7 @@ from tracker.store import open_store
 from tracker.tui.app import TrackerApp
 from tracker.tui.widgets import InitiativeTable
 
-painted = {}
-original = InitiativeTable.render_line
-
-def spy(self, y):
-    # The first time the row the cursor moved to is drawn.
-    if "at" not in painted and painted.get("row") == self.cursor_row \\
-            and y - 1 + self.scroll_offset.y == self.cursor_row:
-        painted["at"] = time.perf_counter()
-    return original(self, y)
-
-InitiativeTable.render_line = spy
+"""+ROW_SPY+"""
 
 async def main(plan, db, locked):
     store = open_store(db)
@@ -405,16 +409,7 @@ from tracker.store import open_store
 from tracker.tui.app import TrackerApp
 from tracker.tui.widgets import InitiativeTable
 
-painted = {}
-original = InitiativeTable.render_line
-
-def spy(self, y):
-    if "at" not in painted and painted.get("row") == self.cursor_row \\
-            and y - 1 + self.scroll_offset.y == self.cursor_row:
-        painted["at"] = time.perf_counter()
-    return original(self, y)
-
-InitiativeTable.render_line = spy
+"""+ROW_SPY+"""
 
 async def main(plan, db, way):
     store = open_store(db)
