@@ -10,6 +10,9 @@ import unicodedata
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"[\n\r\t\x0b\x0c\u2028\u2029\x85]")
+# Characters that may take other than one column: past the Latin letters (æøå are
+# one column), except the dashes, quotes, bullets and "…" of General Punctuation.
+_NOT_ONE_COLUMN = re.compile(r"[^\x00-\u02ff\u2010-\u2027\u2030-\u205e]")
 
 
 def _picture(match) -> str:
@@ -25,6 +28,12 @@ def visible(text: str) -> str:
     return _CONTROL.sub(_picture, text)
 
 
+def has_control(texts) -> bool:
+    """Whether any of `texts` holds a character `visible` would change: one search
+    over them all, so 10,000 clean names are not rewritten one by one."""
+    return _CONTROL.search("\n".join(texts)) is not None
+
+
 def one_line(text: str) -> str:
     """Text from a person or a file inside a one-line message: line breaks and tabs
     written as \\n, \\t (a newline in an unknown id made the message two lines),
@@ -35,13 +44,21 @@ def one_line(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
+def one_column(text: str) -> bool:
+    """Whether every character of `text` takes one column, so len() is its width."""
+    return text.isascii() or _NOT_ONE_COLUMN.search(text) is None
+
+
 @functools.lru_cache(maxsize=4096)  # labels repeat on every row
 def width(text: str) -> int:
     """Columns `text` takes in a terminal: wide East Asian characters and emoji two,
     combining marks, variation selectors and zero-width joiners none (as the
     terminal, and Rich drawing the screen, count them)."""
-    if text.isascii() or max(text) < "\u0300":  # (Latin letters, æøå: one column each)
-        return len(text)
+    return len(text) if one_column(text) else measured(text)
+
+
+def measured(text: str) -> int:
+    """`width` counted a character at a time (what the shortcut above must agree with)."""
     total = last = 0
     joined = False  # after a zero-width joiner: one glyph with the one before
     for c in text:

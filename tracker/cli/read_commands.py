@@ -30,17 +30,19 @@ def list_(settings: Settings, objective, status, owner, year, archived):
     store = settings.store()
     info = store.info
     objective_id = resolve_objective(store, objective) if objective else None
-    views = store.initiatives(objective=objective_id, status=status, owner=owner, year=year,
-                              archived=archived)
-    numbers = {o.id: o.number for o in store.objectives(include_archived=True)}
+    found = store.list_rows(info.years, objective=objective_id, status=status, owner=owner,
+                            year=year, archived=archived)
+    numbers = {o.id: str(o.number) for o in store.objectives(include_archived=True)}
     header = ["#", t("col.id"), t("col.title"), t("col.owners"), t("col.status")] + \
         [str(y) for y in info.years]
-    statuses = {key: present.status(info, key) for key in {v.status for v in views}}
+    statuses = {key: present.status(info, key) for key in {r[3] for r in found}}
     levels = {term.key: present.level(info, term.key) for term in info.levels}
-    rows = [[str(numbers.get(v.objective_id, "")), v.id, visible(v.name),
-             ", ".join(v.owners) or "–", statuses[v.status]]
-            + [levels.get(v.priorities.get(y), v.priorities.get(y, "–")) for y in info.years]
-            for v in views]
+    levels[None] = "–"
+    rows = [[numbers.get(r[0], ""), r[1], r[2], r[4].replace(",", ", ") if r[4] else "–",
+             statuses[r[3]], *[levels.get(level, level) for level in r[5:]]] for r in found]
+    if present.has_control(row[2] for row in rows):  # (rare) shown as symbols, measured so
+        for row in rows:
+            row[2] = visible(row[2])
     terminal = sys.stdout.isatty()
     total = shutil.get_terminal_size().columns if terminal else None
     out(info.title)
@@ -48,7 +50,7 @@ def list_(settings: Settings, objective, status, owner, year, archived):
     if ended:
         out(ended)
     out(present.table(header, rows, flexible=2, total=total, right=(0,)))
-    out(t("cli.count", count=len(views)) if len(views) != 1 else t("cli.count_one"))
+    out(t("cli.count", count=len(rows)) if len(rows) != 1 else t("cli.count_one"))
 
 
 def resolve_objective(store: Store, text: str) -> str:
