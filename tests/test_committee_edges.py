@@ -2,7 +2,6 @@
 them: each was a crash, a silent loss or a door left open before it was mended."""
 
 import os
-import re
 
 import pytest
 from click.testing import CliRunner
@@ -13,7 +12,6 @@ from tracker.errors import TrackerError
 from tracker.model import Change
 from tracker.plan import PlanInvalid, load_plan
 from tracker.state import export_state, import_state
-from tracker.store import open_store
 from tracker.sync import sync_file
 
 from .conftest import write
