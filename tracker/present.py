@@ -276,14 +276,21 @@ def fit(text: str, room: int) -> str:
 
 def table(header: list[str], rows: list[list[str]], flexible: int,
           total: int | None = None, right: tuple[int, ...] = ()) -> str:
-    """A plain text table; column `flexible` shrinks so the lines fit `total`.
+    """A plain text table of `rows`; see `column_table`."""
+    columns = [list(c) for c in zip(*rows)] if rows else [[] for _ in header]
+    return column_table(header, columns, flexible, total, right)
+
+
+def column_table(header: list[str], columns: list[list[str]], flexible: int,
+                 total: int | None = None, right: tuple[int, ...] = ()) -> str:
+    """A plain text table given a list per column; column `flexible` shrinks so the
+    lines fit `total`, columns in `right` are aligned right.
 
     Written by hand because a rich Table measures every cell through its
     renderer, which took seconds for 10,000 rows. A column of one-column
     characters that fits is padded by one format string; only the others are
     measured and cut a cell at a time.
     """
-    columns = list(zip(*rows)) if rows else [()] * len(header)
     simple = [one_column("".join(c) + h) for c, h in zip(columns, header)]
     widths = [max(len(h), max(map(len, col), default=0)) if plain else
               max(width(h), max(map(width, col), default=0))
@@ -291,27 +298,43 @@ def table(header: list[str], rows: list[list[str]], flexible: int,
     if total is not None:
         others = sum(widths) - widths[flexible] + 2 * (len(widths) - 1)
         widths[flexible] = max(12, min(widths[flexible], total - others))
-    cut = [not plain or (i == flexible and max(map(len, col), default=0) > room)
-           for i, (col, plain, room) in enumerate(zip(columns, simple, widths))]
-    prepared = []  # columns whose cells are made ready one by one
-    for i, room in enumerate(widths):
-        if cut[i]:
-            cells = [fit(text, room) for text in columns[i]]
-            prepared.append([c.rstrip().rjust(room) for c in cells] if i in right else cells)
+    cells, specs = [], []  # each column, and how the format string puts it in its place
+    last, clean = len(widths) - 1, False
+    for i, (col, plain, room) in enumerate(zip(columns, simple, widths)):
+        if not plain or (i == flexible and max(map(len, col), default=0) > room):
+            col = [fit(text, room) for text in col]  # measured and cut a cell at a time
+            if i in right:
+                col = [text.rstrip().rjust(room) for text in col]
+            specs.append("{}")
         elif i in right:
-            prepared.append([text.rstrip().rjust(room) for text in columns[i]])
+            if _ends_clean(col):
+                specs.append(f"{{:>{room}}}")
+            else:
+                col = [text.rstrip().rjust(room) for text in col]
+                specs.append("{}")
+        elif i == last and _ends_clean(col):  # nothing to pad, and no line to strip after
+            specs.append("{}")
+            clean = True
         else:
-            prepared.append(None)
-    fmt = "  ".join("{}" if ready is not None else f"{{:<{room}}}"
-                    for ready, room in zip(prepared, widths))
-    if any(ready is not None for ready in prepared):
-        rows = zip(*[ready if ready is not None else col
-                     for ready, col in zip(prepared, columns)])
+            specs.append(f"{{:<{room}}}")
+        cells.append(col)
+    fmt = "  ".join(specs)
+    lines = map(fmt.format, *cells)
+    if not clean:
+        lines = map(str.rstrip, lines)
     head = [fit(h, room).rstrip().rjust(room) if i in right else fit(h, room)
             for i, (h, room) in enumerate(zip(header, widths))]
     rule = "  ".join("─" * w for w in widths)
-    return "\n".join(["  ".join(head).rstrip(), rule]
-                     + [fmt.format(*r).rstrip() for r in rows])
+    return "\n".join(["  ".join(head).rstrip(), rule, *lines])
+
+
+_SPACE_AT_END = re.compile(r"\s\n")
+
+
+def _ends_clean(cells: list[str]) -> bool:
+    """No cell is empty or ends in whitespace (one search over them all), so a line
+    ending in one needs no rstrip."""
+    return _SPACE_AT_END.search("\n" + "\n".join(cells) + "\n") is None
 
 
 # -- results and errors of the core, in words -----------------------------------------

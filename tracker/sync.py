@@ -115,11 +115,15 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def sync_file(store: Store, plan_path: Path, who: str, dry_run: bool = False) -> SyncResult:
-    """Sync from the file, skipping the parse when its hash matches the last sync."""
+def sync_file(store: Store, plan_path: Path, who: str, dry_run: bool = False,
+              still_open: bool = True) -> SyncResult:
+    """Sync from the file, skipping the parse when its hash matches the last sync;
+    then, unless not `still_open`, the lines say what is still open (conflicts,
+    words the plan no longer has)."""
     plan_path = Path(plan_path)
     if plan_path.is_file() and file_sha256(plan_path) == store.meta("plan_sha256"):
-        return _unchanged(store, dry_run)
+        return _unchanged(store, dry_run) if still_open else SyncResult(skipped=True,
+                                                                        dry_run=dry_run)
     from .plan import load_plan  # the validator is needed only when the file changed
 
     return sync_plan(store, load_plan(plan_path), who, dry_run, plan_path)
@@ -394,7 +398,8 @@ class _Merge:
             self.store.set_action_key(action_id, key)
 
 
-def ensure_synced(store: Store, plan_path: Path, who: str) -> SyncResult:
+def ensure_synced(store: Store, plan_path: Path, who: str,
+                  still_open: bool = True) -> SyncResult:
     """Sync if the plan file changed since the last sync (else `skipped`).
 
     Raises PlanInvalid (nothing written) when the plan has problems, and
@@ -404,7 +409,7 @@ def ensure_synced(store: Store, plan_path: Path, who: str) -> SyncResult:
     plan_path = Path(plan_path)
     if not plan_path.exists() and store.meta("plan") is not None:
         return SyncResult(skipped=True, plan_missing=True)
-    return sync_file(store, plan_path, who)
+    return sync_file(store, plan_path, who, still_open=still_open)
 
 
 __all__ = ["SyncLine", "SyncResult", "sync_plan", "sync_file", "ensure_synced",

@@ -25,32 +25,36 @@ from .shell import Settings, err, hang, main, out, today
 @click.option("--year", type=int, help="Only initiatives with a priority this year.")
 @click.option("--archived", is_flag=True, help="Show archived initiatives instead.")
 @click.pass_obj
+@collector_paused()  # 100,000 rows, no cycles: the collector would walk them again and again
 def list_(settings: Settings, objective, status, owner, year, archived):
     """The initiatives with owners, status and priorities, as a table."""
     store = settings.store()
     info = store.info
     objective_id = resolve_objective(store, objective) if objective else None
-    found = store.list_rows(info.years, objective=objective_id, status=status, owner=owner,
-                            year=year, archived=archived)
+    found = store.list_columns(info.years, objective=objective_id, status=status, owner=owner,
+                               year=year, archived=archived)
     numbers = {o.id: str(o.number) for o in store.objectives(include_archived=True)}
     header = ["#", t("col.id"), t("col.title"), t("col.owners"), t("col.status")] + \
         [str(y) for y in info.years]
-    statuses = {key: present.status(info, key) for key in {r[3] for r in found}}
+    statuses = {key: present.status(info, key) for key in set(found["status"])}
     levels = {term.key: present.level(info, term.key) for term in info.levels}
     levels[None] = "–"
-    rows = [[numbers.get(r[0], ""), r[1], r[2], r[4].replace(",", ", ") if r[4] else "–",
-             statuses[r[3]], *[levels.get(level, level) for level in r[5:]]] for r in found]
-    if present.has_control(row[2] for row in rows):  # (rare) shown as symbols, measured so
-        for row in rows:
-            row[2] = visible(row[2])
+    names = found["name"]
+    if present.has_control(names):  # (rare) shown as symbols, and measured so
+        names = [visible(name) for name in names]
+    columns = [[numbers.get(o, "") for o in found["objective"]], found["id"], names,
+               [o.replace(",", ", ") if o else "–" for o in found["owners"]],
+               list(map(statuses.get, found["status"])),  # (map: no Python frame a cell)
+               *[list(map(levels.get, year, year)) for year in found["levels"]]]
+    count = len(found["id"])
     terminal = sys.stdout.isatty()
     total = shutil.get_terminal_size().columns if terminal else None
     out(info.title)
     ended = meeting_words.period_ended(info, today())
     if ended:
         out(ended)
-    out(present.table(header, rows, flexible=2, total=total, right=(0,)))
-    out(t("cli.count", count=len(rows)) if len(rows) != 1 else t("cli.count_one"))
+    out(present.column_table(header, columns, flexible=2, total=total, right=(0,)))
+    out(t("cli.count", count=count) if count != 1 else t("cli.count_one"))
 
 
 def resolve_objective(store: Store, text: str) -> str:

@@ -59,7 +59,9 @@ class Settings:
         from ..sync import ensure_synced
 
         store = self._store
-        result = ensure_synced(store, self.plan_path, self.user)
+        # What is still open from an earlier sync is not said on every command (only
+        # `tracker sync` and the screen say it): not looked for either.
+        result = ensure_synced(store, self.plan_path, self.user, still_open=False)
         if result.plan_missing:
             err(t("cli.plan_missing", plan=self.plan_path, db=self.db_path))
         if result.changed and not self.scratch:
