@@ -2,273 +2,25 @@
 
     python -m bench.run [--repeat 7] [--quick] [--record]
 
-Generates plans of 10, 1,000 and 10,000 initiatives, runs each measurement
+Generates plans of 10, 1,000, 10,000 and 100,000 initiatives, runs each measurement
 several times interleaved with its baseline (so a noisy neighbour hits both),
 and prints medians and ratios. --record appends the table to bench/RESULTS.md.
+How it measures: measure.py; the scripts it runs: probes.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import fcntl
 import os
-import platform
-import pty
-import select
-import shutil
-import signal
-import statistics
-import struct
 import subprocess
-import sys
 import tempfile
-import termios
-import time
 from pathlib import Path
 
-from .synthetic import plan_text
-
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-
-BARE_APP = """
-from textual.app import App
-from textual.widgets import DataTable, Footer, Header
-
-class Bare(App):
-    def compose(self):
-        yield Header()
-        yield DataTable()
-        yield Footer()
-
-    def on_mount(self):
-        table = self.query_one(DataTable)
-        table.add_columns("Id", "Initiative", "Owners", "Status")
-        for n in range(50):
-            table.add_row(f"id-{n}", f"Baseline initiative {n}", "region", "igangsat")
-
-Bare().run()
-"""
-
-
-# -- measuring -------------------------------------------------------------------------
-
-
-def time_until_screen(command: list[str], marker: bytes, env: dict | None = None,
-                      timeout: float = 60.0, settle: float = 0.0) -> tuple[float, int]:
-    """Start `command` in a 120x40 pseudo-terminal; return (seconds until `marker`
-    appears in its output, peak RSS in KiB), then end the process. With `settle`,
-    the RSS is read that many seconds later (what it does after its first frame,
-    e.g. reading the rest of a large plan, counts too)."""
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: become the program
-        os.environ.update(env or {})
-        os.environ["TERM"] = "xterm-256color"
-        os.execvp(command[0], command)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    start = time.perf_counter()
-    seen = b""
-    elapsed = None
-    try:
-        while time.perf_counter() - start < timeout:
-            ready, _, _ = select.select([fd], [], [], 0.05)
-            if ready:
-                try:
-                    chunk = os.read(fd, 65536)
-                except OSError:
-                    break
-                seen = (seen + chunk)[-200_000:]
-                if marker in seen:
-                    elapsed = time.perf_counter() - start
-                    break
-        end = time.perf_counter() + settle
-        while time.perf_counter() < end:  # keep reading its output, or it would block
-            if select.select([fd], [], [], 0.05)[0]:
-                try:
-                    os.read(fd, 65536)
-                except OSError:
-                    break
-        rss = _peak_rss(pid)
-    finally:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        os.close(fd)
-    if elapsed is None:
-        raise RuntimeError(f"{command} never showed {marker!r}; last output: {seen[-500:]!r}")
-    return elapsed, rss
-
-
-def _peak_rss(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def time_command(command: list[str], cwd: Path | None = None) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
-def time_python(code: str) -> float:
-    """Seconds to run `code` in a fresh interpreter, minus nothing: whole process."""
-    return time_command([PYTHON, "-c", code])
-
-
-# -- the setups ----------------------------------------------------------------------
-
-
-class Workspace:
-    def __init__(self, folder: Path, sizes: list[int]):
-        self.folder = folder
-        self.plans = {}
-        for size in sizes:
-            path = folder / f"plan-{size}.yaml"
-            path.write_text(plan_text(size), encoding="utf-8")
-            self.plans[size] = path
-        self.bundled = folder / "2022-2025.yaml"
-        shutil.copy(ROOT / "plans" / "2022-2025.yaml", self.bundled)
-        self.bare = folder / "bare.py"
-        self.bare.write_text(BARE_APP, encoding="utf-8")
-
-    def synced_db(self, plan: Path) -> Path:
-        db = plan.with_suffix(".db")
-        if not db.exists():
-            subprocess.run([PYTHON, "-m", "tracker", "--plan", str(plan), "--db", str(db),
-                            "sync"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-        return db
-
-    def tracker(self, plan: Path, *args: str) -> list[str]:
-        return [PYTHON, "-m", "tracker", "--plan", str(plan), "--db",
-                str(plan.with_suffix(".db")), "--user", "bench", *args]
-
-
-def interleaved(repeat: int, **runs) -> dict[str, list[float]]:
-    """Run each callable once per round, in turn, `repeat` rounds; return the samples."""
-    samples = {name: [] for name in runs}
-    for _ in range(repeat):
-        for name, run in runs.items():
-            samples[name].append(run())
-    return samples
-
-
-def median(values) -> float:
-    return statistics.median(values)
-
-
-# -- B3: an edit inside the TUI, key press to committed row and repainted cell ---------
-
-
-EDIT_PROBE = """
-import asyncio, statistics, sys, time
-from pathlib import Path
-from tracker import catalogue
-from tracker.store import open_store
-from tracker.tui.app import TrackerApp
-from tracker.tui.widgets import InitiativeTable
-
-catalogue.use("da")  # the labels typed and looked for below
-painted = {}
-original = InitiativeTable.render_line
-
-def spy(self, y):
-    # Note the first time the cursor row is drawn showing the new status.
-    strip = original(self, y)
-    wanted = painted.get("wanted")
-    if wanted and "at" not in painted and y - 1 + self.scroll_offset.y == self.cursor_row \\
-            and wanted in strip.text:
-        painted["at"] = time.perf_counter()
-    return strip
-
-InitiativeTable.render_line = spy
-
-async def main(plan, db, rounds):
-    store = open_store(db)
-    app = TrackerApp(store, Path(plan), "bench", poll_seconds=3600)
-    times = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        for n in range(rounds):
-            word, label = ("igangsat", "igangsat") if n % 2 == 0 else ("planlagt", "planlagt")
-            await pilot.press("s", *word)
-            await pilot.pause()
-            painted.clear()
-            painted["wanted"] = label
-            start = time.perf_counter()
-            await pilot.press("enter")
-            # The save runs in a worker: wait as the screen does, until the row is drawn.
-            while "at" not in painted and time.perf_counter() - start < 10:
-                await asyncio.sleep(0.001)
-            while not app.database.idle():  # the save, on the app's writer thread
-                await asyncio.sleep(0.001)
-            await app.workers.wait_for_complete()
-            assert store.initiative(app.main.current_id()).status in ("in_progress", "planned")
-            times.append(painted["at"] - start)
-    print(statistics.median(times))
-
-asyncio.run(main(sys.argv[1], sys.argv[2], int(sys.argv[3])))
-"""
-
-
-# -- B8: the screen while another process holds the write lock ----------------------------
-
-# (B8 and B14) the first time the row the cursor moved to is drawn
-ROW_SPY = """
-painted = {}
-original = InitiativeTable.render_line
-
-def spy(self, y):
-    if "at" not in painted and painted.get("row") == self.cursor_row \\
-            and y - 1 + self.scroll_offset.y == self.cursor_row:
-        painted["at"] = time.perf_counter()
-    return original(self, y)
-
-InitiativeTable.render_line = spy
-"""
-
-LOCKED_PROBE = """
-import asyncio, sqlite3, statistics, sys, time
-from pathlib import Path
-from tracker.store import open_store
-from tracker.tui.app import TrackerApp
-from tracker.tui.widgets import InitiativeTable
-
-"""+ROW_SPY+"""
-
-async def main(plan, db, locked):
-    store = open_store(db)
-    app = TrackerApp(store, Path(plan), "bench", poll_seconds=3600)
-    times = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        blocker = sqlite3.connect(db, isolation_level=None)
-        if locked:  # another user's write holds the lock; our save waits behind it
-            blocker.execute("BEGIN IMMEDIATE")
-            await pilot.press("s", "p", "l", "a", "n", "enter")
-            await asyncio.sleep(0.5)
-        table = app.main.query_one(InitiativeTable)
-        for n in range(8):
-            painted.clear()
-            painted["row"] = table.cursor_row + (1 if n % 2 == 0 else -1)
-            start = time.perf_counter()
-            await pilot.press("j" if n % 2 == 0 else "k")
-            await pilot.pause()
-            times.append(painted["at"] - start)
-        if locked:
-            blocker.rollback()
-        while not app.database.idle():
-            await asyncio.sleep(0.001)
-        await app.workers.wait_for_complete()
-    print(statistics.median(times))
-
-asyncio.run(main(sys.argv[1], sys.argv[2], sys.argv[3] == "locked"))
-"""
+from .measure import (PYTHON, ROOT, Workspace, in_process, interleaved, peak_rss_mb, render,
+                      time_command, time_python, time_until_screen)
+from .probes import (EDIT_PROBE, FLOOR, KEYS_DURING_REFRESH_PROBE, LOAD_PROBE, LOCKED_PROBE,
+                     REFRESH_PROBE, REPORT_PROBE, RESYNC_PROBE, SYNC_PROBE)
 
 
 def locked_key_time(workspace: Workspace, plan: Path, locked: bool) -> float:
@@ -283,176 +35,8 @@ def edit_time(workspace: Workspace, plan: Path) -> float:
     return float(out.strip().splitlines()[-1])
 
 
-LOAD_PROBE = """
-import sys, time, yaml
-start = time.perf_counter()
-with open(sys.argv[1], encoding="utf-8") as f:
-    yaml.load(f, Loader=yaml.CSafeLoader)
-print(time.perf_counter() - start)
-"""
-
-SYNC_PROBE = """
-import sys, time
-from pathlib import Path
-from tracker.store import open_store
-from tracker.sync import sync_file
-db = Path(sys.argv[2])
-for extra in db.parent.glob(db.name + "*"):
-    extra.unlink()
-store = open_store(db)  # a new, empty tracker DB; the clock starts at the sync
-start = time.perf_counter()
-sync_file(store, Path(sys.argv[1]), "bench")
-print(time.perf_counter() - start)
-"""
-
-REPORT_PROBE = """
-import sys, time
-from pathlib import Path
-from tracker import report
-from tracker.as_of import AsOf
-from tracker.store import open_store
-store = open_store(Path(sys.argv[1]))
-day = sys.argv[2]
-start = time.perf_counter()
-report.markdown(report.build(AsOf(store, day) if sys.argv[3] == "as-of" else store, day))
-print(time.perf_counter() - start)
-"""
-
-RESYNC_PROBE = """
-import sys, time
-from pathlib import Path
-from tracker.store import open_store
-from tracker.sync import sync_file
-start = time.perf_counter()
-store = open_store(Path(sys.argv[2]))
-assert sync_file(store, Path(sys.argv[1]), "bench").skipped
-print(time.perf_counter() - start)
-"""
-
-
-# -- the floor of a whole-plan command: a plain script, no tracker ----------------------
-
-FLOOR = """
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-owners = {}
-for ident, owner in db.execute("SELECT initiative_id, owner FROM owners"):
-    owners.setdefault(ident, []).append(owner)
-levels = {}
-for ident, year, level in db.execute("SELECT initiative_id, year, level FROM priorities"):
-    levels.setdefault(ident, {})[year] = level
-out = ["| Id | Initiative | Owners | Status | 2022 | 2023 | 2024 | 2025 |",
-       "|---|---|---|---|---|---|---|---|"]
-for ident, title, status in db.execute(
-        "SELECT i.id, CASE i.short WHEN '' THEN i.title ELSE i.short END, t.status "
-        "FROM initiatives i JOIN tracking t ON t.initiative_id = i.id "
-        "JOIN objectives o ON o.id = i.objective_id ORDER BY o.position, i.position"):
-    year = levels.get(ident, {})
-    out.append(f"| {ident} | {title} | {', '.join(owners.get(ident, []))} | {status} | "
-               + " | ".join(year.get(y, '') for y in (2022, 2023, 2024, 2025)) + " |")
-sys.stdout.write("\\n".join(out) + "\\n")
-"""
-
-
-# -- B11: another person's edit, shown in an open TUI ----------------------------------
-
-REFRESH_PROBE = """
-import asyncio, sqlite3, statistics, sys, time
-from pathlib import Path
-from tracker.model import Change
-from tracker.store import open_store
-from tracker.tui.app import TrackerApp
-
-async def main(plan, db, way, rounds):
-    store = open_store(db)
-    app = TrackerApp(store, Path(plan), "bench", poll_seconds=3600)
-    other = open_store(db)  # another person, another connection
-    ids = [v.id for v in other.initiatives()][:rounds]
-    cpu = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(1)
-        await app.workers.wait_for_complete()
-        for n, ident in enumerate(ids):
-            other.edit(ident, Change(note=f"note {n}"), "bo", "cli")
-            start = time.process_time()  # CPU of the whole process, its threads too
-            if way == "full":  # as every tab did before: read everything again
-                app.main.outside.read_all()
-            else:
-                app.main.refresh_from_database()
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            cpu.append(time.process_time() - start)
-    print(statistics.median(cpu))
-
-asyncio.run(main(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])))
-"""
-
-
-def peak_rss_mb(command: list[str]) -> float:
-    """The peak memory (MiB) of one whole command, read by a wrapper process of its own
-    (the children's maximum is then the command's alone)."""
-    wrapper = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
-               "stdout=subprocess.DEVNULL); "
-               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([PYTHON, "-c", wrapper, *command], check=True, capture_output=True,
-                         text=True, cwd=ROOT).stdout
-    return int(out.strip()) / 1024
-
-
-# -- B14: keys while the screen takes in another person's edit ------------------------
-
-KEYS_DURING_REFRESH_PROBE = """
-import asyncio, statistics, sys, time
-from pathlib import Path
-from tracker.model import Change
-from tracker.store import open_store
-from tracker.tui.app import TrackerApp
-from tracker.tui.widgets import InitiativeTable
-
-"""+ROW_SPY+"""
-
-async def main(plan, db, way):
-    store = open_store(db)
-    app = TrackerApp(store, Path(plan), "bench", poll_seconds=3600)
-    other = open_store(db)
-    ids = [r[0] for r in other.db.execute("SELECT id FROM initiatives LIMIT 8")]
-    times = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(1)
-        await app.workers.wait_for_complete()
-        table = app.main.query_one(InitiativeTable)
-        for n in range(8):
-            if way != "none":
-                other.edit(ids[n], Change(note=f"note {n}"), "bo", "cli")
-                if way == "full":  # as after a sync: everything read again, on the worker
-                    app.main.outside.read_all()
-                else:
-                    app.main.refresh_from_database()
-            painted.clear()
-            painted["row"] = table.cursor_row + (1 if n % 2 == 0 else -1)
-            start = time.perf_counter()
-            await pilot.press("j" if n % 2 == 0 else "k")
-            while "at" not in painted and time.perf_counter() - start < 10:
-                await asyncio.sleep(0.001)
-            times.append(painted["at"] - start)
-            await app.workers.wait_for_complete()
-    print(statistics.median(times))
-
-asyncio.run(main(sys.argv[1], sys.argv[2], sys.argv[3]))
-"""
-
-
 def floor_time(db: Path) -> float:
     return time_command([PYTHON, "-c", FLOOR, str(db)])
-
-
-def in_process(probe: str, *args) -> float:
-    out = subprocess.run([PYTHON, "-c", probe, *map(str, args)], cwd=ROOT, check=True,
-                         capture_output=True, text=True).stdout
-    return float(out.strip().splitlines()[-1])
-
-
-# -- the table -------------------------------------------------------------------------
 
 
 def main() -> None:
@@ -545,6 +129,12 @@ def main() -> None:
                             ours=lambda: time_command(ws.tracker(big, name)))
             rows.append(("B6", f"`tracker {name}`, 10,000 initiatives, whole process",
                          "a plain sqlite3 → markdown script", s["base"], s["ours"], 1.5))
+        for name in ("export", "list"):  # and at 100,000, where the rows outweigh the start
+            s = interleaved(max(3, repeat // 2),
+                            base=lambda: floor_time(huge.with_suffix(".db")),
+                            ours=lambda: time_command(ws.tracker(huge, name)))
+            rows.append(("B6", f"`tracker {name}`, 100,000 initiatives, whole process",
+                         "a plain sqlite3 → markdown script", s["base"], s["ours"], 1.5))
         # The YAML parse of the plan as a whole process: what validating and syncing a
         # file cannot do without.
         parse = f"import yaml; yaml.load(open({str(big)!r}, encoding='utf-8'), " \
@@ -635,40 +225,6 @@ def main() -> None:
     if options.record:
         with open(ROOT / "bench" / "RESULTS.md", "a", encoding="utf-8") as f:
             f.write(table + "\n")
-
-
-def render(rows, repeat: int, load: tuple[float, float]) -> str:
-    """Each row: the medians, their ratio, and the spread (min–max) of each side."""
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    lines = [f"## {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} — {machine}, "
-             f"median (min–max) of {repeat} interleaved rounds; load average "
-             f"{load[0]:.2f} before, {load[1]:.2f} after", "",
-             "| # | what | baseline | baseline | ours | ratio | target | met |",
-             "|---|---|---|---:|---:|---:|---:|---|"]
-    for row in rows:
-        code, what, base_name, base, ours, target = row[:6]
-        absolute = row[6] if len(row) > 6 else None
-        base_m, ours_m = _mid(base), _mid(ours)
-        ratio = ours_m / base_m if base_m else float("inf")
-        # (a target may be absolute only: None for the ratio)
-        met = (target is None or ratio <= target) and (absolute is None or ours_m <= absolute)
-        unit = "" if code in ("B7", "B9", "B13") else " s"
-        target_text = ", ".join(([f"≤ {target}×"] if target is not None else [])
-                                + ([f"≤ {absolute * 1000:.0f} ms"] if absolute else []))
-        lines.append(f"| {code} | {what} | {base_name} | {_spread(base, unit)} | "
-                     f"{_spread(ours, unit)} | {ratio:.2f}× | {target_text} | "
-                     f"{'yes' if met else 'NO'} |")
-    return "\n".join(lines) + "\n"
-
-
-def _mid(values) -> float:
-    return median(values) if isinstance(values, list) else values
-
-
-def _spread(values, unit: str) -> str:
-    if not isinstance(values, list):
-        return f"{values:.3f}{unit}"
-    return f"{median(values):.3f}{unit} ({min(values):.3f}–{max(values):.3f})"
 
 
 if __name__ == "__main__":
