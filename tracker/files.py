@@ -13,7 +13,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,6 +111,8 @@ def write_file(path: Path, text, guard: Guard | None) -> None:
     """Write all or nothing where `check_target` allows: a temporary file beside
     it, then a rename. Nothing half-written is left, whatever stops the write.
     `text`: a str, bytes (Word, PDF), or pieces of str written one by one."""
+    import tempfile  # (here: every command and the screen import this module, few write)
+
     path = check_target(path, guard)
     sweep_partials(path)
     tmp = None

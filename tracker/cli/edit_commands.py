@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from ..files import check_target
 from .. import present
 from ..present import parse_date, visible
 from ..store import Change
-from .shell import Settings, main, out, today
+from .shell import Settings, main, out, terminal_columns, today
 
 
 def parse_priority(text: str) -> tuple[int, str | None]:
@@ -180,7 +179,7 @@ def action_list(settings: Settings, year, owner, initiative_id, overdue, date):
     header = ["#", t("col.year"), t("col.id"), t("col.action"), t("col.owners"),
               t("col.due"), t("col.status"), ""]
     if rows:
-        total = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        total = terminal_columns() if sys.stdout.isatty() else None
         out(present.table(header, rows, flexible=3, total=total))
     out(t("cli.actions_count", count=len(found)) if len(found) != 1
         else t("cli.actions_count_one"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 
 import click
@@ -15,7 +14,7 @@ from ..formats import FORMATS, format_of, formatted
 from .. import meeting_words, present
 from ..present import parse_date, visible
 from ..store import Store
-from .shell import Settings, err, hang, main, out, today
+from .shell import Settings, err, hang, main, out, terminal_columns, today
 
 
 @main.command(name="list")
@@ -48,7 +47,7 @@ def list_(settings: Settings, objective, status, owner, year, archived):
                *[list(map(levels.get, year, year)) for year in found["levels"]]]
     count = len(found["id"])
     terminal = sys.stdout.isatty()
-    total = shutil.get_terminal_size().columns if terminal else None
+    total = terminal_columns() if terminal else None
     out(info.title)
     ended = meeting_words.period_ended(info, today())
     if ended:

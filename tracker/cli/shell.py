@@ -97,6 +97,14 @@ class Settings:
             return None
 
 
+def terminal_columns() -> int:
+    """The terminal's width (COLUMNS first, as shutil says it); shutil imported only
+    here, for a table printed to a terminal."""
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
 def err(message: str) -> None:
     click.echo(visible(str(message)), err=True)
 
