@@ -75,6 +75,8 @@ def colour(key: str, order: list[str]) -> str:
 
 def level_colour(text: str) -> str:
     """The shade of a priority cell ('●●○ middel'), or '' for any other text."""
+    if text[:1] not in ("●", "○"):  # (most cells: a name, a status, a note)
+        return ""
     for rank, mark in enumerate(MARKS):
         if text.startswith(mark):
             return LEVEL_COLOURS[rank]

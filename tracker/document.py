@@ -10,12 +10,14 @@ reaches a reader of the Word file or the web page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # A run of text: (text, bold, italic, code); a line break inside a cell is "\n".
 Run = tuple[str, bool, bool, bool]
 
 ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">"}
+_MARKUP = re.compile(r"[\\&<*_`]")  # what `runs` reads as more than a letter
 
 
 @dataclass
@@ -81,6 +83,9 @@ def _numbered(line: str) -> bool:
 
 def cells(line: str) -> list[str]:
     """The cells of a pipe-table row; an escaped `\\|` stays in its cell."""
+    if "\\" not in line:  # nothing escaped (most rows): every | is a border
+        line = line.strip()
+        return [c.strip() for c in (line[1:-1] if line.endswith("|") else line[1:]).split("|")]
     found, current, escaped = [], [], False
     for c in line.strip()[1:-1] if line.strip().endswith("|") else line.strip()[1:]:
         if escaped:
@@ -99,6 +104,8 @@ def cells(line: str) -> list[str]:
 
 def runs(text: str) -> list[Run]:
     """Markdown inline text as runs: **bold**, _italic_, `code`, <br>, escapes undone."""
+    if _MARKUP.search(text) is None:  # plain words (most cells): one run, as read below
+        return [(text, False, False, False)] if text else []
     out: list[Run] = []
     bold = italic = code = False
     buffer: list[str] = []

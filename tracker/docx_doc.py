@@ -113,7 +113,7 @@ def _table_xml(b: Block, total: int) -> str:
     for row in rows:
         for c, found in enumerate(row[:columns]):
             text = plain(found)
-            longest = max((len(w) for w in text.split()), default=1)
+            longest = max(map(len, text.split()), default=1)
             least[c] = max(least[c], longest + 3)  # a word is never broken (+ margins)
             wish[c] = max(wish[c], min(len(text), 45) + 2)
     room = total // EMU_PER_TWIP // CHAR_TWIPS

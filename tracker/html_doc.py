@@ -5,6 +5,7 @@ the tables are drawn with CSS, not typed characters."""
 from __future__ import annotations
 
 import html
+import re
 
 from . import charts
 from .catalogue import language
@@ -69,14 +70,15 @@ def _block(b: Block) -> str:
         return f"<pre>{html.escape(b.text)}</pre>"
     right = b.right + [False] * len(b.header)
     head = "".join(f'<th{_num(right[n])}>{_runs(c)}</th>' for n, c in enumerate(b.header))
-    rows = "".join("<tr>" + "".join(f'<td{_num(right[n])}{_shade(c)}>{_runs(c)}</td>'
+    opens = [f"<td{_num(r)}" for r in right]  # (a table of 10,000 rows: 60,000 cells)
+    rows = "".join("<tr>" + "".join(f"{opens[n]}{_shade(c) if c else ''}>{_runs(c)}</td>"
                                     for n, c in enumerate(row)) + "</tr>" for row in b.rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
 def _shade(found: list[Run]) -> str:
     """A priority cell ('●●○ middel') shaded by its level: the grid reads at a glance."""
-    fill = charts.level_colour(found[0][0]) if found else ""
+    fill = charts.level_colour(found[0][0])
     return f' style="background:#{fill}"' if fill else ""
 
 
@@ -85,6 +87,8 @@ def _num(right: bool) -> str:
 
 
 def _runs(found: list[Run]) -> str:
+    if len(found) == 1 and not (found[0][1] or found[0][2] or found[0][3]):
+        return _text(found[0][0])  # one plain run: most cells
     out = []
     for text, bold, italic, code in found:
         if code and set(text) <= set("█░"):  # a progress bar: drawn, not typed
@@ -94,7 +98,7 @@ def _runs(found: list[Run]) -> str:
                        f'<span style="display:block;height:100%;width:{done:.0%};'
                        f'background:#4ca85a"></span></span>')  # finished: as in the chart
             continue
-        piece = html.escape(text).replace("\n", "<br>")
+        piece = _text(text)
         if code:
             piece = f"<code>{piece}</code>"
         if italic:
@@ -103,3 +107,11 @@ def _runs(found: list[Run]) -> str:
             piece = f"<strong>{piece}</strong>"
         out.append(piece)
     return "".join(out)
+
+
+_SPECIAL = re.compile("[&<>\"'\n]")
+
+
+def _text(text: str) -> str:
+    """Text as HTML: escaped, line breaks as <br> (most text needs neither)."""
+    return html.escape(text).replace("\n", "<br>") if _SPECIAL.search(text) else text
