@@ -114,3 +114,23 @@ def test_one_rule_for_width_agrees_with_the_screen(text):
 
     for line in visible(text).splitlines():
         assert width(line) == cell_len(line), line
+
+
+def test_a_control_character_in_a_chart_is_a_symbol_in_word_and_html():
+    """A plan synced before its words were checked may hold an ESC in an objective's
+    name or a status word: the chart shows it as a symbol (Word refused the whole
+    file: 'PCDATA invalid Char value 27'), and no ESC reaches the HTML."""
+    from lxml import etree
+
+    from tracker import charts
+
+    data = {"title": "Status", **charts.status_bars(
+        [{"number": 9, "name": "Sparring \x1b[1m og rådgivning",
+          "initiatives": [{"status": "red"}]}],
+        [{"key": "red", "label": "rød \x1b[5m", "count": 1}])}
+    found = charts.parse(charts.block("status", data)[2])
+    word = charts.to_docx_xml(found, 9000)
+    etree.fromstring(f'<w:body xmlns:w="http://schemas.openxmlformats.org/'
+                     f'wordprocessingml/2006/main">{word}</w:body>')  # raised before
+    assert "␛[1m" in word and "\x1b" not in word
+    assert "\x1b" not in charts.to_html(found) and "␛[5m" in charts.to_html(found)

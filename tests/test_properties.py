@@ -18,7 +18,8 @@ LEVELS = ["high", "medium", "low", "none"]
 OWNERS = ["region", "kommunerne", "plo"]
 YEARS = [2022, 2023, 2024, 2025]
 
-text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+# Names as a valid plan has them: no control characters, on one line.
+text = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
                min_size=1, max_size=40).filter(lambda s: s.strip() == s and s.strip())
 tracking = st.fixed_dictionaries({}, optional={
     "status": st.sampled_from(STATUSES),

@@ -104,15 +104,22 @@ def no_control(text: str) -> bool:
     return not any(c in text for c in "\x1b\x07\x9b")
 
 
-def test_an_escape_in_a_user_name_or_plan_word_is_shown_as_text(plan_file, tmp_path, clock):
+def test_an_escape_in_a_user_name_plan_word_or_note_is_shown_as_text(plan_file, tmp_path,
+                                                                     clock):
     add_top(plan_file, 'statuses:\n  - {key: red, da: "r\\eød\\a", en: red}\n'
                        '  - {key: green, da: grøn, en: green, done: yes}\n')
     edit_plan(plan_file, "short: HAPS", 'short: "HA\\e[2JPS"')
+    # A plan word with control characters is refused where it stands, said as text.
+    invalid = run(plan_file, "validate")
+    assert invalid.exit_code == 1 and invalid.output.count("U+001B") == 2  # short, da
+    edit_plan(plan_file, 'da: "r\\eød\\a"', "da: rød")
+    edit_plan(plan_file, 'short: "HA\\e[2JPS"', "short: HAPS")
     # A name with control characters is refused at the door, said as text.
     refused = run(plan_file, "set", "haps", "--note", "hej", user=ESC_USER)
     assert refused.exit_code == 1 and "x\\x1b]0;T\\x07" in refused.output
-    outputs = [refused, run(plan_file, "set", "haps", "--note", "hej", "--status", "green")]
-    assert outputs[1].exit_code == 0, outputs[1].output
+    outputs = [invalid, refused,
+               run(plan_file, "set", "haps", "--note", "HA\x1b[2JPS", "--status", "green")]
+    assert outputs[2].exit_code == 0, outputs[2].output
     outputs.append(run(plan_file, "set", "haps", "--status", "red", "--expect-version", "1"))
     for args in (["list"], ["show", "haps"], ["history"], ["history", "haps"],
                  ["export"], ["export", "--format", "json"], ["sync"], ["undo"]):
@@ -122,7 +129,7 @@ def test_an_escape_in_a_user_name_or_plan_word_is_shown_as_text(plan_file, tmp_p
     outputs.append(run(plan_file, "import", str(state_file)))
     for result in outputs:
         assert no_control(result.output), repr(result.output)
-    assert "HA␛[2JPS" in outputs[4].output  # list: the plan's word, as text
+    assert "HA␛[2JPS" in outputs[5].output  # show: the note, as text
 
 
 # -- 4. words the plan no longer has are reported and shown, never counted away ------

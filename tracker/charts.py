@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import json
 
+from .shown import visible
+
 FENCE = "chart"
 # The status words' colours (the TUI's, in print): finished green, late red, …
 STATUS_COLOURS = {"not_started": "C9CED6", "planned": "9CC3E6", "in_progress": "3B7DD8",
@@ -84,7 +86,20 @@ def level_colour(text: str) -> str:
 
 
 def parse(text: str) -> dict:
-    return json.loads(text)
+    """A chart block's data, its words shown as text: a control character that came
+    in (JSON writes an ESC as \\u001b, so no pass over the markdown sees it) is a
+    symbol, never a byte a Word file cannot hold or a terminal would obey."""
+    return _visible(json.loads(text))
+
+
+def _visible(value):
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, list):
+        return [_visible(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _visible(v) for k, v in value.items()}
+    return value
 
 
 # -- HTML ------------------------------------------------------------------------------

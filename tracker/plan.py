@@ -25,6 +25,16 @@ from .plan_types import (DeclaredAction,  # noqa: F401
 MAX_PLAN_BYTES = 20 * 1024 * 1024
 MAX_TEXT = 5000
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")  # always fullmatch: "a\n" is no id
+# Never in a plan's text: C0 and C1 controls (line breaks and tabs only in longer text).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile(r"[\n\t\u2028\u2029]")
+
+
+def _code(character: str) -> str:
+    """A character as a person can find it: \\n, \\t, or U+001B."""
+    return {"\n": "\\n", "\t": "\\t"}.get(character, f"U+{ord(character):04X}")
+
+
 DIGITS = re.compile(r"[0-9]+")  # ASCII only: "²".isdigit() is True, int("²") fails
 KINDS = ("aftalt indsats", "projekt")
 
@@ -143,6 +153,21 @@ class _Validator(CalendarChecks):
             self.add(Said("v.too_long", key=key, what=what, length=len(value), most=MAX_TEXT),
                      mark, Said("v.shorten"))
             return ""
+        found = _CONTROL.search(value)  # (YAML refuses them raw, but "\e" makes one)
+        if found:
+            self.add(Said("v.control_in_text", key=key, what=what, code=_code(found.group())),
+                     mark, Said("v.control_in_text_hint"))
+            return ""
+        return value
+
+    def name(self, m: dict, key: str, what: str, required: bool = True) -> str:
+        """Text that is a name: shown in table cells, titles and charts, so one line."""
+        value = self.text(m, key, what, required)
+        found = _LINE_BREAK.search(value)
+        if found:
+            self.add(Said("v.name_on_lines", key=key, what=what, code=_code(found.group())),
+                     m.value_marks.get(key, m.mark), Said("v.name_on_lines_hint"))
+            return ""
         return value
 
     def listing(self, m: dict, key: str, what: str) -> list:
@@ -203,8 +228,8 @@ class _Validator(CalendarChecks):
                                 {"title", "period"})
         if not meta:
             return "", "", 0, 0, ("", "")
-        title = self.text(meta, "title", Said("what.plan"))
-        region = self.text(meta, "region", Said("what.plan"), required=False)
+        title = self.name(meta, "title", Said("what.plan"))
+        region = self.name(meta, "region", Said("what.plan"), required=False)
         adopted = self.adopted(meta)
         period = self.text(meta, "period", Said("what.plan"))
         found = re.fullmatch(r"\s*(\d{4})\s*-\s*(\d{4})\s*", period or "")
@@ -239,8 +264,8 @@ class _Validator(CalendarChecks):
             done, dropped, attention = (
                 str(item.get(flag) or "").lower() in ("true", "yes", "ja")
                 for flag in ("done", "dropped", "attention"))
-            terms.append(Term(term_key, self.text(item, "da", what) or term_key,
-                              self.text(item, "en", what) or term_key, done, dropped, attention))
+            terms.append(Term(term_key, self.name(item, "da", what) or term_key,
+                              self.name(item, "en", what) or term_key, done, dropped, attention))
         if not terms:
             self.add(Said("v.no_words", key=key), doc.key_marks[key], Said("v.no_words_hint"))
             return default
@@ -259,8 +284,8 @@ class _Validator(CalendarChecks):
                 self.add(Said("v.unknown_party", party=party, who=ident or what),
                          item.value_marks["party"],
                          Said("v.parties", parties=", ".join(sorted(parties))))
-            out.append(Party(ident, self.text(item, "name", what), party,
-                             self.text(item, "short", what, required=False)))
+            out.append(Party(ident, self.name(item, "name", what), party,
+                             self.name(item, "short", what, required=False)))
         return tuple(out)
 
     def objectives(self, doc, context: "_Context") -> tuple[Objective, ...]:
@@ -281,9 +306,9 @@ class _Validator(CalendarChecks):
                 found = self.initiative(init, init_mark, ident, seen, context)
                 if found:
                     initiatives.append(found)
-            objectives.append(Objective(ident, number, self.text(item, "title", what),
-                                        self.text(item, "short", what, False),
-                                        self.text(item, "title_en", what, False),
+            objectives.append(Objective(ident, number, self.name(item, "title", what),
+                                        self.name(item, "short", what, False),
+                                        self.name(item, "title_en", what, False),
                                         tuple(initiatives)))
         if "objectives" in doc and not objectives and not self.problems:
             self.add(Said("v.no_objectives"), doc.key_marks["objectives"],
@@ -318,8 +343,8 @@ class _Validator(CalendarChecks):
         owners = self.owners(item, what, context)
         status = self.status(item, what, context)
         return Initiative(
-            ident, objective_id, self.text(item, "title", what), (kind or "").lower(),
-            self.text(item, "short", what, False), self.text(item, "description", what, False),
+            ident, objective_id, self.name(item, "title", what), (kind or "").lower(),
+            self.name(item, "short", what, False), self.text(item, "description", what, False),
             self.refs(item, "also_supports", ident, what),
             self.refs(item, "previous_ids", ident, what),
             owners, status, self.priorities(item, what, context),

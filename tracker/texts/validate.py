@@ -42,6 +42,18 @@ TEXTS = {
         "'{key}' of {what} is {length} characters long; at most {most} are allowed",
         "'{key}' i {what} er {length} tegn lang; højst {most} er tilladt"),
     "v.shorten": ("shorten it", "forkort den"),
+    "v.control_in_text": (
+        "'{key}' of {what} holds the control character {code}",
+        "'{key}' i {what} indeholder kontroltegnet {code}"),
+    "v.control_in_text_hint": (
+        "remove it; it is often written as \\e or \\x1b inside quotes",
+        "fjern det; det skrives ofte som \\e eller \\x1b i anførselstegn"),
+    "v.name_on_lines": (
+        "'{key}' of {what} is a name and must be one line, without {code}",
+        "'{key}' i {what} er et navn og skal stå på én linje, uden {code}"),
+    "v.name_on_lines_hint": (
+        "write it on one line: not as a | or > block, and without \\n or \\t",
+        "skriv det på én linje: ikke som en | eller >-blok og uden \\n eller \\t"),
     "v.not_list": (
         "'{key}' of {what} must be a list, not {kind}",
         "'{key}' i {what} skal være en liste, ikke {kind}"),
