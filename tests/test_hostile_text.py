@@ -134,3 +134,24 @@ def test_a_control_character_in_a_chart_is_a_symbol_in_word_and_html():
                      f'wordprocessingml/2006/main">{word}</w:body>')  # raised before
     assert "␛[1m" in word and "\x1b" not in word
     assert "\x1b" not in charts.to_html(found) and "␛[5m" in charts.to_html(found)
+
+
+def test_a_right_to_left_override_cannot_make_a_paper_say_something_else(store):
+    """'Budget: 2 mio. kr.' followed by an override read backwards would show as
+    '… Godkendt: 50 mio. kr.' in a browser, in Word and in a terminal: the override
+    is shown as a symbol in every paper, escaped in the JSON."""
+    import io
+    import zipfile
+
+    from tracker.formats import formatted
+    from tracker.status_note import markdown
+
+    spoof = "Budget: 2 mio. kr. \u202e.rk .oim 05 :tdnekdoG\u202c"
+    store.edit("haps", Change(note=spoof), "anna", "cli")
+    content = report.build(store, "2024-03-01")
+    text = markdown(content)
+    word = zipfile.ZipFile(io.BytesIO(formatted(text, "docx"))).read("word/document.xml")
+    for paper in (text, formatted(text, "html"), word.decode("utf-8")):
+        assert "Budget: 2 mio. kr. �.rk .oim 05 :tdnekdoG�" in paper
+        assert not any(c in paper for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert "\\u202e" in report.to_json(content) and "\u202e" not in report.to_json(content)

@@ -21,12 +21,12 @@ FIELDS = ("status", "owners", "note", "added", "archived", "id", "title", "short
 
 
 def visible_json(text: str) -> str:
-    """JSON with the C1 control characters (which json leaves raw) escaped: the
-    same data, harmless in a terminal."""
+    """JSON with the C1 control characters and the bidirectional overrides (which
+    json leaves raw) escaped: the same data, harmless in a terminal or a viewer."""
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-_C1 = re.compile(r"[\x7f-\x9f]")
+_C1 = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def status(info: PlanInfo, key: str) -> str:

@@ -8,7 +8,9 @@ import functools
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters, and the bidirectional embeddings, overrides and isolates that
+# make a line read in another order than it is written ("Trojan Source").
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAKS = re.compile(r"[\n\r\t\x0b\x0c\u2028\u2029\x85]")
 # Characters that may take other than one column: past the Latin letters (æøå are
 # one column), except the dashes, quotes, bullets and "…" of General Punctuation.
@@ -24,7 +26,8 @@ def _picture(match) -> str:
 
 def visible(text: str) -> str:
     """Text with control characters shown as symbols, so a stray ESC in a note
-    cannot recolour or move the terminal. Newlines and tabs are kept."""
+    cannot recolour or move the terminal, and a right-to-left override cannot make
+    "50 mio." of what reads "2 mio.": those show as �. Newlines and tabs are kept."""
     return _CONTROL.sub(_picture, text)
 
 
@@ -70,8 +73,8 @@ def measured(text: str) -> int:
         elif joined:
             joined, last = False, 2
         else:
-            last = 0 if unicodedata.category(c) in _ZERO_WIDTH else \
-                2 if unicodedata.east_asian_width(c) in "WF" else 1
+            last = 0 if unicodedata.category(c) in _ZERO_WIDTH and c != "\xad" else \
+                2 if unicodedata.east_asian_width(c) in "WF" else 1  # (a soft hyphen: 1)
             total += last
     return total
 
