@@ -295,3 +295,13 @@ def test_the_pre_commit_hook_checks_plans_not_the_state_file_the_readme_says_to_
     assert checked("plans/2022-2025.yaml") and checked("plans/2026-2029.yml")
     assert not checked("plans/2022-2025-state.yaml")
     assert "plans/2022-2025-state.yaml" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_bytes_that_are_not_utf8_are_said_plainly(run):
+    """A byte like \\xff typed in a Latin-1 terminal reaches Python as a lone surrogate;
+    it was 'an unexpected error' (UnicodeEncodeError) with exit 2."""
+    for args in (["list", "--status", "\udcff"], ["set", "haps", "--note", "\udcff\udcfe bad"]):
+        result = run(*args)
+        assert result.exit_code == 1, result.output
+        assert "is not text in UTF-8" in result.output and "'\\xff" in result.output
+        assert "unexpected" not in result.output

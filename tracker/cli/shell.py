@@ -145,6 +145,13 @@ class TrackerGroup(click.Group):
         catalogue.use(chosen if chosen in catalogue.LANGUAGES else "en")
         danish.install()
         danish.localize(self)
+        for argument in argv:  # bytes that are no UTF-8 arrive as lone surrogates
+            try:
+                argument.encode("utf-8")
+            except UnicodeEncodeError:
+                shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                err(catalogue.t("cli.not_text", argument=f"'{shown}'"))
+                sys.exit(1)
         return super().main(args, *more, **options)
 
     def list_commands(self, ctx) -> list[str]:

@@ -14,6 +14,11 @@ TEXTS = {
         "1 problem in {path}; nothing was changed.",
         "1 problem i {path}; intet er ændret."),
     "cli.error": ("error: {message}", "fejl: {message}"),
+    "cli.not_text": (
+        "error: {argument} is not text in UTF-8 (a byte like \\xff came through as it is); "
+        "type it again, or set your terminal to UTF-8",
+        "fejl: {argument} er ikke tekst i UTF-8 (en byte som \\xff kom igennem, som den "
+        "var); skriv den igen, eller sæt terminalen til UTF-8"),
     "cli.interrupted": (
         "interrupted; nothing half-written (each change is one transaction)",
         "afbrudt; intet er halvt skrevet (hver ændring er én transaktion)"),
