@@ -95,3 +95,29 @@ def test_list_columns_are_what_the_views_hold(store):
         assert store.list_columns(years, **filters) == expected, filters
     found = store.list_columns(years)
     assert found["owners"][found["id"].index("haps")] == "region,plo"  # the roster's order
+
+
+def test_a_few_initiatives_read_by_id_keep_the_order_of_the_whole_read(store):
+    """Deliverables in the order they were entered, whether the initiative was read
+    with all the others or alone (by id, through the index: field order before)."""
+    store.edit("haps", Change(deliverables={2025: "Slut"}), "anna", "cli")
+    store.edit("haps", Change(deliverables={2023: "Start"}), "anna", "cli")
+    alone = store.initiatives(ids=["haps"])[0]
+    assert list(alone.deliverables) == [2025, 2023]
+    assert list(next(v for v in store.initiatives() if v.id == "haps").deliverables) == [2025, 2023]
+
+
+def test_the_list_keeps_each_objective_together_when_positions_tie(store, plan_file):
+    """An archived objective may hold the position of a current one: with both
+    asked for, each objective's initiatives still come together, as the views."""
+    from tracker.sync import sync_file
+
+    text = plan_file.read_text(encoding="utf-8")
+    start = text.index("  - id: m4\n")
+    end = text.index("  - id: m5\n")
+    plan_file.write_text(text[:start] + text[end:], encoding="utf-8")  # m4 goes
+    sync_file(store, plan_file, "sekretær")
+    years = store.info.years
+    views = store.initiatives(archived=None)
+    assert store.list_columns(years, archived=None)["id"] == [v.id for v in views]
+    assert store.list_columns(years, archived=None)["objective"] == [v.objective_id for v in views]

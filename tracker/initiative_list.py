@@ -159,19 +159,14 @@ class InitiativeList:
                 by_year[year][ident] = level
         sql = ("SELECT i.objective_id, i.id, CASE i.short WHEN '' THEN i.title ELSE i.short "
                "END, t.status FROM initiatives i JOIN tracking t ON t.initiative_id = i.id")
-        if filters.get("archived", False) is None:  # both: no one index holds their order
-            sql += " LEFT JOIN objectives ob ON ob.id = i.objective_id"
-            if where:
-                sql += " WHERE " + " AND ".join(where)
-            sql += " ORDER BY coalesce(ob.position, -1), i.position"
-            rows = self.db.execute(sql, params).fetchall()
-        else:  # an objective at a time along the index (objective, archived, position): no sort
-            sql += " WHERE " + " AND ".join(["i.objective_id = ?", *where]) + " ORDER BY i.position"
-            objectives = [filters["objective"]] if filters.get("objective") else \
-                [r[0] for r in self.db.execute("SELECT id FROM objectives ORDER BY position")]
-            rows = []
-            for objective in objectives:
-                rows += self.db.execute(sql, [objective, *params]).fetchall()
+        # An objective at a time, along the index (objective, archived, position): no
+        # sort of the whole list, and never two objectives' initiatives interleaved.
+        sql += " WHERE " + " AND ".join(["i.objective_id = ?", *where]) + " ORDER BY i.position"
+        objectives = [filters["objective"]] if filters.get("objective") else \
+            [r[0] for r in self.db.execute("SELECT id FROM objectives ORDER BY position")]
+        rows = []
+        for objective in objectives:
+            rows += self.db.execute(sql, [objective, *params]).fetchall()
         objective, ids, names, statuses = map(list, zip(*rows)) if rows else ([], [], [], [])
         return {"objective": objective, "id": ids, "name": names, "status": statuses,
                 "owners": list(map(owners.get, ids)),  # (map: no Python frame a row)
@@ -263,7 +258,8 @@ class InitiativeList:
             if init_id in by_id:
                 by_id[init_id].priorities[year] = level
         for init_id, field_name, value in self.db.execute(
-                f"SELECT initiative_id, field, value FROM initiative_values{where}", params):
+                f"SELECT initiative_id, field, value FROM initiative_values{where} "
+                "ORDER BY rowid", params):  # as entered, whichever way the rows are found
             if init_id in by_id and value:
                 if field_name == LEAD:
                     by_id[init_id].lead = value
@@ -287,7 +283,9 @@ class InitiativeList:
 
 
 def _rank(expression: str, keys: list[str]) -> str:
-    """SQL for the position of `expression`'s value among `keys` (99 if not there)."""
+    """SQL for the position of `expression`'s value among `keys` (after them all if
+    not there)."""
     cases = " ".join(f"WHEN '{key}' THEN {n}" for n, key in enumerate(keys)
                      if "'" not in key)  # keys are [a-z0-9_-]: never quoted, to be sure
-    return f"(CASE {expression} {cases} ELSE 99 END)" if cases else "99"
+    last = max(99, len(keys))  # after every key, however many the roster has
+    return f"(CASE {expression} {cases} ELSE {last} END)" if cases else str(last)
