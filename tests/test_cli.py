@@ -305,3 +305,41 @@ def test_bytes_that_are_not_utf8_are_said_plainly(run):
         assert result.exit_code == 1, result.output
         assert "is not text in UTF-8" in result.output and "'\\xff" in result.output
         assert "unexpected" not in result.output
+
+
+def in_a_terminal(args: list[str], columns: int, cwd) -> str:
+    """`tracker …` in a pseudo-terminal `columns` wide (COLUMNS, as terminals set it)."""
+    import os
+    import pty
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "COLUMNS": str(columns), "LINES": "24", "TRACKER_LANG": "en"}
+    proc = subprocess.Popen([sys.executable, "-m", "tracker", *args], stdin=subprocess.DEVNULL,
+                            stdout=slave, stderr=slave, cwd=cwd, env=env)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        out += chunk
+    proc.wait()
+    os.close(master)
+    return out.decode("utf-8").replace("\r\n", "\n")
+
+
+def test_list_fits_the_terminal_and_says_what_it_left_out(run, plan_file):
+    run("set", "haps", "--owner", "plo", "--owner", "region", "--priority", "2025=high")
+    args = ["--plan", str(plan_file), "list"]
+    narrow = in_a_terminal(args, 80, plan_file.parent)
+    lines = narrow.splitlines()
+    table = lines[lines.index(next(l for l in lines if l.startswith("#"))):]
+    assert all(len(line) <= 80 for line in table), "\n".join(table)
+    assert "Not shown (terminal too narrow): Id, 2022, 2023, 2024.\n" in narrow
+    assert "Regionen, PLO" in narrow and "high" in narrow  # short names; this plan year
+    wide = in_a_terminal(args, 200, plan_file.parent)
+    assert "Not shown" not in wide and "haps" in wide and "2022" in wide
+    assert run("list").output.count("Not shown") == 0  # piped: everything, as it is

@@ -328,6 +328,27 @@ def column_table(header: list[str], columns: list[list[str]], flexible: int,
     return "\n".join(["  ".join(head).rstrip(), rule, *lines])
 
 
+def narrowed(header: list[str], columns: list[list[str]], total: int, flexible: int,
+             order: list[int], least: int = 20) -> tuple[list[str], list[list[str]], int,
+                                                         list[str]]:
+    """The columns that fit `total` with the `flexible` one at least `least` wide:
+    those in `order` left out one by one until they do. (header, columns, the
+    flexible column's new index, the headers left out)."""
+    widths = [max(width(h), max(map(width, col), default=0)) for h, col in zip(header, columns)]
+    shown = list(range(len(header)))
+
+    def needed() -> int:
+        return sum(min(widths[i], least) if i == flexible else widths[i] for i in shown) \
+            + 2 * (len(shown) - 1)
+
+    for i in order:
+        if needed() <= total:
+            break
+        shown.remove(i)
+    return ([header[i] for i in shown], [columns[i] for i in shown], shown.index(flexible),
+            [header[i] for i in range(len(header)) if i not in shown])
+
+
 _SPACE_AT_END = re.compile(r"\s\n")
 
 

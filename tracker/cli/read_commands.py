@@ -41,18 +41,31 @@ def list_(settings: Settings, objective, status, owner, year, archived):
     names = found["name"]
     if present.has_control(names):  # (rare) shown as symbols, and measured so
         names = [visible(name) for name in names]
+    shorts = {ident: visible(info.owner_short(ident)) for ident, _ in info.roster}
+    owners = {text: ", ".join(shorts.get(o, o) for o in text.split(","))
+              for text in set(found["owners"]) if text}  # short names, as on the screen
+    owners[None] = "–"
     columns = [[numbers.get(o, "") for o in found["objective"]], found["id"], names,
-               [o.replace(",", ", ") if o else "–" for o in found["owners"]],
+               list(map(owners.get, found["owners"])),
                list(map(statuses.get, found["status"])),  # (map: no Python frame a cell)
                *[list(map(levels.get, year, year)) for year in found["levels"]]]
     count = len(found["id"])
     terminal = sys.stdout.isatty()
     total = terminal_columns() if terminal else None
+    flexible, hidden = 2, []
+    if total is not None:  # too wide: other years, furthest first, then the id, go
+        now = info.plan_year(today())
+        years = sorted((y for y in info.years if y not in (now, now + 1)),
+                       key=lambda y: (-abs(y - now), y))
+        order = [5 + info.years.index(y) for y in years] + [1]
+        header, columns, flexible, hidden = present.narrowed(header, columns, total, 2, order)
     out(info.title)
     ended = meeting_words.period_ended(info, today())
     if ended:
         out(ended)
-    out(present.column_table(header, columns, flexible=2, total=total, right=(0,)))
+    out(present.column_table(header, columns, flexible=flexible, total=total, right=(0,)))
+    if hidden:
+        out(t("cli.columns_hidden", columns=", ".join(hidden)))
     out(t("cli.count", count=count) if count != 1 else t("cli.count_one"))
 
 

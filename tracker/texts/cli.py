@@ -36,6 +36,9 @@ TEXTS = {
         "{id}: har allerede denne værdi; intet ændret."),
     "cli.saved": ("{id}: saved (version {version}).", "{id}: gemt (version {version})."),
     "cli.count": ("{count} initiatives.", "{count} indsatser."),
+    "cli.columns_hidden": (
+        "Not shown (terminal too narrow): {columns}.\nAll of it: tracker list | less -S",
+        "Ikke vist (for smal terminal): {columns}.\nDet hele: tracker list | less -S"),
     "cli.count_one": ("1 initiative.", "1 indsats."),
     "cli.unknown_objective": (
         "unknown objective '{text}'; choose one of: {choices}",
