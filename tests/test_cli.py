@@ -343,3 +343,17 @@ def test_list_fits_the_terminal_and_says_what_it_left_out(run, plan_file):
     wide = in_a_terminal(args, 200, plan_file.parent)
     assert "Not shown" not in wide and "haps" in wide and "2022" in wide
     assert run("list").output.count("Not shown") == 0  # piped: everything, as it is
+
+
+def test_a_year_set_to_none_is_not_one_of_its_priorities(run):
+    """'ingen' records that the group decided against it that year: the year's
+    filter and its implementation plan leave it out, as they do a year unset."""
+    run("set", "haps", "--priority", "2024=none")
+    run("set", "kontaktlaege", "--priority", "2024=high")
+    listed = run("list", "--year", "2024").output
+    assert "kontaktlaege" in listed and "haps" not in listed and "1 initiative." in listed
+    plan = run("export", "--implementation-plan", "2024").output
+    assert "KontaktLæge" in plan and "HAPS" not in plan
+    note = run("export", "--year", "2024").output
+    assert "| KontaktLæge |" in note and "| HAPS |" not in note
+    assert "none" in run("show", "haps").output  # kept, and shown where it is asked for

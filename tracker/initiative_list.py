@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .model import LEAD, InitiativeView, Note, PlanInfo, deliverable_year
+from .vocabulary import NOT_PRIORITISED
 
 
 class InitiativeList:
@@ -98,8 +99,8 @@ class InitiativeList:
         if year is not None:
             self.check_year(year)
             where.append("EXISTS (SELECT 1 FROM priorities p WHERE p.initiative_id = i.id "
-                         "AND p.year = ?)")
-            params.append(year)
+                         "AND p.year = ? AND p.level != ?)")  # 'none': not a priority
+            params += [year, NOT_PRIORITISED]
         if text:
             where.append("instr(fold(i.id || ' ' || i.title || ' ' || i.short || ' ' || "
                          "i.description), ?) > 0")

@@ -10,6 +10,7 @@ from .bulk import collector_paused
 from .catalogue import day, t
 from .md import action_row, and_list, due, inline, owner_names, priority_mark, table
 from .present import visible
+from .vocabulary import prioritised
 
 
 @collector_paused()
@@ -30,7 +31,8 @@ def implementation_plan(store, year: int, date: str, with_status: bool = False) 
     objectives = []
     for objective in store.objectives():
         chosen = [v for v in views if v.objective_id == objective.id
-                  and ((v.priorities.get(year) and not v.archived) or v.id in actions)]
+                  and ((prioritised(v.priorities.get(year)) and not v.archived)
+                       or v.id in actions)]
         chosen.sort(key=lambda v: rank.get(v.priorities.get(year, ""), len(rank)))
         objectives.append({
             "id": objective.id, "number": objective.number,

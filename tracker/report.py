@@ -20,6 +20,7 @@ from .bulk import collector_paused
 from .model import InitiativeView, display_name
 from .present import visible_json
 from .store import Store
+from .vocabulary import prioritised
 
 
 @collector_paused()
@@ -36,7 +37,7 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
     def wanted(views: list[InitiativeView]) -> list[InitiativeView]:
         return [v for v in views
                 if (owner_id is None or owner_id in v.owners)
-                and (year is None or year in v.priorities)]
+                and (year is None or prioritised(v.priorities.get(year)))]
 
     status_label = functools.lru_cache(maxsize=None)(  # a few words, asked on every row
         functools.partial(status_word, info))

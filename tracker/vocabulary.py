@@ -39,6 +39,14 @@ DEFAULT_LEVELS = (
     Term("low", "lav", "low"),
     Term("none", "ingen", "none"),
 )
+# The level that records a year as not prioritised: kept and shown, but the year's
+# filter and its implementation plan leave it out, as they leave out a year unset.
+NOT_PRIORITISED = "none"
+
+
+def prioritised(level: str | None) -> bool:
+    """Whether a year's level makes the initiative one of that year's priorities."""
+    return bool(level) and level != NOT_PRIORITISED
 
 
 def _fold(text: str) -> str:
