@@ -73,7 +73,7 @@ def test_danish_validator_sync_and_errors(plan_file, tmp_path, clock):
     assert "1 problem i" in result.output and "intet er ændret" in result.output
     synced = runner.invoke(main, ["--lang", "da", "--plan", str(plan_file), "sync"])
     assert "+ haps  HAPS (målsætning 9. Sparring og rådgivning)" in synced.output
-    assert "Tilføjet 20, ændret 0, arkiveret 0." in synced.output
+    assert "20 tilføjet, 0 ændret, 0 arkiveret." in synced.output
     wrong = runner.invoke(main, ["--lang", "da", "--plan", str(plan_file), "set", "haps",
                                  "--status", "halvvejs"])
     assert wrong.output.startswith("fejl: ukendt status 'halvvejs'; vælg en af:")

@@ -171,8 +171,10 @@ def _initiative(i: dict, year: int, levels: dict, with_status: bool) -> list[str
     if i["provisional"]:  # a fact of its own, not a part of the priority's line
         lines += ["", t("plan.provisional_sentence")]
     # What the plan still lacks is said as such, not as a dash.
+    # Without a lead its owners are not "participants" (of what?): they are the owners.
+    others = t("plan.participants") if i["lead"] else t("report.owners")
     lines += ["", f"{t('note.lead')}: {inline(i['lead']) or t('plan.no_lead')} · "
-              f"{t('plan.participants')}: {inline(', '.join(i['participants'])) or '–'}"]
+              f"{others}: {inline(', '.join(i['participants'])) or '–'}"]
     lines += ["", f"{t('plan.deliverable', year=year)}: "
               f"{inline(i['deliverable']) if i['deliverable'] else t('plan.no_deliverable')}",
               ""]

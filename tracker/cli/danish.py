@@ -24,7 +24,7 @@ CLICK_DA = {
     "Confirm the action without prompting.": "Bekræft uden at spørge.",
     "Could not open file {filename!r}: {message}": "Kunne ikke åbne filen {filename!r}: {message}",
     "Do you want to continue?": "Vil du fortsætte?",
-    "Error: {message}": "Fejl: {message}",
+    "Error: {message}": "fejl: {message}",  # (as our own errors say it)
     "Invalid value for {param_hint}: {message}": "Ugyldig værdi for {param_hint}: {message}",
     "Invalid value: {message}": "Ugyldig værdi: {message}",
     "Missing argument": "Mangler argument",

@@ -85,11 +85,11 @@ HELP_DA: dict[str, str] = {
     'Only initiatives with a priority this year.':
         'Kun indsatser, der har en prioritet i dette år.',
     'Only initiatives with this owner.':
-        'Kun indsatser med denne ansvarlige.',
+        'Kun indsatser med denne som ansvarlig.',
     "The report's date (default: today), YYYY-MM-DD.":
-        'Rapportens dato (standard: i dag), YYYY-MM-DD.',
+        'Rapportens dato (standard: i dag), fx 2024-06-01 eller 1.6.2024.',
     "Add every change and note from this date on (YYYY-MM-DD), e.g. the last meeting's.":
-        'Medtag alle ændringer og noter fra og med denne dato (YYYY-MM-DD), fx datoen for sidste møde.',
+        'Medtag alle ændringer og noter fra og med denne dato, fx datoen for sidste møde (2024-06-01 eller 1.6.2024).',
     'A status note for this meeting (its number or date): its title names the meeting, and its agenda comes first.':
         'Et statusnotat til dette møde (mødets nummer eller dato): titlen nævner mødet, og mødets dagsorden kommer først.',
     "Add what is different since the body's last meeting (before --for-meeting's, or the report's date).":
@@ -97,7 +97,7 @@ HELP_DA: dict[str, str] = {
     'With --since-last-meeting: whose meeting (default: any body).':
         'Med --since-last-meeting: hvilket udvalgs møde (standard: uanset udvalg).',
     'Instead of the status report: the yearly implementation plan for YEAR (initiatives prioritised that year, their actions, who does what, the decisions so far).':
-        'I stedet for statusrapporten: den årlige implementeringsplan for YEAR (de indsatser, der er prioriteret det år, deres handlinger, hvem gør hvad, og beslutningerne indtil nu).',
+        'I stedet for statusrapporten: den årlige implementeringsplan for ÅR (de indsatser, der er prioriteret det år, deres handlinger, hvem gør hvad, og beslutningerne indtil nu).',
     "With --implementation-plan: add each initiative's and action's status (a plan shows none by default).":
         'Med --implementation-plan: tilføj status for hver indsats og handling (som standard viser en plan ingen status).',
     'Instead of the status report: the final status of the plan (completed, continued and where, dropped, left unfinished).':
@@ -107,7 +107,7 @@ HELP_DA: dict[str, str] = {
     'Who changed what, when (all initiatives, or one).':
         'Hvem ændrede hvad og hvornår (for alle indsatser eller for én).',
     'Only changes on or after this date (YYYY-MM-DD).':
-        'Kun ændringer fra og med denne dato (YYYY-MM-DD).',
+        'Kun ændringer fra og med denne dato (fx 2024-06-01 eller 1.6.2024).',
     'Load a tracking-state file (from `export --format yaml`) without overwriting edits.':
         'Indlæs en fil med opfølgningsdata (fra `export --format yaml`) uden at overskrive rettelser.',
     'Show what would change; write nothing.':

@@ -6,7 +6,7 @@ Each key has its words as (English, Danish). `catalogue.t()` looks them up.
 TEXTS = {
     "cli.synced": (
         "Synced {plan} into {db}: {summary}",
-        "Synkroniserede {plan} til {db}: {summary}"),
+        "Planen {plan} er synkroniseret med {db}: {summary}"),
     "cli.problems": (
         "{count} problems in {path}; nothing was changed.",
         "{count} problemer i {path}; intet er ændret."),
@@ -29,8 +29,10 @@ TEXTS = {
         "--priority takes YEAR=LEVEL (e.g. 2024=high, or 2024= to clear), not '{text}'",
         "--priority skal skrives ÅR=NIVEAU, fx 2025=høj (eller 2025= for at rydde), ikke '{text}'"),
     "cli.nothing_to_set": (
-        "nothing to set: give --status, --owner, --add-owner, --remove-owner, --priority or --note",
-        "intet at ændre: angiv --status, --owner, --add-owner, --remove-owner, --priority eller --note"),
+        "nothing to set: give --status, --owner, --add-owner, --remove-owner, --lead, "
+        "--priority, --deliverable or --note",
+        "intet at ændre: angiv --status, --owner, --add-owner, --remove-owner, --lead, "
+        "--priority, --deliverable eller --note"),
     "cli.unchanged": (
         "{id}: already so; nothing changed.",
         "{id}: har allerede denne værdi; intet ændret."),

@@ -214,10 +214,10 @@ TEXTS = {
     "sync.none": ("No changes.", "Ingen ændringer."),
     "sync.did": (
         "Added {added}, changed {changed}, archived {archived}.",
-        "Tilføjet {added}, ændret {changed}, arkiveret {archived}."),
+        "{added} tilføjet, {changed} ændret, {archived} arkiveret."),
     "sync.would": (
         "Would add {added}, change {changed}, archive {archived}.",
-        "Ville tilføje {added}, ændre {changed}, arkivere {archived}."),
+        "{added} ville blive tilføjet, {changed} ændret og {archived} arkiveret."),
     "sync.conflicts": (
         "{count} conflict(s): the tracker's value was kept (settle with `tracker resolve ID FIELD --keep` or `--take-plan`).",
         "{count} konflikt(er): den registrerede værdi er bevaret (afgør med `tracker resolve ID FELT --keep` eller `--take-plan`)."),
