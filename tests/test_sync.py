@@ -235,3 +235,15 @@ def test_invalid_plan_changes_nothing(store, plan_file):
         sync_file(store, plan_file, "x")
     assert store.db.execute("SELECT count(*) FROM audit").fetchone()[0] == before
     assert store.initiative("haps").title.startswith("Projekt HAPS (")
+
+
+def test_a_renamed_party_is_said_by_its_names(store, plan_file):
+    """The line said 'region, kommunerne, plo (were region, kommunerne, plo)' when a
+    name changed: now only who changed, by name and id."""
+    text = plan_file.read_text(encoding="utf-8")
+    plan_file.write_text(text.replace("name: Region Hovedstaden", "name: Region H", 1),
+                         encoding="utf-8")
+    result = sync_file(store, plan_file, "x")
+    said = [present.sync_line(store.info, line) for line in result.lines if line.kind == "roster"]
+    assert said == ["~ the plan's parties and people changed: Region H (region) "
+                    "(were Region Hovedstaden (region))"]
