@@ -375,21 +375,33 @@ def test_catalogue_strings_are_used():
 
 
 async def test_escape_codes_in_names_never_reach_the_terminal(store, plan_file):
-    """A user name, a plan title and a status word holding ESC/BEL are shown as text:
-    the terminal's title, the header, the table, the details and every message."""
+    """A user name and a note holding ESC/BEL are shown as text, and a plan whose
+    title and status word hold them is refused, its problems shown as text: the
+    terminal's title, the header, the table, the details and every message."""
     text = plan_file.read_text(encoding="utf-8")
-    text = text.replace("title: Praksisplan for almen praksis 2022-2025",
-                        'title: "Plan\\e]0;pwned\\a"', 1)
-    plan_file.write_text(text + '\nstatuses:\n  - {key: a, da: "r\\e[2Jød", en: red}\n'
-                                '  - {key: b, da: grøn, en: green}\n', encoding="utf-8")
+    hostile = text.replace("title: Praksisplan for almen praksis 2022-2025",
+                           'title: "Plan\\e]0;pwned\\a"', 1)
+    plan_file.write_text(hostile + '\nstatuses:\n  - {key: a, da: "r\\e[2Jød", en: red}\n'
+                                   '  - {key: b, da: grøn, en: green}\n', encoding="utf-8")
     app = TrackerApp(store, plan_file, "x\x1b]0;T\x07", poll_seconds=3600)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("r")  # sync the hostile plan
+        await pilot.press("r")  # sync the hostile plan: refused, its problems said
+        await settle(pilot)
+        problems = app.screen.body.plain
+        assert "U+001B" in problems and "\x1b" not in problems and "\x07" not in problems
+        await pilot.press("escape")
+        plan_file.write_text(text + "\nstatuses:\n  - {key: a, da: rød, en: red}\n"
+                                    "  - {key: b, da: grøn, en: green}\n", encoding="utf-8")
+        await pilot.press("r")
         await settle(pilot)
         await goto(pilot, "haps")
         await pilot.press("s", *"red", "enter")
         await settle(pilot)
         assert store.initiative("haps").status == "a"
+        other = open_store(plan_file.with_suffix(".db"))  # someone notes an escape
+        other.edit("haps", Change(note="HA\x1b[2JPS\x07"), "bo", "cli")
+        app.main.refresh_from_database()
+        await settle(pilot)
         await pilot.press("u")
         await settle(pilot)
         shown = [app.title, str(app.main.query_one("#header").render()), cell(app, "haps", "status"),
@@ -397,7 +409,7 @@ async def test_escape_codes_in_names_never_reach_the_terminal(store, plan_file):
         shown += [n.message + n.title for n in app._notifications]
         for text in shown:
             assert "\x1b" not in text and "\x07" not in text, repr(text)
-        assert "Plan␛]0;pwned␇" in app.title
+        assert "HA␛[2JPS␇" in app.main.query_one(DetailsPane).text.plain
 
 
 async def test_undo_after_a_rename_in_the_tui(app, store, plan_file):
