@@ -81,6 +81,16 @@ async def test_owners_multi_select(app, store):
         assert cell(app, "haps", "owners") == "Regionen, PLO"  # short names
 
 
+async def test_j_and_k_move_in_the_dialogs_lists_too(app, store):
+    """j j l made the first owner lead, not the third: only the arrows moved there."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "haps")
+        await pilot.press("o", "space", "j", "j", "space", "k", "j", "l", "enter")
+        await settle(pilot)
+        found = store.initiative("haps")
+        assert found.owners == ("region", "plo") and found.lead == "plo"
+
+
 async def test_priorities_with_digits_and_arrows(app, store):
     async with app.run_test(size=(120, 40)) as pilot:
         await goto(pilot, "haps")

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from ..catalogue import t
 from .screens import Modal
-from .widgets import safe
+from .widgets import PickList, safe
 
 
 class TimelineScreen(Modal):
@@ -34,7 +34,7 @@ class TimelineScreen(Modal):
         with Vertical(classes="dialog wide"):
             yield self.title_label()
             if self.lines:
-                yield OptionList(*[Option(safe(text), id=key or None)
+                yield PickList(*[Option(safe(text), id=key or None)
                                    for key, text in self.lines], id="timeline-lines")
             else:
                 yield Label(safe(t("timeline.empty")), id="timeline-lines")
@@ -80,7 +80,7 @@ class AgendaScreen(Modal):
         with Vertical(classes="dialog wide"):
             yield self.title_label()
             if self.lines:
-                yield OptionList(*[Option(safe(text), id=str(ident))
+                yield PickList(*[Option(safe(text), id=str(ident))
                                    for ident, text in self.lines], id="agenda-lines")
             yield Static(safe(self.below), id="agenda-below")
             yield Label(safe(self.footer), classes="modal-footer")

@@ -15,7 +15,7 @@ from ..catalogue import language, t
 from ..errors import TrackerError
 from ..lookup import check_deliverable
 from ..vocabulary import Term
-from .widgets import localize, safe
+from .widgets import PickList, localize, safe
 
 
 class Modal(ModalScreen):
@@ -115,7 +115,7 @@ class OwnersPicker(Modal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield self.title_label()
-            yield OptionList(*[Option(self.prompt(o, n), id=o) for o, n in self.roster],
+            yield PickList(*[Option(self.prompt(o, n), id=o) for o, n in self.roster],
                              id="owner-options")
             yield Label(safe(t("owners.keys")), classes="modal-footer")
 
@@ -343,7 +343,7 @@ class ChoiceScreen(Modal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield self.title_label()
-            yield OptionList(*[Option(safe(label), id=ident) for ident, label in self.choices],
+            yield PickList(*[Option(safe(label), id=ident) for ident, label in self.choices],
                              id="choices")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -419,7 +419,7 @@ class ActionsScreen(Modal):
         with Vertical(classes="dialog wide"):
             yield self.title_label()
             if self.lines:
-                yield OptionList(*[Option(safe(text), id=str(ident))
+                yield PickList(*[Option(safe(text), id=str(ident))
                                    for ident, text in self.lines], id="action-lines")
             else:
                 yield Label(safe(t("actions.none", year=self.year)), id="action-lines")

@@ -285,6 +285,20 @@ class InitiativeTable(ScrollView, can_focus=True):
         return Strip(list(line.render(self.app.console))).apply_style(style)
 
 
+class PickList(OptionList):
+    """A dialog's list of choices, moved with j/k as every list here (with only the
+    arrows, j in the owners dialog did nothing and l then made the wrong owner lead)."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "key.down", show=False, id="pick.down"),
+        Binding("k", "cursor_up", "key.up", show=False, id="pick.up"),
+    ]
+
+    def __init__(self, *options, **kwargs):
+        super().__init__(*options, **kwargs)
+        localize(self)
+
+
 class ObjectiveList(OptionList):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
