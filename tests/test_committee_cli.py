@@ -166,9 +166,8 @@ def test_a_status_note_for_the_next_meeting(run, clock):
     note = ok(run("export", "--for-meeting", "18.3.2025", "--since-last-meeting", lang="da"))
     assert note.startswith("# Statusnotat til Praksisplanudvalgets møde 18.03.2025\n")
     agenda = note.split("## På dagsordenen")[1].split("\n## ")[0]
-    assert agenda.strip().splitlines() == [
-        "### Til beslutning", "", "1. **HAPS**: Evaluering", "", "### Til orientering", "",
-        "2. Planen som helhed"]
+    assert agenda.strip().splitlines() == [  # numbered as `meeting show` numbers them
+        "1. **HAPS** (til beslutning): Evaluering", "2. Planen som helhed (til orientering)"]
     assert "## Ændringer siden 20.01.2025" in note
     assert "- **HAPS**: status ikke påbegyndt → igangsat" in note
 
@@ -180,3 +179,21 @@ def test_replacing_the_owners_says_who_is_no_longer_one(run):
         "Ikke længere ansvarlige: Region Hovedstaden, PLO-Hovedstaden. Ansvarlige nu: De 29 "
         "kommuner i Region Hovedstaden (--add-owner tilføjer én uden at erstatte de andre).")
     assert "Ikke længere" not in ok(run("set", "haps", "--add-owner", "plo", lang="da"))
+
+
+def test_the_status_note_numbers_the_agenda_as_meeting_show_does(run, clock):
+    """Grouped by kind, the note made 'punkt 2' another item than `meeting show` and
+    `meeting item decide 2` meant."""
+    ok(run("meeting", "add", "2025-03-18"))
+    ok(run("meeting", "item", "add", "2025-03-18", "haps", "Evaluering", "--kind", "beslutning"))
+    ok(run("meeting", "item", "add", "2025-03-18", "kontaktlaege", "Udrulning", "--kind",
+           "drøftelse"))
+    ok(run("meeting", "item", "add", "2025-03-18", "", "Implementeringsplan 2025", "--kind",
+           "beslutning"))
+    note = ok(run("export", "--for-meeting", "18.3.2025", lang="da"))
+    agenda = note.split("## På dagsordenen")[1].split("\n## ")[0].strip().splitlines()
+    assert agenda == ["1. **HAPS** (til beslutning): Evaluering",
+                      "2. **KontaktLæge** (til drøftelse): Udrulning",
+                      "3. Implementeringsplan 2025 (til beslutning)"]
+    shown = ok(run("meeting", "show", "18.3.2025", lang="da"))
+    assert shown.index("Evaluering") < shown.index("Udrulning") < shown.index("Implementeringsplan")

@@ -126,17 +126,15 @@ def build(store: Store, date: str, year: int | None = None, owner: str | None = 
 
 
 def agenda_of(store: Store, meeting, names: dict) -> dict:
-    """The meeting a status note is for, and its agenda by kind (decision first)."""
-    info, agenda = store.info, {}
-    for item in store.agenda(meeting.id):
-        agenda.setdefault(item.kind, []).append({
-            "kind": item.kind, "kind_label": present.agenda_kind(item.kind),
-            "initiative": item.initiative_id, "text": item.text,
-            "name": names.get(item.initiative_id, item.initiative_id)})
-    order = {"decision": 0, "discussion": 1, "information": 2}
+    """The meeting a status note is for, and its agenda in the meeting's order, each
+    item numbered as `tracker meeting show` and the screen number it."""
+    info = store.info
+    agenda = [{"number": n, "kind": item.kind, "kind_label": present.agenda_kind(item.kind),
+               "initiative": item.initiative_id, "text": item.text,
+               "name": names.get(item.initiative_id, item.initiative_id)}
+              for n, item in enumerate(store.agenda(meeting.id), 1)]
     return {"id": meeting.id, "date": meeting.date, "body": meeting.body, "name": meeting.title,
-            "title": meeting_words.meeting_of(info, meeting),
-            "agenda": dict(sorted(agenda.items(), key=lambda kv: order.get(kv[0], 9)))}
+            "title": meeting_words.meeting_of(info, meeting), "agenda": agenda}
 
 
 def by_party(info, initiatives: list[dict], actions: list[dict], owner_id) -> list[dict]:

@@ -31,15 +31,12 @@ def markdown(report: dict) -> str:
     lines.append(" · ".join(f for f in facts if f))
     head, foot = meeting_words.ended_and_source(plan)
     lines += head + filters(report) + attention(report)
-    if meeting and meeting["agenda"]:
-        lines += ["", f"## {t('note.agenda')}"]
-        number = 0
-        for kind, items in meeting["agenda"].items():
-            lines += ["", f"### {t('note.agenda_for', kind=inline(items[0]['kind_label']))}", ""]
-            for i in items:
-                number += 1
-                lines.append(f"{number}. **{inline(i['name'])}**: {inline(i['text'])}"
-                             if i["initiative"] else f"{number}. {inline(i['text'])}")
+    if meeting and meeting["agenda"]:  # numbered as the meeting's agenda is everywhere
+        lines += ["", f"## {t('note.agenda')}", ""]
+        for i in meeting["agenda"]:
+            kind = t("note.agenda_item_for", kind=inline(i["kind_label"]))
+            lines.append(f"{i['number']}. **{inline(i['name'])}** ({kind}): {inline(i['text'])}"
+                         if i["initiative"] else f"{i['number']}. {inline(i['text'])} ({kind})")
     lines += overview(report)
     year = report["plan_year"]
     empty = []

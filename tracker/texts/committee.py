@@ -221,7 +221,7 @@ TEXTS = {
     "note.title_date": ("Status as of {date}", "Status pr. {date}"),
     "note.title_meeting": ("Status note for {meeting}", "Statusnotat til {meeting}"),
     "note.agenda": ("On the agenda", "På dagsordenen"),
-    "note.agenda_for": ("For {kind}", "Til {kind}"),
+    "note.agenda_item_for": ("for {kind}", "til {kind}"),
     "note.changes": ("What is different since {date}", "Ændringer siden {date}"),
     "note.changes_none": ("Nothing is different since then.", "Intet er ændret siden da."),
     "note.history_hint": (
