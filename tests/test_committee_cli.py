@@ -197,3 +197,15 @@ def test_the_status_note_numbers_the_agenda_as_meeting_show_does(run, clock):
                       "3. Implementeringsplan 2025 (til beslutning)"]
     shown = ok(run("meeting", "show", "18.3.2025", lang="da"))
     assert shown.index("Evaluering") < shown.index("Udrulning") < shown.index("Implementeringsplan")
+
+
+def test_a_decision_taken_before_the_last_meeting_says_when(run, clock):
+    """Recorded after the last meeting but taken in 2024, it read as decided since."""
+    ok(run("meeting", "add", "2025-01-20"))
+    clock.set("2025-02-01T10:00:00Z")
+    ok(run("decision", "add", "haps", "Piloten udvides", "--date", "19.5.2024"))
+    ok(run("decision", "add", "haps", "Piloten forlænges", "--date", "1.2.2025"))
+    note = ok(run("export", "--since-last-meeting", lang="da"))
+    line = next(line for line in note.splitlines() if line.startswith("- **HAPS**"))
+    assert "besluttet 19.05.2024 (registreret siden): Piloten udvides" in line
+    assert "besluttet: Piloten forlænges" in line

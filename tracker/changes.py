@@ -4,7 +4,7 @@ history's rows a committee cares about, an edit and its undo cancelled out."""
 from __future__ import annotations
 
 from . import present
-from .catalogue import t
+from .catalogue import day, t
 from .lookup import read_stamp
 from .model import split_item_field
 from .store import Store
@@ -95,6 +95,7 @@ def folded_changes(store, since: str, objectives: list[dict]) -> list[dict]:
         if a.overdue(date, info) and a.due >= since:
             late_by[a.initiative_id] = late_by.get(a.initiative_id, 0) + 1
     order = {o["id"]: n for n, o in enumerate(objectives)}
+    dated = {d.id: d.date for d in store.decisions(archived=True)}
     out = []
     for v in sorted(store.initiatives(archived=None),
                     key=lambda v: order.get(v.objective_id, len(order))):
@@ -114,14 +115,17 @@ def folded_changes(store, since: str, objectives: list[dict]) -> list[dict]:
                     and not info.status(before).done and before:
                 finished += 1
             elif kind == "decision" and attr == "text" and not before and now:
-                decided.append(now)
+                decided.append((now, dated.get(number, "")))
         late = late_by.get(v.id, 0)
         for key, count in (("fold.actions_added", added), ("fold.actions_done", finished),
                            ("fold.actions_late", late)):
             if count:
                 parts.append(t(key + ("_one" if count == 1 else ""), count=count))
-        parts += [t("fold.decision", text=" ".join(text.split()).rstrip(".;"))
-                  for text in decided]
+        # A decision recorded now but taken before the period says when it was taken.
+        parts += [t("fold.decision_dated", date=day(when), text=" ".join(text.split()).rstrip(".;"))
+                  if when and when < since else
+                  t("fold.decision", text=" ".join(text.split()).rstrip(".;"))
+                  for text, when in decided]
         note = v.latest_note
         if v.id in notes and note and note.text == notes[v.id]:
             parts.append(t("fold.note", text=" ".join(note.text.split()).rstrip(".;")))

@@ -217,6 +217,8 @@ TEXTS = {
     "fold.actions_late": ("{count} actions overdue", "{count} handlinger over fristen"),
     "fold.actions_late_one": ("1 action overdue", "1 handling over fristen"),
     "fold.decision": ("decided: {text}", "besluttet: {text}"),
+    "fold.decision_dated": ("decided on {date} (recorded since): {text}",
+                            "besluttet {date} (registreret siden): {text}"),
     "fold.note": ("note: {text}", "note: {text}"),
     "note.title_date": ("Status as of {date}", "Status pr. {date}"),
     "note.title_meeting": ("Status note for {meeting}", "Statusnotat til {meeting}"),
