@@ -209,3 +209,19 @@ def test_a_decision_taken_before_the_last_meeting_says_when(run, clock):
     line = next(line for line in note.splitlines() if line.startswith("- **HAPS**"))
     assert "besluttet 19.05.2024 (registreret siden): Piloten udvides" in line
     assert "besluttet: Piloten forlænges" in line
+
+
+def test_what_a_meeting_decided_waits_until_it_is_held(run, monkeypatch):
+    """Recorded for next week's meeting, the implementation plan said 'Godkendt af
+    Praksisplanudvalget' on a date still to come."""
+    from tracker.initiative_list import InitiativeList
+
+    monkeypatch.setattr(InitiativeList, "day", lambda self: "2025-03-01")
+    ok(run("meeting", "add", "2025-03-18"))
+    ok(run("meeting", "item", "add", "2025-03-18", "", "Implementeringsplan 2025", "--kind",
+           "beslutning"))
+    early = run("meeting", "item", "decide", "1", "Godkendt", lang="da")
+    assert early.exit_code == 1
+    assert "mødet 18.03.2025 er ikke holdt endnu" in early.output
+    monkeypatch.setattr(InitiativeList, "day", lambda self: "2025-03-18")  # on the day
+    ok(run("meeting", "item", "decide", "1", "Godkendt", lang="da"))

@@ -197,7 +197,7 @@ async def test_b_on_an_item_for_the_whole_plan_records_what_was_decided(store, p
     item = store.add_agenda_item("2025-03-18", "", "Implementeringsplan 2025", "beslutning",
                                  "sekretær", "cli")
     catalogue.use("da")
-    app = make_app(store, plan_file)
+    app = make_app(store, plan_file, today="2025-03-18")  # the meeting's day: it is held
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("m")

@@ -178,11 +178,15 @@ class Committee:
 
     def decide_item(self, item_id: int, outcome: str, who: str, source: str) -> None:
         """Record what the meeting decided on an agenda item ('' takes it back)."""
-        if not any(i.id == item_id for i in self.agenda()):
+        item = next((i for i in self.agenda() if i.id == item_id), None)
+        if item is None:
             raise TrackerError("err.unknown_item", item=item_id)
         outcome = " ".join(outcome.split())
         if outcome:
             lookup.check_item_text(outcome)
+            held = next((m.date for m in self.meetings() if m.id == item.meeting_id), "")
+            if held > self.day():  # (the implementation plan would say it was approved)
+                raise TrackerError("err.meeting_not_held", date=lookup.Day(held))
         self.write(None, Write(values={record_field("item", item_id, "outcome"): outcome}),
                    who, source, "edit")
 

@@ -211,6 +211,9 @@ TEXTS = {
         "{field}: file says {file}, tracker has {tracker}; kept the tracker's",
         "{field}: filen siger {file}, det registrerede er {tracker}; den registrerede værdi er bevaret"),
     "state.note_by": ("note by {author}", "note af {author}"),
+    "err.meeting_not_held": (
+        "the meeting of {date} has not been held yet; record what it decided on the day or after",
+        "mødet {date} er ikke holdt endnu; registrér, hvad det besluttede, på dagen eller derefter"),
     "sync.none": ("No changes.", "Ingen ændringer."),
     "sync.did": (
         "Added {added}, changed {changed}, archived {archived}.",
