@@ -247,3 +247,21 @@ def test_a_renamed_party_is_said_by_its_names(store, plan_file):
     said = [present.sync_line(store.info, line) for line in result.lines if line.kind == "roster"]
     assert said == ["~ the plan's parties and people changed: Region H (region) "
                     "(were Region Hovedstaden (region))"]
+
+
+def test_resolve_takes_the_field_as_the_sync_line_named_it(store, plan_file):
+    """The sync said '! haps  ansvarlige: …' and 'tracker resolve ID FELT'; the word
+    it said was refused ('haps har ingen konflikt på ansvarlige')."""
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+
+    declare(plan_file, "        owners: [region]\n")
+    sync_file(store, plan_file, "x")
+    store.edit("haps", Change(owners=["plo"]), "anna", "cli")
+    edit_plan(plan_file, "owners: [region]", "owners: [kommunerne]")
+    sync_file(store, plan_file, "x")
+    result = CliRunner().invoke(main, ["--plan", str(plan_file), "--lang", "da", "resolve",
+                                       "haps", "Ansvarlige", "--keep"])
+    assert result.exit_code == 0, result.output
+    assert store.conflicts() == [] and store.initiative("haps").owners == ("plo",)

@@ -130,6 +130,24 @@ def field_name(field: str) -> str:
     return t(f"field.{field}") if field in FIELDS else field
 
 
+def field_named(text: str, fields: list[str]) -> str:
+    """Which of `fields` the person means by `text`: its key (priority:2024) or its
+    name in either language, as the sync line said it ('ansvarlige', 'prioritet
+    2024'); else `text` as typed."""
+    from .catalogue import use
+
+    wanted, chosen = " ".join(text.casefold().split()), language()
+    try:
+        for lang in ("da", "en"):
+            use(lang)
+            for field in fields:
+                if wanted in (field.casefold(), " ".join(field_name(field).casefold().split())):
+                    return field
+    finally:
+        use(chosen)
+    return text
+
+
 def agenda_kind(kind: str) -> str:
     """'til beslutning' / 'for decision' … as the word alone: 'beslutning'."""
     return t(f"kind.{kind}") if kind in AGENDA_KINDS else kind

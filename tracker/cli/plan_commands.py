@@ -82,6 +82,8 @@ def resolve(settings: Settings, initiative_id: str, field_name: str, choice: str
     if choice is None:
         raise TrackerError(t("cli.resolve_choice"))
     store = settings.store()
+    open_here = [c.field for c in store.conflicts() if c.initiative_id == initiative_id]
+    field_name = present.field_named(field_name, open_here)  # 'ansvarlige' as sync said it
     outcome, value = store.resolve(initiative_id, field_name, choice == "plan",
                                    settings.user, "cli")
     out(present.resolved(store.info, initiative_id, field_name, outcome, value))
