@@ -139,7 +139,7 @@ def implementation_markdown(doc: dict) -> str:
         lines += _who(listed, doc["parties"], year)
     lines += ["", f"## {t('plan.timeline', year=year)}", ""]
     lines += [f"- {inline(e['text'])}" for e in doc["timeline"]] or \
-        [f"_{t('plan.no_timeline', year=year)}_"]
+        [f"_{t('plan.no_timeline' if str(year) >= doc['date'][:4] else 'plan.no_timeline_past', year=year)}_"]
     if doc["timeline"]:  # month by month, drawn in HTML and Word
         lines += charts.block("months", charts.months(  # meetings and milestones (not
             year, [e for e in doc["timeline"] if e["kind"] != "item"],  # each item again)

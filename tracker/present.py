@@ -506,7 +506,7 @@ PLAIN_LINES = {  # kinds whose data are the message's values as they are
 
 
 def sync_summary(result) -> str:
-    """'Added 1, changed 2, archived 0. 1 conflict(s): …'."""
+    """'Added 1, changed 2, archived 0. 1 conflict: …'."""
     if not result.changed:
         text = t("sync.none")
     else:
@@ -514,7 +514,8 @@ def sync_summary(result) -> str:
                  changed=result.count("~"), archived=result.count("-"))
     conflicts = len(result.notices("!"))
     if conflicts:
-        text += " " + t("sync.conflicts", count=conflicts)
+        text += " " + (t("sync.conflicts", count=conflicts) if conflicts != 1
+                       else t("sync.conflicts_one"))
     unknown = sum(1 for line in result.notices("?")
                   if line.kind in ("unknown_word", "outside_period"))
     if unknown:

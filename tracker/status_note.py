@@ -163,7 +163,8 @@ def attention(report: dict) -> list[str]:
                          f"({inline(i['status_label'])}){said}")
         lines.append("")
     if found["conflicts"]:
-        lines += [t("report.attention_conflicts", count=found["conflicts"]), ""]
+        lines += [t("report.attention_conflicts", count=found["conflicts"])
+                  if found["conflicts"] != 1 else t("report.attention_conflict"), ""]
     lines.pop()
     return lines
 

@@ -189,7 +189,7 @@ HELP_DA: dict[str, str] = {
     'Remove an owner.':
         'Fjern en ansvarlig.',
     "A year's priority, e.g. 2024=high (2024= clears it).":
-        'Prioriteten for et år, fx 2024=high (2024= fjerner den).',
+        'Prioriteten for et år, fx 2024=høj (2024= fjerner den).',
     "The lead party (tovholder), one of the owners; '' clears it.":
         "Den ledende part (tovholder), en af de ansvarlige; '' fjerner tovholderen.",
     'What is to be delivered that year, e.g. 2025="Evaluering forelagt PPU" (2025= clears it).':

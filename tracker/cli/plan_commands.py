@@ -114,5 +114,6 @@ def import_(settings: Settings, state_file: Path, dry_run: bool, other_plan: boo
     key = ("cli.import_would" if dry_run else "cli.import_did") + \
         ("_one" if result.changed == 1 else "")
     out(t(key, count=result.changed)
-               + (t("cli.import_conflicts", count=result.conflicts) if result.conflicts
+               + (t("cli.import_conflicts", count=result.conflicts) if result.conflicts > 1
+                  else t("cli.import_conflicts_one") if result.conflicts
                   else "."))

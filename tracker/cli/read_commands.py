@@ -151,7 +151,7 @@ def history(settings: Settings, initiative_id: str | None, since: str | None):
         out(f"{present.when(entry.at)}  {entry.who} ({present.source(entry.source)})  "
             f"{entry.initiative_id or '–'}  {present.change(store.info, entry)}")
     if not entries:
-        out(t("cli.no_history_since", date=since_stamp) if since_stamp
+        out(t("cli.no_history_since", date=present.date(since_stamp[:10])) if since_stamp
                   else t("cli.no_history"))
 
 

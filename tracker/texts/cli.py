@@ -116,8 +116,11 @@ TEXTS = {
     "cli.import_did_one": ("Changed 1 initiative", "Ændrede 1 indsats"),
     "cli.import_would_one": ("Would change 1 initiative", "Ville ændre 1 indsats"),
     "cli.import_conflicts": (
-        "; {count} conflict(s): the tracker's value was kept.",
-        "; {count} konflikt(er): den registrerede værdi er bevaret."),
+        "; {count} conflicts: the tracker's value was kept.",
+        "; {count} konflikter: den registrerede værdi er bevaret."),
+    "cli.import_conflicts_one": (
+        "; 1 conflict: the tracker's value was kept.",
+        "; 1 konflikt: den registrerede værdi er bevaret."),
     "cli.needs_terminal": (
         "the interactive tracker needs a terminal; see `tracker --help` for the commands that work in scripts",
         "den interaktive tracker kræver en terminal; se `tracker --help` for kommandoer, der virker i scripts"),

@@ -79,8 +79,8 @@ TEXTS = {
     "show.lead": ("Division of work", "Opgavefordeling"),
     "show.deliverables": ("Deliverables", "Leverancer"),
     "show.provisional": (
-        "provisional: the group's own assignment, to be confirmed",
-        "foreløbig: gruppens egen placering, som skal bekræftes"),
+        "provisional (the working group's own placement, to be confirmed)",
+        "foreløbig (arbejdsgruppens egen placering – skal bekræftes)"),
     "show.continues": ("Continues {id} of the plan before", "Viderefører {id} fra planen før"),
     "mark.provisional": ("its placement under the objective is provisional",
                          "placeringen under målsætningen er foreløbig"),
@@ -158,9 +158,8 @@ TEXTS = {
         "Af de {total} indsatser er {completed} afsluttet, {continues} videreføres, "
         "{dropped} er udgået, og {unfinished} er hverken afsluttet eller videreført."),
     "final.no_successor": (
-        "No plan following this one is recorded yet (a plan file beside it with follows:).",
-        "Der er endnu ikke registreret en plan, der følger efter denne (en planfil ved "
-        "siden af den med follows:)."),
+        "No plan following this one is recorded yet.",
+        "Der er endnu ikke registreret en efterfølgende plan."),
     "final.open_actions": ("{count} open actions", "{count} åbne handlinger"),
     "final.open_action": ("1 open action", "1 åben handling"),
     "final.owners": ("owners: {names}", "ansvarlige: {names}"),
@@ -279,6 +278,8 @@ TEXTS = {
                      "jan feb mar apr maj jun jul aug sep okt nov dec"),
     "plan.no_timeline": ("No meetings or milestones recorded for {year} yet.",
                          "Ingen møder eller milepæle registreret for {year} endnu."),
+    "plan.no_timeline_past": ("No meetings or milestones were recorded for {year}.",
+                              "Der blev ikke registreret møder eller milepæle for {year}."),
     "plan.decisions_year": ("Decisions in {year}", "Beslutninger i {year}"),
     "plan.no_decisions": ("No decisions recorded in {year}.", "Ingen beslutninger registreret i {year}."),
     "plan.who": ("Who leads and takes part in {year}", "Tovholdere og deltagere i {year}"),

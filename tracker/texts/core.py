@@ -221,9 +221,12 @@ TEXTS = {
     "sync.would": (
         "Would add {added}, change {changed}, archive {archived}.",
         "{added} ville blive tilføjet, {changed} ændret og {archived} arkiveret."),
+    "sync.conflicts_one": (
+        "1 conflict: the tracker's value was kept (settle with `tracker resolve ID FIELD --keep` or `--take-plan`).",
+        "1 konflikt: den registrerede værdi er bevaret (afgør med `tracker resolve ID FELT --keep` eller `--take-plan`)."),
     "sync.conflicts": (
-        "{count} conflict(s): the tracker's value was kept (settle with `tracker resolve ID FIELD --keep` or `--take-plan`).",
-        "{count} konflikt(er): den registrerede værdi er bevaret (afgør med `tracker resolve ID FELT --keep` eller `--take-plan`)."),
+        "{count} conflicts: the tracker's value was kept (settle with `tracker resolve ID FIELD --keep` or `--take-plan`).",
+        "{count} konflikter: den registrerede værdi er bevaret (afgør med `tracker resolve ID FELT --keep` eller `--take-plan`)."),
     "db.read_only_file": (
         "{path}: the database file is marked read-only; nothing was opened or changed (make it writable, e.g. chmod u+w {path}, or work on a copy)",
         "{path}: databasefilen er skrivebeskyttet; intet er åbnet eller ændret (gør den skrivbar, fx chmod u+w {path}, eller arbejd på en kopi)"),

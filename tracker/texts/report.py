@@ -60,8 +60,11 @@ TEXTS = {
         "Forsinkede indsatser og indsatser sat i bero"),
     "report.no_note": ("no note yet", "ingen note endnu"),
     "report.attention_conflicts": (
-        "{count} open conflict(s) between the plan file and the tracker: see the end of the report.",
-        "{count} åben(e) konflikt(er) mellem planfilen og det registrerede: se sidst i rapporten."),
+        "{count} open conflicts between the plan file and the tracker: see the end of the report.",
+        "{count} åbne konflikter mellem planfilen og det registrerede: se sidst i rapporten."),
+    "report.attention_conflict": (
+        "1 open conflict between the plan file and the tracker: see the end of the report.",
+        "1 åben konflikt mellem planfilen og det registrerede: se sidst i rapporten."),
     "report.by_party": ("Who does what in {year}", "Hvem gør hvad i {year}"),
     "report.owns": ("Owns", "Ansvarlig for"),
     "report.leads": ("Leads", "Tovholder for"),

@@ -178,8 +178,11 @@ TEXTS = {
         "Planfilen er ændret på disken — tryk r for at synkronisere"),
     "msg.synced": ("Plan synced: {summary}", "Planen er synkroniseret: {summary}"),
     "msg.conflicts": (
-        "{count} sync conflict(s) — see `tracker sync` for details",
-        "{count} synkroniseringskonflikt(er) — se `tracker sync`"),
+        "{count} sync conflicts — see `tracker sync` for details",
+        "{count} synkroniseringskonflikter — se `tracker sync`"),
+    "msg.conflicts_one": (
+        "1 sync conflict — see `tracker sync` for details",
+        "1 synkroniseringskonflikt — se `tracker sync`"),
     "cmd.status": (
         "Set status of the highlighted initiative",
         "Sæt status for den valgte indsats"),
@@ -247,8 +250,11 @@ TEXTS = {
         "{plan}: no such plan file — showing the database as last synced",
         "{plan}: planfilen findes ikke — viser databasen som ved sidste synkronisering"),
     "msg.unknown_words": (
-        "{count} value(s) not in the plan's words — see `tracker sync`",
-        "{count} værdi(er) findes ikke blandt planens ord — se `tracker sync`"),
+        "{count} values not in the plan's words — see `tracker sync`",
+        "{count} værdier findes ikke blandt planens ord — se `tracker sync`"),
+    "msg.unknown_words_one": (
+        "1 value not in the plan's words — see `tracker sync`",
+        "1 værdi findes ikke blandt planens ord — se `tracker sync`"),
     "col.year": ("Year", "År"),
     "col.action": ("Action", "Handling"),
     "col.due": ("Due", "Frist"),

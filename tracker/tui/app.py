@@ -338,7 +338,8 @@ class TrackerApp(KeysInOrder, App):
             found = result.notices(sign)
             if found:
                 self.say("\n".join(present.sync_line(info, line) for line in found[:5]),
-                         title=t(title, count=len(found)), severity="warning", timeout=20)
+                         title=t(title, count=len(found)) if len(found) != 1
+                         else t(title + "_one"), severity="warning", timeout=20)
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its placeholder in the chosen language."""
