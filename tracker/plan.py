@@ -128,13 +128,15 @@ class _Validator(CalendarChecks):
             self.add(Said("v.not_mapping", what=what, kind=_kind(value)), mark,
                      Said("v.expected_keys", keys=", ".join(sorted(required or keys))))
             return None
+        meant = set()  # keys a typo stands for: said once, as the typo ("knid": kind?)
         for key in value:
             if key not in keys:
                 close = difflib.get_close_matches(str(key), sorted(keys), n=1)
                 hint = Said("v.did_you_mean", key=close[0]) if close else \
                     Said("v.allowed_here", keys=", ".join(sorted(keys)))
                 self.add(Said("v.unknown_key", key=key, what=what), value.key_marks[key], hint)
-        for key in sorted(required - value.keys()):
+                meant.update(close)
+        for key in sorted(required - value.keys() - meant):
             self.add(Said("v.missing_key", what=what, key=key), value.mark,
                      Said("v.add_key", key=key))
         return value

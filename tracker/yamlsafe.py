@@ -209,6 +209,7 @@ class InEnglishOnly:
 
 # PyYAML's problem text → our message and hint (catalogue keys).
 _HINTS = [
+    ("found unknown escape character", "y.unknown_escape", "y.unknown_escape_hint"),
     ("'\\t'", "y.tab", "y.tab_hint"),
     ("tab character", "y.tab", "y.tab_hint"),
     ("mapping values are not allowed", "y.colon", "y.colon_hint"),

@@ -49,11 +49,11 @@ TEXTS = {
         "remove it; it is often written as \\e or \\x1b inside quotes",
         "fjern det; det skrives ofte som \\e eller \\x1b i anførselstegn"),
     "v.name_on_lines": (
-        "'{key}' of {what} is a name and must be one line, without {code}",
-        "'{key}' i {what} er et navn og skal stå på én linje, uden {code}"),
+        "'{key}' of {what} must be one line; remove the {code}",
+        "'{key}' i {what} skal stå på én linje; fjern {code}"),
     "v.name_on_lines_hint": (
-        "write it on one line: not as a | or > block, and without \\n or \\t",
-        "skriv det på én linje: ikke som en | eller >-blok og uden \\n eller \\t"),
+        "a name is shown in tables and titles: no | or > block",
+        "et navn står i tabeller og overskrifter: ingen | eller >-blok"),
     "v.not_list": (
         "'{key}' of {what} must be a list, not {kind}",
         "'{key}' i {what} skal være en liste, ikke {kind}"),
@@ -187,6 +187,12 @@ TEXTS = {
                    "en værdi mangler eller begynder med et tegn, som YAML har forbeholdt"),
     "y.quote_hint": ("put the value in quotes: \"…\"", "sæt værdien i anførselstegn: \"…\""),
     "y.unclosed_quote": ("a quotation mark is not closed", "et anførselstegn er ikke lukket"),
+    "y.unknown_escape": (
+        "an unknown escape (a \\ and a letter) in text in double quotes",
+        "en ukendt escape-kode (en \\ og et bogstav) i tekst i dobbelte anførselstegn"),
+    "y.unknown_escape_hint": (
+        "use single quotes '…', or write \\\\ for a backslash",
+        "brug enkelte anførselstegn '…', eller skriv \\\\ for en omvendt skråstreg"),
     "y.bad_anchor": ("an anchor (&) or alias (*) name is not valid",
                      "navnet på et anker (&) eller alias (*) er ikke gyldigt"),
     "y.check_line": ("check this line and the one before it", "tjek denne linje og linjen før"),
