@@ -98,8 +98,9 @@ def meeting_item():
 @click.argument("meeting")
 @click.argument("initiative_id")
 @click.argument("text")
-@click.option("--kind", default="information", show_default=True,
-              help="decision, discussion or information (beslutning, drøftelse, orientering).")
+@click.option("--kind", default="information",
+              help="decision, discussion or information (beslutning, drøftelse, orientering); "
+                   "default: information.")
 @click.option("--body", help="The body, where two meet on that date.")
 @click.pass_obj
 def item_add(settings: Settings, meeting, initiative_id, text, kind, body):

@@ -86,6 +86,7 @@ METAVARS_DA = {
     "FIELD_NAME": "FELT", "PLAN_FILES": "PLANFILER", "PLAN_FILES...": "PLANFILER...",
     "STATE_FILE": "TILSTANDSFIL", "TARGET": "MÅL", "DATE": "DATO", "ACTION_ID": "HANDLING_ID",
     "ITEM_ID": "PUNKT_ID", "FIRST": "FØRSTE", "SECOND": "ANDET", "THIRD": "TREDJE",
+    "FIELD": "FELT", "STIEN": "STI",  # (click names a path "stien" in Danish)
 }
 
 _installed = False

@@ -77,7 +77,7 @@ HELP_DA: dict[str, str] = {
     "Only this initiative's decisions.":
         'Kun beslutninger om denne indsats.',
     'The status report for meetings, as markdown (or JSON for scripts, or the\n    tracking state as YAML for git).':
-        'Statusrapporten til møder som markdown (eller JSON til scripts eller\n    opfølgningsdata som YAML til git).',
+        'Statusrapporten til møder: som Word- eller HTML-fil med -o, ellers som markdown\n    (eller JSON til scripts eller opfølgningsdata som YAML til git).',
     "markdown (for git), html (one self-contained, print-ready page), docx (Word), pdf (with the pdf extra): the document; json: its content for scripts; yaml: all tracking state, for git (load it with `tracker import`). Default: from the -o file's name, else markdown.":
         'markdown (til git), html (én selvstændig side, klar til udskrift), docx (Word), pdf (kræver ekstrapakken pdf): selve dokumentet; json: indholdet til scripts; yaml: alle opfølgningsdata til git (indlæses med `tracker import`). Standard: ud fra navnet på filen i -o, ellers markdown.',
     'With --format yaml: include the history.':
@@ -125,7 +125,7 @@ HELP_DA: dict[str, str] = {
     "Meetings of the plan's bodies (e.g. Praksisplanudvalget) and their agendas.":
         'Møder i planens udvalg (fx Praksisplanudvalget) og deres dagsordener.',
     'Add a meeting on DATE (2025-03-18 or 18.3.2025); prints its number.':
-        'Tilføj et møde den DATE (2025-03-18 eller 18.3.2025); udskriver mødets nummer.',
+        'Tilføj et møde den DATO (2025-03-18 eller 18.3.2025); udskriver mødets nummer.',
     "The body that meets: its id or name (the plan's `bodies:`; default: the first, e.g. ppu).":
         'Udvalget, der holder mødet: dets id eller navn (planens `bodies:`; standard: det første, fx ppu).',
     "A title, e.g. 'Forårsmøde'.":
@@ -133,9 +133,9 @@ HELP_DA: dict[str, str] = {
     "Items on a meeting's agenda: for decision, discussion or information.":
         'Punkter på et mødes dagsorden: til beslutning, drøftelse eller orientering.',
     "Put INITIATIVE on MEETING's agenda (number or date); '' for the plan as a whole.":
-        "Sæt INITIATIVE på dagsordenen for MEETING (nummer eller dato); '' for planen som helhed.",
-    'decision, discussion or information (beslutning, drøftelse, orientering).':
-        'decision, discussion eller information (beslutning, drøftelse, orientering).',
+        "Sæt INDSATS_ID på dagsordenen for MØDE (nummer eller dato); '' for planen som helhed.",
+    'decision, discussion or information (beslutning, drøftelse, orientering); default: information.':
+        'beslutning, drøftelse eller orientering; standard: orientering.',
     'The body, where two meet on that date.':
         'Udvalget, hvis to udvalg holder møde samme dato.',
     'Take an item off its agenda (`tracker undo` brings it back).':
@@ -153,7 +153,7 @@ HELP_DA: dict[str, str] = {
     'Dated milestones of the plan or of an initiative.':
         'Daterede milepæle for planen eller for en indsats.',
     'Add a milestone: [INITIATIVE] DATE TEXT (no initiative: of the plan).':
-        'Tilføj en milepæl: [INITIATIVE] DATE TEXT (uden indsats: en milepæl for planen).',
+        'Tilføj en milepæl: [INDSATS_ID] DATO TEKST (uden indsats: en milepæl for planen).',
     'The milestones by date.':
         'Milepælene efter dato.',
     "Only this year's milestones.":
@@ -163,7 +163,7 @@ HELP_DA: dict[str, str] = {
     'Turn back your last undo.':
         'Gentag det, du sidst fortrød.',
     'Settle a sync conflict on FIELD (status, owners, priority:2024).':
-        'Afgør en synkroniseringskonflikt om FIELD (status, owners, priority:2024).',
+        'Afgør en synkroniseringskonflikt om FELT (status, ansvarlige, prioritet 2024 – som sync skrev det).',
     "Keep the tracker's value.":
         'Behold værktøjets værdi.',
     "Take the plan's value.":
