@@ -151,9 +151,9 @@ def test_the_yearly_plan_from_the_command_line(run, plan_file):
                user="bo").exit_code == 0
     listed = run("action", "list", "--overdue", "--date", "2024-05-01")
     assert "#1  2024  haps  Hold kick-off" in listed.output
-    assert "30 days overdue" in listed.output and "61 days overdue" in listed.output
-    assert listed.output.splitlines()[-1] == "2 actions"
-    assert run("action", "list", "--owner", "plo").output.splitlines()[-1] == "1 action"
+    assert "Overdue" in listed.output and "  30 days" in listed.output and "  61 days" in listed.output
+    assert listed.output.splitlines()[-1] == "2 actions."
+    assert run("action", "list", "--owner", "plo").output.splitlines()[-1] == "1 action."
     decided = run("decision", "add", "haps", "Pilot approved", "--date", "19.5.2024", "--by",
                   "Praksisplanudvalget", lang="da")
     assert decided.output.splitlines()[-1] == (
@@ -335,3 +335,11 @@ def test_an_action_of_a_year_the_period_lost_round_trips(store, plan_file, tmp_p
         assert [(line.sign, line.kind) for line in result.lines][-1] == ("?", "outside_period")
     finally:
         other.close()
+
+
+def test_the_action_list_names_the_owners_and_marks_the_lead(run):
+    """It listed owner ids ('region, plo') and no lead, and its last column had no head."""
+    assert run("action", "add", "haps", "Hold kick-off", "--year", "2024", "--owner", "plo",
+               "--owner", "region", "--lead", "plo").exit_code == 0
+    listed = run("action", "list").output
+    assert "PLO (lead), Regionen" in listed and "Overdue" in listed.splitlines()[0]

@@ -162,6 +162,11 @@ def action_status(info: PlanInfo, key: str) -> str:
     return status(info, key) if key else "–"
 
 
+def days_late(days: int) -> str:
+    """'3 days' / '3 dage', in a column headed 'Overdue'."""
+    return t("action.days_one") if days == 1 else t("action.days", days=days)
+
+
 def overdue(days: int) -> str:
     """'3 days overdue' / '3 dage over fristen'."""
     return t("action.overdue_one") if days == 1 else t("action.overdue", days=days)

@@ -172,15 +172,23 @@ def action_list(settings: Settings, year, owner, initiative_id, overdue, date):
         found = [a for a in found if a.overdue(on, info)]
     rows = [[f"#{a.id}", str(a.year), a.initiative_id + (
                  " " + t("mark.archived") if a.archived else ""), visible(a.text),
-             ", ".join(a.owners) or "–", present.date(a.due),
-             present.action_status(info, a.status),
-             present.overdue(a.overdue(on, info)) if a.overdue(on, info) else ""]
+             ", ".join(visible(info.owner_short(o)) + (f" ({t('lead.short')})" if o == a.lead
+                                                         else "")
+                       for o in sorted(a.owners, key=lambda o: o != a.lead)) or "–",
+             present.date(a.due), present.action_status(info, a.status),
+             present.days_late(a.overdue(on, info)) if a.overdue(on, info) else ""]
             for a in found]
     header = ["#", t("col.year"), t("col.id"), t("col.action"), t("col.owners"),
-              t("col.due"), t("col.status"), ""]
+              t("col.due"), t("col.status"), t("report.late")]
     if rows:
         total = terminal_columns() if sys.stdout.isatty() else None
-        out(present.table(header, rows, flexible=3, total=total))
+        flexible, hidden, columns = 3, [], [list(c) for c in zip(*rows)]
+        if total is not None:  # too narrow: the initiative's id, then the year, go
+            header, columns, flexible, hidden = present.narrowed(header, columns, total, 3,
+                                                                 [2, 1])
+        out(present.column_table(header, columns, flexible=flexible, total=total))
+        if hidden:
+            out(t("cli.columns_hidden_actions", columns=", ".join(hidden)))
     out(t("cli.actions_count", count=len(found)) if len(found) != 1
         else t("cli.actions_count_one"))
 

@@ -161,8 +161,11 @@ TEXTS = {
     "cli.nothing_to_set_action": (
         "nothing to change: give --status, --due, --owner, --text or --year",
         "intet at ændre: angiv --status, --due, --owner, --text eller --year"),
-    "cli.actions_count": ("{count} actions", "{count} handlinger"),
-    "cli.actions_count_one": ("1 action", "1 handling"),
+    "cli.actions_count": ("{count} actions.", "{count} handlinger."),
+    "cli.actions_count_one": ("1 action.", "1 handling."),
+    "cli.columns_hidden_actions": (
+        "Not shown (terminal too narrow): {columns}.\nAll of it: tracker action list | less -S",
+        "Ikke vist (for smal terminal): {columns}.\nDet hele: tracker action list | less -S"),
     "cli.decision_added": (
         "Recorded decision #{id} for {initiative}: {decision}",
         "Beslutning #{id} registreret for {initiative}: {decision}"),

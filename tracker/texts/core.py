@@ -338,6 +338,8 @@ TEXTS = {
     "action.due": ("due {date}", "frist {date}"),
     "action.overdue": ("{days} days overdue", "{days} dage over fristen"),
     "action.overdue_one": ("1 day overdue", "1 dag over fristen"),
+    "action.days": ("{days} days", "{days} dage"),  # under a heading that says overdue
+    "action.days_one": ("1 day", "1 dag"),
     "err.archived": (
         "'{id}' is archived: it is gone from the plan, and its record is kept as it was. To change it anyway, add --archived",
         "'{id}' er arkiveret: den er ikke længere i planen, og dens data er bevaret, som de var. Tilføj --archived for alligevel at ændre den"),
