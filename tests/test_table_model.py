@@ -45,6 +45,8 @@ def test_each_terminal_width(info, lengths, width, today):
     keys = [key for key, _ in fitted.columns]
     assert {f"y{y}" for y in info.years} <= set(keys) and "owners" in keys and "id" in keys
     assert fitted.off_years == [int(k[1:]) for k in keys[fitted.on_screen:] if k[0] == "y"]
+    # …and named under the table, owners and id too (the owners went unsaid at 80).
+    assert fitted.off_headings == [heading for _, heading in fitted.columns[fitted.on_screen:]]
     if width >= 120:
         assert seen["title"] >= len("Etablerede læger og praksisoverdragelse")  # whole names
         assert "owners" in seen and seen["owners"] >= table_model.OWNERS_ROOM[0]

@@ -65,6 +65,7 @@ TEXTS = {
     "filter.by_year": ("Has a priority in {year}", "Har en prioritet i {year}"),
     "sort.by": ("Sorted by {column}", "Sorteret efter {column}"),
     "table.off_years": ("→ also {years} · y: every year", "→ også {years} · y: alle år"),
+    "table.off_columns": ("→ also {columns}", "→ også {columns}"),
     # The key line under the main view: short words, so the chair's keys fit 80 columns.
     "foot.status": ("Status", "Status"),
     "foot.owners": ("Owners", "Ansvar"),

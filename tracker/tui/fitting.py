@@ -64,6 +64,7 @@ class FitsTheWidth:
                                     self.year_view, self.objective in ("all", "archived"))
         self.shown, self.fitted = (info, fitted.columns), fitted
         table = self.query_one(InitiativeTable)
-        table.border_subtitle = t("table.off_years", years=", ".join(
-            map(str, fitted.off_years))) if fitted.off_years else ""
+        off = ", ".join(fitted.off_headings)  # the owners too, not only years
+        table.border_subtitle = "" if not off else t("table.off_years", years=off) \
+            if fitted.off_years else t("table.off_columns", columns=off)
         return fitted

@@ -77,6 +77,11 @@ class Layout:
         self.on_screen: int = on_screen
         self.off_years: list[int] = off_years
 
+    @property
+    def off_headings(self) -> list[str]:
+        """The headings of the columns off the right edge, as → brings them in."""
+        return [heading for _, heading in self.columns[self.on_screen:]]
+
 
 def layout(info: PlanInfo, lengths: dict, width: int, today: str, year_view: bool = False,
            with_objective: bool = False) -> Layout:
