@@ -205,6 +205,7 @@ async def test_b_on_an_item_for_the_whole_plan_records_what_was_decided(store, p
         await pilot.press("b")
         await settle(pilot)
         assert isinstance(app.screen, FormScreen)
+        assert "punkt 1: Implementeringsplan 2025" in str(app.screen.title_text)
         assert app.screen.query_one("#field-outcome", Input).placeholder == "fx Godkendt"
         app.screen.query_one("#field-outcome", Input).value = "Godkendt"
         await pilot.press("enter")

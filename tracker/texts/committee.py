@@ -327,6 +327,8 @@ TEXTS = {
     "form.item_text": ("What is to be dealt with", "Hvad punktet handler om"),
     "form.item_kind": ("For", "Til"),
     "form.decision_at": ("Decision at {meeting}", "Beslutning på {meeting}"),
+    "form.decision_on_item": ("Decision at {meeting} · item {number}: {text}",
+                              "Beslutning på {meeting} · punkt {number}: {text}"),
     "msg.meeting_added": ("Meeting #{id} added.", "Møde #{id} tilføjet."),
     "msg.item_added": ("Put on the agenda.", "Sat på dagsordenen."),
     "msg.decision_at_meeting": ("Decision #{id} recorded at {meeting}.",

@@ -23,6 +23,7 @@ def dialogs():
 class Calendar:
     def __init__(self, main):
         self.main = main
+        self.numbers: dict[int, int] = {}  # agenda item id → its number on the agenda shown
 
     @property
     def today(self) -> str:
@@ -98,6 +99,7 @@ class Calendar:
 
     def show_agenda(self, found) -> None:
         meetings, chosen, items, taken, names = found
+        self.numbers = {i.id: n for n, i in enumerate(items, 1)}  # as every paper numbers them
         info = self.main.store.info
         below = Text()
         if chosen is None:
@@ -254,8 +256,13 @@ class Calendar:
                                                          main.app.user, "tui"), saved, failed)
 
         main.app.push_screen(dialogs()[1].FormScreen(
-            t("form.decision_at", meeting=words.meeting_of(store.info, meeting)), fields,
-            check), done)
+            self.decision_title(meeting, item), fields, check), done)
+
+    def decision_title(self, meeting: Meeting, item: AgendaItem) -> str:
+        """'Beslutning på … · punkt 4: Implementeringsplan 2025': which item it is."""
+        return t("form.decision_on_item", meeting=words.meeting_of(self.main.store.info, meeting),
+                 number=self.numbers.get(item.id, "?"),
+                 text=" ".join(item.text.split()))
 
     def decision_form(self, meeting: Meeting, item: AgendaItem, draft: str) -> None:
         """A decision taken at `meeting` on the item's initiative: its date and body."""
@@ -291,5 +298,5 @@ class Calendar:
             main.write(job, saved, failed)
 
         main.app.push_screen(dialogs()[1].FormScreen(
-            t("form.decision_at", meeting=words.meeting_of(store.info, meeting)), fields,
+            self.decision_title(meeting, item), fields,
             check), done)
