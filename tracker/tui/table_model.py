@@ -102,8 +102,8 @@ def layout(info: PlanInfo, lengths: dict, width: int, today: str, year_view: boo
         "id": max(_width(t("col.id")), lengths["id"])}
     years = year_order(info, today)
     focus = years[:2] if info.plan_year(today) + 1 in info.years else years[:1]
-    if year_view:
-        musts, wishes = ["title"] + [f"y{y}" for y in info.years], []
+    if year_view:  # the name takes what the years leave
+        musts, wishes = ["title"] + [f"y{y}" for y in info.years], ["title+"]
     else:
         musts = ["title", "status"] + [f"y{y}" for y in focus]
         wishes = (["owners"] + (["objective"] if with_objective else [])
