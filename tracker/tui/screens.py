@@ -378,6 +378,12 @@ class FormScreen(Modal):
                 yield Label("", id=f"problem-{name}", classes="problem")
             yield Label(safe(t("form.keys")), classes="modal-footer")
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A field being corrected no longer shows the problem it had."""
+        if event.input.id and event.input.id.startswith("field-"):
+            event.input.remove_class("-invalid")
+            self.query_one(f"#problem-{event.input.id.removeprefix('field-')}", Label).update("")
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         values = {name: self.query_one(f"#field-{name}", Input).value
