@@ -129,3 +129,20 @@ def test_an_unexpected_error_is_one_plain_message(plan_file, monkeypatch):
 
 def words(store, result):
     return [present.sync_line(store.info, line) for line in result.lines]
+
+
+def test_a_state_file_written_to_stdout_keeps_a_note_as_it_was(plan_file, store):
+    """Isolates pasted from a chat app (U+2068/9) came out as � on stdout, and the file
+    imported back added a second, changed note."""
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+
+    store.edit("haps", Change(note="Møde med \u2068Anne Larsen\u2069"), "anna", "cli")
+    result = CliRunner().invoke(main, ["--plan", str(plan_file), "export", "--format", "yaml"])
+    assert "\u2068Anne Larsen\u2069" in result.stdout and "\ufffd" not in result.stdout
+    state = plan_file.parent / "state.yaml"
+    state.write_text(result.stdout, encoding="utf-8")
+    again = CliRunner().invoke(main, ["--plan", str(plan_file), "import", str(state)])
+    assert again.exit_code == 0, again.output
+    assert [n.text for n in store.notes("haps")] == ["Møde med \u2068Anne Larsen\u2069"]

@@ -11,6 +11,7 @@ import unicodedata
 # Control characters, and the bidirectional embeddings, overrides and isolates that
 # make a line read in another order than it is written ("Trojan Source").
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_C0_C1 = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"[\n\r\t\x0b\x0c\u2028\u2029\x85]")
 # Characters that may take other than one column: past the Latin letters (æøå are
 # one column), except the dashes, quotes, bullets and "…" of General Punctuation.
@@ -22,6 +23,12 @@ def _picture(match) -> str:
     if code < 32:
         return chr(0x2400 + code)  # ␛ for ESC, ␀ for NUL, …
     return "␡" if code == 127 else "�"
+
+
+def controls_visible(text: str) -> str:
+    """Only the C0 and C1 controls shown as symbols: for data written out as it is
+    (a state file to stdout), where a right-to-left mark in a note must survive."""
+    return _C0_C1.sub(_picture, text)
 
 
 def visible(text: str) -> str:

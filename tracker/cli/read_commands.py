@@ -203,7 +203,7 @@ def export(settings: Settings, fmt, history, year, owner, date, since, for_meeti
 
         text = export_state(store, history=history)
         if output is None:
-            out(text, nl=False)
+            out(text, nl=False, data=True)  # (YAML writes an ESC as \e itself)
         else:
             write_file(output, text, settings.guard)
             err(t("cli.wrote_state", path=output))

@@ -16,6 +16,7 @@ from ..errors import PlanInvalid, TrackerError
 from ..files import Guard
 from .. import present
 from ..present import visible
+from ..shown import controls_visible
 from ..store import Store, current_user, open_store
 
 
@@ -109,10 +110,11 @@ def err(message: str) -> None:
     click.echo(visible(str(message)), err=True)
 
 
-def out(message: str = "", nl: bool = True, bold: bool = False) -> None:
+def out(message: str = "", nl: bool = True, bold: bool = False, data: bool = False) -> None:
     """Everything the commands print goes through here: text from people and
-    plans is shown as text (an ESC in a name can't drive the terminal)."""
-    text = visible(str(message))
+    plans is shown as text (an ESC in a name can't drive the terminal). `data`
+    (a state file): only the controls, so the file read back is what was written."""
+    text = controls_visible(str(message)) if data else visible(str(message))
     click.echo(click.style(text, bold=True) if bold else text, nl=nl)
 
 
