@@ -314,3 +314,23 @@ def test_the_bundled_plan_says_what_is_inferred():
     plan = load_plan(BUNDLED_PLAN)
     assert all(i.provisional for i in plan.initiatives())
     assert plan.adopted == "2021-12-17" and "17. december 2021" in plan.adopted_source
+
+
+def test_a_name_may_be_a_folded_block_but_not_two_lines(tmp_path):
+    """A long målsætning wrapped with `>` is one line (its final line break is no
+    part of the name); a line break inside a name, or in a body's name, is refused."""
+    path = write(tmp_path / "p.yaml", HEADER + textwrap.dedent("""\
+      - id: m1
+        number: 1
+        title: >
+          At det er let og hurtigt at komme i kontakt
+          med sin praktiserende læge
+    """))
+    assert load_plan(path).objectives[0].title == ("At det er let og hurtigt at komme i "
+                                                   "kontakt med sin praktiserende læge")
+    msg = one(tmp_path, "  - id: m1\n    number: 1\n    title: A\n",
+              HEADER.replace("objectives:\n", 'bodies:\n  - {id: ppu, name: "Praksisplan\\tudvalget"}\n'
+                                              "objectives:\n"))
+    assert "must be one line; remove the \\t" in msg
+    msg = one(tmp_path, '  - id: m1\n    number: 1\n    title: A\n    short: "A\\rB"\n')
+    assert "U+000D" in msg and "write the line break as \\n" in msg

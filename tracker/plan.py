@@ -158,13 +158,15 @@ class _Validator(CalendarChecks):
         found = _CONTROL.search(value)  # (YAML refuses them raw, but "\e" makes one)
         if found:
             self.add(Said("v.control_in_text", key=key, what=what, code=_code(found.group())),
-                     mark, Said("v.control_in_text_hint"))
+                     mark, Said("v.control_in_text_hint" if found.group() != "\r"
+                                else "v.carriage_return_hint"))
             return ""
         return value
 
     def name(self, m: dict, key: str, what: str, required: bool = True) -> str:
-        """Text that is a name: shown in table cells, titles and charts, so one line."""
-        value = self.text(m, key, what, required)
+        """Text that is a name: shown in table cells, titles and charts, so one line.
+        (The line break a `>` block ends with is no part of it.)"""
+        value = self.text(m, key, what, required).rstrip("\n")
         found = _LINE_BREAK.search(value)
         if found:
             self.add(Said("v.name_on_lines", key=key, what=what, code=_code(found.group())),

@@ -53,7 +53,7 @@ class CalendarChecks:
             if not self.mapping(item, mark, Said("what.body"), BODY_KEYS, BODY_KEYS):
                 continue
             ident = self.ident(item, Said("what.body"), seen)
-            name = self.text(item, "name", Said("what.body"))
+            name = self.name(item, "name", Said("what.body"))
             if ident and name:
                 out.append((ident, name))
         return tuple(out)
@@ -81,7 +81,7 @@ class CalendarChecks:
             seen[key] = mark
             if date and body:
                 out.append(DeclaredMeeting(key, date, body,
-                                           self.text(item, "title", Said("what.meeting"), False)))
+                                           self.name(item, "title", Said("what.meeting"), False)))
         return tuple(out)
 
     def milestones(self, doc) -> tuple[DeclaredMilestone, ...]:

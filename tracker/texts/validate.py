@@ -48,6 +48,9 @@ TEXTS = {
     "v.control_in_text_hint": (
         "remove it; it is often written as \\e or \\x1b inside quotes",
         "fjern det; det skrives ofte som \\e eller \\x1b i anførselstegn"),
+    "v.carriage_return_hint": (
+        "write the line break as \\n, or the text as a | block",
+        "skriv linjeskiftet som \\n, eller teksten som en | blok"),
     "v.name_on_lines": (
         "'{key}' of {what} must be one line; remove the {code}",
         "'{key}' i {what} skal stå på én linje; fjern {code}"),
