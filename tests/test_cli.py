@@ -297,7 +297,7 @@ def test_the_pre_commit_hook_checks_plans_not_the_state_file_the_readme_says_to_
     assert "plans/2022-2025-state.yaml" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def test_bytes_that_are_not_utf8_are_said_plainly(run):
+def test_bytes_that_are_not_utf8_are_said_plainly(run, plan_file):
     """A byte like \\xff typed in a Latin-1 terminal reaches Python as a lone surrogate;
     it was 'an unexpected error' (UnicodeEncodeError) with exit 2."""
     for args in (["list", "--status", "\udcff"], ["set", "haps", "--note", "\udcff\udcfe bad"]):
@@ -305,6 +305,15 @@ def test_bytes_that_are_not_utf8_are_said_plainly(run):
         assert result.exit_code == 1, result.output
         assert "is not text in UTF-8" in result.output and "'\\xff" in result.output
         assert "unexpected" not in result.output
+    # A file name is bytes, whatever they are: a Latin-1 one is still a file to read.
+    import os
+    import shutil
+
+    latin = os.path.join(os.fsencode(str(plan_file.parent)), b"pl\xe6n.yaml")
+    shutil.copy(plan_file, latin)
+    done = subprocess.run([sys.executable.encode(), b"-m", b"tracker", b"validate", latin],
+                          capture_output=True, cwd=ROOT)
+    assert done.returncode == 0 and b"valid" in done.stdout, done.stdout + done.stderr
 
 
 def in_a_terminal(args: list[str], columns: int, cwd) -> str:

@@ -98,6 +98,17 @@ class Settings:
             return None
 
 
+PATH_OPTIONS = ("--plan", "--db", "-o", "--output")
+
+
+def _a_path(argv: list[str], n: int) -> bool:
+    """Whether argument `n` names a file: an option's value that is a path, or a
+    word that is one (validate's and import's files)."""
+    here = argv[n]
+    return (n > 0 and argv[n - 1] in PATH_OPTIONS) or here.startswith(
+        tuple(f"{o}=" for o in PATH_OPTIONS)) or "/" in here or os.path.exists(here)
+
+
 def terminal_columns() -> int:
     """The terminal's width (COLUMNS first, as shutil says it); shutil imported only
     here, for a table printed to a terminal."""
@@ -147,7 +158,9 @@ class TrackerGroup(click.Group):
         catalogue.use(chosen if chosen in catalogue.LANGUAGES else "en")
         danish.install()
         danish.localize(self)
-        for argument in argv:  # bytes that are no UTF-8 arrive as lone surrogates
+        for n, argument in enumerate(argv):  # bytes that are no UTF-8: lone surrogates
+            if _a_path(argv, n):  # a file name is bytes, whatever they are
+                continue
             try:
                 argument.encode("utf-8")
             except UnicodeEncodeError:
