@@ -265,3 +265,16 @@ def test_resolve_takes_the_field_as_the_sync_line_named_it(store, plan_file):
                                        "haps", "Ansvarlige", "--keep"])
     assert result.exit_code == 0, result.output
     assert store.conflicts() == [] and store.initiative("haps").owners == ("plo",)
+
+
+def test_parties_in_a_new_order_are_said_as_that(store, plan_file):
+    """Two parties swapped gave '… changed: – (were –)'."""
+    text = plan_file.read_text(encoding="utf-8")
+    start, middle = text.index("  - id: region\n"), text.index("  - id: kommunerne\n")
+    end = text.index("  - id: plo\n")
+    plan_file.write_text(text[:start] + text[middle:end] + text[start:middle] + text[end:],
+                         encoding="utf-8")
+    result = sync_file(store, plan_file, "x")
+    said = [present.sync_line(store.info, line) for line in result.lines if line.kind == "roster"]
+    assert said == ["~ the plan lists its parties and people in a new order: De 29 kommuner i "
+                    "Region Hovedstaden, Region Hovedstaden, PLO-Hovedstaden"]

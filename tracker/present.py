@@ -472,6 +472,13 @@ def _sync_text(info: PlanInfo, line: SyncLine) -> str:
     if kind == "outside_period":
         return t("state.outside_period", field=field_name(d["field"]), value=d["value"],
                  period=d["period"])
+    if kind == "roster":  # who came, went or was renamed; or only a new order
+        def named(pairs) -> str:
+            return ", ".join(f"{name} ({ident})" for ident, name in pairs) or "–"
+
+        if not d["old"] and not d["new"]:
+            return t("sync.roster_order", order=", ".join(d["order"]))
+        return t("sync.roster", old=named(d["old"]), new=named(d["new"]))
     if kind in WORD_CHANGES:
         return t(WORD_CHANGES[kind], old=", ".join(d["old"]), new=", ".join(d["new"]))
     if kind == "note":
@@ -501,7 +508,7 @@ def _sync_text(info: PlanInfo, line: SyncLine) -> str:
     return t(PLAIN_LINES[kind], **d)
 
 
-WORD_CHANGES = {"statuses": "sync.statuses", "levels": "sync.levels", "roster": "sync.roster"}
+WORD_CHANGES = {"statuses": "sync.statuses", "levels": "sync.levels"}
 PLAIN_LINES = {  # kinds whose data are the message's values as they are
     "added": "sync.added", "archived": "sync.archived", "back": "sync.back",
     "renamed": "sync.renamed", "period": "sync.period",

@@ -160,12 +160,11 @@ def _plan_changes(before: PlanInfo, after: PlanInfo) -> list[SyncLine]:
         if old != new:
             lines.append(SyncLine("~", "", kind, {"old": [t.key for t in old],
                                                   "new": [t.key for t in new]}))
-    if before.roster != after.roster:  # only who changed, each by name and id
-        gone = [f"{name} ({ident})" for ident, name in before.roster
-                if (ident, name) not in after.roster]
-        came = [f"{name} ({ident})" for ident, name in after.roster
-                if (ident, name) not in before.roster]
-        lines.append(SyncLine("~", "", "roster", {"old": gone or ["–"], "new": came or ["–"]}))
+    if before.roster != after.roster:  # who changed (id, name); else only their order
+        lines.append(SyncLine("~", "", "roster", {
+            "old": [list(r) for r in before.roster if r not in after.roster],
+            "new": [list(r) for r in after.roster if r not in before.roster],
+            "order": [r[1] for r in after.roster]}))
     return lines
 
 

@@ -247,6 +247,9 @@ TEXTS = {
     "sync.levels": (
         "the plan's priority levels changed: {new} (were {old})",
         "planens prioritetsniveauer er ændret: {new} (var {old})"),
+    "sync.roster_order": (
+        "the plan lists its parties and people in a new order: {order}",
+        "planen nævner sine parter og personer i en ny rækkefølge: {order}"),
     "sync.roster": (
         "the plan's parties and people changed: {new} (were {old})",
         "planens parter og personer er ændret: {new} (var {old})"),
