@@ -361,8 +361,9 @@ def narrowed(header: list[str], columns: list[list[str]], total: int, flexible: 
     shown = list(range(len(header)))
 
     def needed() -> int:
-        return sum(min(widths[i], least) if i == flexible else widths[i] for i in shown) \
-            + 2 * (len(shown) - 1)
+        # (the flexible column is never cut below 12: column_table's least)
+        return sum(max(12, min(widths[i], least)) if i == flexible else widths[i]
+                   for i in shown) + 2 * (len(shown) - 1)
 
     for i in order:
         if needed() <= total:

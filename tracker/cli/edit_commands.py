@@ -14,7 +14,7 @@ from ..files import check_target
 from .. import present
 from ..present import parse_date, visible
 from ..store import Change
-from .shell import Settings, main, out, terminal_columns, today
+from .shell import Settings, main, out, terminal_columns, this_command, today
 
 
 def parse_priority(text: str) -> tuple[int, str | None]:
@@ -188,7 +188,8 @@ def action_list(settings: Settings, year, owner, initiative_id, overdue, date):
                                                                  [2, 1])
         out(present.column_table(header, columns, flexible=flexible, total=total))
         if hidden:
-            out(t("cli.columns_hidden_actions", columns=", ".join(hidden)))
+            out(t("cli.columns_hidden_actions", columns=", ".join(hidden),
+                  command=this_command()))
     out(t("cli.actions_count", count=len(found)) if len(found) != 1
         else t("cli.actions_count_one"))
 

@@ -14,7 +14,7 @@ from ..formats import FORMATS, format_of, formatted
 from .. import meeting_words, present
 from ..present import parse_date, visible
 from ..store import Store
-from .shell import Settings, err, hang, main, out, terminal_columns, today
+from .shell import Settings, err, hang, main, out, terminal_columns, this_command, today
 
 
 @main.command(name="list")
@@ -65,7 +65,7 @@ def list_(settings: Settings, objective, status, owner, year, archived):
         out(ended)
     out(present.column_table(header, columns, flexible=flexible, total=total, right=(0,)))
     if hidden:
-        out(t("cli.columns_hidden", columns=", ".join(hidden)))
+        out(t("cli.columns_hidden", columns=", ".join(hidden), command=this_command()))
     out(t("cli.count", count=count) if count != 1 else t("cli.count_one"))
 
 

@@ -109,6 +109,14 @@ def _a_path(argv: list[str], n: int) -> bool:
         tuple(f"{o}=" for o in PATH_OPTIONS)) or "/" in here or os.path.exists(here)
 
 
+def this_command() -> str:
+    """The command as the person typed it (with their --plan and filters), to say
+    how to see all of it: `tracker list --owner plo | less -S`."""
+    import shlex
+
+    return " ".join(["tracker", *map(shlex.quote, sys.argv[1:])])
+
+
 def terminal_columns() -> int:
     """The terminal's width (COLUMNS first, as shutil says it); shutil imported only
     here, for a table printed to a terminal."""

@@ -39,8 +39,8 @@ TEXTS = {
     "cli.saved": ("{id}: saved (version {version}).", "{id}: gemt (version {version})."),
     "cli.count": ("{count} initiatives.", "{count} indsatser."),
     "cli.columns_hidden": (
-        "Not shown (terminal too narrow): {columns}.\nAll of it: tracker list | less -S",
-        "Ikke vist (for smal terminal): {columns}.\nDet hele: tracker list | less -S"),
+        "Not shown (terminal too narrow): {columns}.\nAll of it: {command} | less -S",
+        "Ikke vist (for smal terminal): {columns}.\nDet hele: {command} | less -S"),
     "cli.count_one": ("1 initiative.", "1 indsats."),
     "cli.unknown_objective": (
         "unknown objective '{text}'; choose one of: {choices}",
@@ -164,8 +164,8 @@ TEXTS = {
     "cli.actions_count": ("{count} actions.", "{count} handlinger."),
     "cli.actions_count_one": ("1 action.", "1 handling."),
     "cli.columns_hidden_actions": (
-        "Not shown (terminal too narrow): {columns}.\nAll of it: tracker action list | less -S",
-        "Ikke vist (for smal terminal): {columns}.\nDet hele: tracker action list | less -S"),
+        "Not shown (terminal too narrow): {columns}.\nAll of it: {command} | less -S",
+        "Ikke vist (for smal terminal): {columns}.\nDet hele: {command} | less -S"),
     "cli.decision_added": (
         "Recorded decision #{id} for {initiative}: {decision}",
         "Beslutning #{id} registreret for {initiative}: {decision}"),
