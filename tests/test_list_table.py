@@ -121,3 +121,14 @@ def test_the_list_keeps_each_objective_together_when_positions_tie(store, plan_f
     views = store.initiatives(archived=None)
     assert store.list_columns(years, archived=None)["id"] == [v.id for v in views]
     assert store.list_columns(years, archived=None)["objective"] == [v.objective_id for v in views]
+
+
+def test_a_name_kept_from_before_the_check_stays_on_its_row(store):
+    """A database synced before names were checked may hold a line break in one:
+    the list shows it on one line."""
+    from tracker.shown import on_one_line
+
+    names = ["Kapacitets\nmodeller\ttab", "HAPS"]
+    assert on_one_line(names) == ["Kapacitets modeller tab", "HAPS"]
+    plain = ["HAPS", "KontaktLæge"]
+    assert on_one_line(plain) is plain  # (the common case: nothing copied)

@@ -17,6 +17,7 @@ from .committee import Committee
 from .model import (HEADS, LEAD, OWNERS, STATUS, Action, AgendaItem, Decision,
                     InitiativeView, Meeting, Milestone, Note, deliverable_year, field_year,
                     split_item_field, split_record_field)
+from .vocabulary import prioritised
 
 
 class AsOf:
@@ -60,7 +61,7 @@ class AsOf:
                 if (archived is None or v.archived == archived)
                 and (objective is None or v.objective_id == objective)
                 and (owner_id is None or owner_id in v.owners)
-                and (year is None or v.priorities.get(year))]
+                and (year is None or prioritised(v.priorities.get(year)))]
 
     def actions(self, initiative_id: str | None = None, year: int | None = None,
                 owner: str | None = None, archived: bool = False, **_) -> list[Action]:

@@ -44,6 +44,14 @@ def has_control(texts) -> bool:
     return _CONTROL.search("\n".join(texts)) is not None
 
 
+def on_one_line(texts: list[str]) -> list[str]:
+    """Names kept from before the plan's check, line breaks and tabs as spaces, so a
+    table row stays one row (the rest as they are)."""
+    if not _LINE_BREAKS.search("".join(texts)):
+        return texts
+    return [_LINE_BREAKS.sub(" ", text) for text in texts]
+
+
 def one_line(text: str) -> str:
     """Text from a person or a file inside a one-line message: line breaks and tabs
     written as \\n, \\t (a newline in an unknown id made the message two lines),

@@ -13,6 +13,7 @@ from ..files import check_target, write_file
 from ..formats import FORMATS, format_of, formatted
 from .. import meeting_words, present
 from ..present import parse_date, visible
+from ..shown import on_one_line
 from ..store import Store
 from .shell import Settings, err, hang, main, out, terminal_columns, this_command, today
 
@@ -38,7 +39,7 @@ def list_(settings: Settings, objective, status, owner, year, archived):
     statuses = {key: present.status(info, key) for key in set(found["status"])}
     levels = {term.key: present.level(info, term.key) for term in info.levels}
     levels[None] = "–"
-    names = found["name"]
+    names = on_one_line(found["name"])  # (a database synced before names were checked)
     if present.has_control(names):  # (rare) shown as symbols, and measured so
         names = [visible(name) for name in names]
     shorts = {ident: visible(info.owner_short(ident)) for ident, _ in info.roster}
