@@ -217,6 +217,8 @@ TEXTS = {
         "Gemt som {path} på serveren og sendt til din browser som download."),
     "key.palette": ("palette", "kommandoer"),
     "key.next_pane": ("next pane", "næste rude"),
+    "key.previous_pane": ("previous pane", "forrige rude"),
+    "key.columns": ("the columns off the edge", "kolonnerne uden for kanten"),
     "palette.placeholder": ("Search for commands…", "Søg efter kommandoer…"),
     "note.discard": ("Throw away the note you typed?", "Kassér den note, du har skrevet?"),
     "confirm.keys": (

@@ -365,10 +365,11 @@ class TrackerApp(KeysInOrder, App):
             body.append(f"{keys:>10}  ", style="bold")
             body.append(f"{t(binding.description)}\n")
         body.append("\n")
-        for keys, what in [("↑ ↓ j k", t("key.down") + " / " + t("key.up")),
-                           ("g G", t("key.top") + " / " + t("key.bottom")),
-                           ("tab", t("key.next_pane")), ("enter", t("key.edit")),
-                           ("escape", t("key.cancel"))]:
+        for keys, what in [("↓ j / ↑ k", t("key.down") + " / " + t("key.up")),
+                           ("g / G", t("key.top") + " / " + t("key.bottom")),
+                           ("← / →", t("key.columns")),
+                           ("tab", t("key.next_pane")), ("shift+tab", t("key.previous_pane")),
+                           ("enter", t("key.edit")), ("escape", t("key.cancel"))]:
             body.append(f"{keys:>10}  ", style="bold")
             body.append(f"{what}\n")
         self.push_screen(dialogs().TextScreen(t("help.title"), body, t("help.footer")))
