@@ -60,9 +60,13 @@ def source(name: str) -> str:
     return t(key) if key in CATALOGUES["en"] else name
 
 
-def owners_short(info: PlanInfo, ids) -> str:
-    """Owners as narrow tables and forms show them: short names ('Regionen, PLO')."""
-    return ", ".join(visible(info.owner_short(o)) for o in ids)
+def owners_short(info: PlanInfo, ids, lead: str = "") -> str:
+    """Owners as narrow tables and forms show them: short names ('Regionen, PLO'),
+    the lead (if given) first and marked: 'PLO (tovholder), Regionen'."""
+    if lead:  # (sorted is stable: the others keep their order)
+        ids = sorted(ids, key=lambda o: o != lead)
+    return ", ".join(visible(info.owner_short(o)) + (f" ({t('lead.short')})" if lead and o == lead
+                                                     else "") for o in ids)
 
 
 def objective_title(info: PlanInfo, objective_id: str) -> str:
@@ -132,20 +136,10 @@ def field_name(field: str) -> str:
 
 def field_named(text: str, fields: list[str]) -> str:
     """Which of `fields` the person means by `text`: its key (priority:2024) or its
-    name in either language, as the sync line said it ('ansvarlige', 'prioritet
-    2024'); else `text` as typed."""
-    from .catalogue import use
-
-    wanted, chosen = " ".join(text.casefold().split()), language()
-    try:
-        for lang in ("da", "en"):
-            use(lang)
-            for field in fields:
-                if wanted in (field.casefold(), " ".join(field_name(field).casefold().split())):
-                    return field
-    finally:
-        use(chosen)
-    return text
+    name as the sync line said it ('ansvarlige', 'prioritet 2024'); else `text`."""
+    wanted = " ".join(text.casefold().split())
+    return next((field for field in fields if wanted in (
+        field.casefold(), " ".join(field_name(field).casefold().split()))), text)
 
 
 def agenda_kind(kind: str) -> str:

@@ -172,9 +172,7 @@ def action_list(settings: Settings, year, owner, initiative_id, overdue, date):
         found = [a for a in found if a.overdue(on, info)]
     rows = [[f"#{a.id}", str(a.year), a.initiative_id + (
                  " " + t("mark.archived") if a.archived else ""), visible(a.text),
-             ", ".join(visible(info.owner_short(o)) + (f" ({t('lead.short')})" if o == a.lead
-                                                         else "")
-                       for o in sorted(a.owners, key=lambda o: o != a.lead)) or "–",
+             present.owners_short(info, a.owners, a.lead) or "–",
              present.date(a.due), present.action_status(info, a.status),
              present.days_late(a.overdue(on, info)) if a.overdue(on, info) else ""]
             for a in found]
