@@ -215,10 +215,10 @@ TEXTS = {
     "export.delivered": (
         "Saved {path} on the server and sent it to your browser as a download.",
         "Gemt som {path} på serveren og sendt til din browser som download."),
-    "key.palette": ("palette", "kommandoer"),
-    "key.next_pane": ("next pane", "næste rude"),
-    "key.previous_pane": ("previous pane", "forrige rude"),
-    "key.columns": ("the columns off the edge", "kolonnerne uden for kanten"),
+    "key.palette": ("Command palette", "Kommandoer"),
+    "key.next_pane": ("Next pane", "Næste rude"),
+    "key.previous_pane": ("Previous pane", "Forrige rude"),
+    "key.columns": ("The columns off the edge", "Kolonnerne uden for kanten"),
     "palette.placeholder": ("Search for commands…", "Søg efter kommandoer…"),
     "note.discard": ("Throw away the note you typed?", "Kassér den note, du har skrevet?"),
     "confirm.keys": (

@@ -363,7 +363,7 @@ class TrackerApp(KeysInOrder, App):
                 continue
             keys = binding.key_display or binding.key
             body.append(f"{keys:>10}  ", style="bold")
-            body.append(f"{capital(t(binding.description))}\n")
+            body.append(f"{t(binding.description)}\n")
         body.append("\n")
         for keys, what in [("↓ j / ↑ k", t("key.down") + " / " + t("key.up")),
                            ("g / G", t("key.top") + " / " + t("key.bottom")),
@@ -371,7 +371,7 @@ class TrackerApp(KeysInOrder, App):
                            ("tab", t("key.next_pane")), ("shift+tab", t("key.previous_pane")),
                            ("enter", t("key.edit")), ("escape", t("key.cancel"))]:
             body.append(f"{keys:>10}  ", style="bold")
-            body.append(f"{capital(what)}\n")
+            body.append(f"{what}\n")
         self.push_screen(dialogs().TextScreen(t("help.title"), body, t("help.footer")))
 
 
@@ -386,8 +386,3 @@ def shown_path(path: Path) -> str:
 def run(store: Store, plan_path: Path, user: str, sync_result=None,
         reports: Path | None = None) -> None:
     TrackerApp(store, plan_path, user, sync_result, reports=reports).run()
-
-
-def capital(words: str) -> str:
-    """A line of the help starts with a capital, whichever list its words come from."""
-    return words[:1].upper() + words[1:]
